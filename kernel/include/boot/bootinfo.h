@@ -78,6 +78,8 @@ enum efi_memory_type {
 	EFI_MAX_MEMORY_TYPE
 };
 
+/* gnu-efi's efidef.h (loader side) defines the older ones, same values. */
+#ifndef EFI_MEMORY_WB
 #define EFI_MEMORY_UC            0x0000000000000001ull
 #define EFI_MEMORY_WC            0x0000000000000002ull
 #define EFI_MEMORY_WT            0x0000000000000004ull
@@ -86,12 +88,13 @@ enum efi_memory_type {
 #define EFI_MEMORY_WP            0x0000000000001000ull
 #define EFI_MEMORY_RP            0x0000000000002000ull
 #define EFI_MEMORY_XP            0x0000000000004000ull
+#define EFI_MEMORY_RUNTIME       0x8000000000000000ull
+#endif
 #define EFI_MEMORY_NV            0x0000000000008000ull
 #define EFI_MEMORY_MORE_RELIABLE 0x0000000000010000ull
 #define EFI_MEMORY_RO            0x0000000000020000ull
 #define EFI_MEMORY_SP            0x0000000000040000ull
 #define EFI_MEMORY_CPU_CRYPTO    0x0000000000080000ull
-#define EFI_MEMORY_RUNTIME       0x8000000000000000ull
 
 #define EFI_PAGE_SHIFT 12
 

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+#include "handoff.h"
+#include "console.h"
+#include "efi_e820.h"
+#include "loader.h"
+#include <lib/sort.h>
+#include <lib/string.h>
+
+/* Room for descriptors our own allocations add after we sized the map. */
+#define MAP_SLACK_DESCS 32
+#define EBS_TRIES 8
+
+struct range {
+	uint64_t start, end;
+};
+
+static int range_cmp(const void *a, const void *b)
+{
+	const struct range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Memory the kernel reaches through the direct map: RAM in any role. */
+static int direct_mapped(const struct efi_memory_desc *d)
+{
+	switch (efi_mem_to_e820_type(d->type, d->attribute)) {
+	case E820_TYPE_RAM:
+	case E820_TYPE_ACPI:
+	case E820_TYPE_NVS:
+	case E820_TYPE_SOFT_RESERVED:
+		return 1;
+	default:
+		return d->type == EFI_RUNTIME_SERVICES_CODE ||
+		       d->type == EFI_RUNTIME_SERVICES_DATA;
+	}
+}
+
+static EFI_STATUS get_map(void **map, UINTN *size, UINTN *cap, UINTN *key,
+			  UINTN *dsize, UINT32 *dver)
+{
+	EFI_STATUS s;
+
+	*size = 0;
+	s = BS->GetMemoryMap(size, NULL, key, dsize, dver);
+	if (s != EFI_BUFFER_TOO_SMALL)
+		return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
+	*cap = *size + MAP_SLACK_DESCS * *dsize;
+	s = BS->AllocatePool(EfiLoaderData, *cap, map);
+	if (EFI_ERROR(s))
+		return s;
+	*size = *cap;
+	s = BS->GetMemoryMap(size, *map, key, dsize, dver);
+	if (EFI_ERROR(s))
+		BS->FreePool(*map);
+	return s;
+}
+
+/*
+ * Map each run of RAM, rounded out to 2 MiB, at PAGE_OFFSET + phys. The
+ * runs are merged first so a 1 GiB page never straddles two of them.
+ */
+static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
+{
+	void *map;
+	struct range *r;
+	UINTN size, cap, key, dsize, n = 0, w = 0;
+	UINT32 dver;
+	EFI_STATUS s;
+
+	s = get_map(&map, &size, &cap, &key, &dsize, &dver);
+	if (EFI_ERROR(s))
+		return s;
+	if (dsize < sizeof(struct efi_memory_desc)) {
+		con_printf("mmk-loader: error: firmware descriptor size %llu is "
+			   "smaller than the UEFI descriptor\n",
+			   (unsigned long long)dsize);
+		BS->FreePool(map);
+		return EFI_UNSUPPORTED;
+	}
+	s = BS->AllocatePool(EfiLoaderData, (size / dsize) * sizeof(*r), (void **)&r);
+	if (EFI_ERROR(s)) {
+		BS->FreePool(map);
+		return s;
+	}
+	for (UINTN off = 0; off + dsize <= size; off += dsize) {
+		const struct efi_memory_desc *d = (void *)((char *)map + off);
+		uint64_t end = d->phys_addr + (d->num_pages << EFI_PAGE_SHIFT);
+
+		if (!direct_mapped(d) || !d->num_pages || end <= d->phys_addr)
+			continue;
+		r[n].start = d->phys_addr & ~(SZ_2M - 1);
+		r[n].end = (end + SZ_2M - 1) & ~(SZ_2M - 1);
+		n++;
+	}
+	BS->FreePool(map);
+	sort(r, n, sizeof(*r), range_cmp);
+	for (UINTN i = 0; i < n; i++) {
+		if (w && r[i].start <= r[w - 1].end) {
+			if (r[i].end > r[w - 1].end)
+				r[w - 1].end = r[i].end;
+			continue;
+		}
+		r[w++] = r[i];
+	}
+	s = EFI_SUCCESS;
+	for (UINTN i = 0; i < w && !EFI_ERROR(s); i++) {
+		s = pt_map(pt, BOOT_PAGE_OFFSET + r[i].start, r[i].start,
+			   r[i].end - r[i].start, PTE_W | PTE_NX, SZ_1G);
+		bi->direct_map_end = r[i].end;
+	}
+	BS->FreePool(r);
+	return s;
+}
+
+EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
+			   struct bootinfo *bi)
+{
+	uint64_t tramp = (uintptr_t)handoff_jump & ~0xfffull;
+	EFI_PHYSICAL_ADDRESS pa;
+	UINTN size = 0, key, dsize;
+	UINT32 dver;
+	EFI_STATUS s;
+
+	ho->bi = bi;
+	s = map_direct(pt, bi);
+	if (EFI_ERROR(s))
+		return s;
+	if (bi->fb.base) {
+		uint64_t lo = bi->fb.base & ~(SZ_2M - 1);
+		uint64_t hi = (bi->fb.base + bi->fb.size + SZ_2M - 1) & ~(SZ_2M - 1);
+
+		s = pt_map(pt, BOOT_PAGE_OFFSET + lo, lo, hi - lo,
+			   PTE_W | PTE_NX, SZ_2M);
+		if (EFI_ERROR(s))
+			return s;
+	}
+	/* The jump runs on after the CR3 switch: keep it where it is. */
+	s = pt_map(pt, tramp, tramp, 2 * SZ_4K, 0, SZ_4K);
+	if (EFI_ERROR(s))
+		return s;
+
+	s = BS->GetMemoryMap(&size, NULL, &key, &dsize, &dver);
+	if (s != EFI_BUFFER_TOO_SMALL)
+		return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
+	/* Two more allocations follow, and each may split a descriptor. */
+	ho->map_cap = size + MAP_SLACK_DESCS * dsize;
+	ho->e820_cap = ho->map_cap / dsize;
+	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
+			      EFI_SIZE_TO_PAGES(ho->e820_cap * sizeof(struct e820_entry)),
+			      &pa);
+	if (EFI_ERROR(s))
+		return s;
+	ho->e820 = (struct e820_entry *)(uintptr_t)pa;
+	s = loader_add_region(pa, ho->e820_cap * sizeof(struct e820_entry),
+			      BOOT_REGION_E820);
+	if (EFI_ERROR(s))
+		return s;
+	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
+			      EFI_SIZE_TO_PAGES(ho->map_cap), &pa);
+	if (EFI_ERROR(s))
+		return s;
+	ho->map = (void *)(uintptr_t)pa;
+	return loader_add_region(pa, ho->map_cap, BOOT_REGION_EFI_MMAP);
+}
+
+EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image)
+{
+	struct bootinfo *bi = ho->bi;
+	UINTN size, key, dsize = 0;
+	UINT32 dver = 0;
+	size_t n = 0;
+	EFI_STATUS s = EFI_LOAD_ERROR;
+
+	for (int try = 0; try < EBS_TRIES; try++) {
+		size = ho->map_cap;
+		s = BS->GetMemoryMap(&size, ho->map, &key, &dsize, &dver);
+		if (EFI_ERROR(s))
+			return s;
+		s = BS->ExitBootServices(image, key);
+		if (s != EFI_INVALID_PARAMETER)
+			break; /* stale key: the map changed; fetch it again */
+	}
+	if (EFI_ERROR(s))
+		return s;
+
+	/* Boot services are gone: from here on nothing can be reported. The
+	 * e820 buffer holds one entry per descriptor, so this cannot overflow;
+	 * if the firmware still broke it, the kernel sees 0 entries and says so. */
+	if (efi_map_to_e820(ho->map, size, dsize, ho->e820, ho->e820_cap, &n,
+			    NULL) != EFI_E820_OK)
+		n = 0;
+	bi->efi_mmap = (uintptr_t)ho->map;
+	bi->efi_mmap_size = size;
+	bi->efi_desc_size = (uint32_t)dsize;
+	bi->efi_desc_version = dver;
+	bi->e820_table = (uintptr_t)ho->e820;
+	bi->e820_entries = (uint32_t)n;
+	return EFI_SUCCESS;
+}
+
+/*
+ * MS x64 ABI: cr3 in %rcx, entry in %rdx, bootinfo in %r8, enable_nx in %r9.
+ * The kernel expects the boot info in %rdi (SysV) and sets its own stack.
+ */
+__asm__(".text\n"
+	".globl handoff_jump\n"
+	".p2align 4\n"
+	"handoff_jump:\n"
+	"	cli\n"
+	"	movq %rcx, %r10\n"
+	"	movq %rdx, %r11\n"
+	"	movq %r8, %rdi\n"
+	"	testq %r9, %r9\n"
+	"	jz 1f\n"
+	"	movl $0xc0000080, %ecx\n" /* EFER */
+	"	rdmsr\n"
+	"	orl $0x800, %eax\n"       /* NXE: our tables use the NX bit */
+	"	wrmsr\n"
+	"1:	movq %cr0, %rax\n"
+	"	orl $0x10000, %eax\n"     /* WP: read-only means read-only */
+	"	movq %rax, %cr0\n"
+	"	movq %r10, %cr3\n"
+	"	jmp *%r11\n");

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The UEFI loader: reads \kernel.elf, \cmdline.txt and \initrd.img from its
+ * own ESP, loads and maps the kernel, builds the boot-info structure
+ * (docs/boot-protocol.md), exits boot services and jumps to the kernel.
+ *
+ * Every failure before ExitBootServices prints one line saying why and
+ * returns the error to the firmware; nothing after it can fail.
+ */
+#include "console.h"
+#include "efi_e820.h"
+#include "elf_check.h"
+#include "fs.h"
+#include "handoff.h"
+#include "loader.h"
+#include "paging.h"
+#include <lib/string.h>
+#include <lib/vsprintf.h>
+
+#define CMDLINE_MAX 2048 /* Linux's COMMAND_LINE_SIZE on x86 */
+#define KERNEL_FILE_MAX (256ull << 20)
+#define INITRD_MAX (4ull << 30)
+
+EFI_BOOT_SERVICES *BS;
+
+static struct bootinfo *bi;
+static struct bootinfo_region *regions;
+static const char *cmdline = "";
+
+EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind)
+{
+	if (bi->nr_regions >= LOADER_MAX_REGIONS) {
+		con_printf("mmk-loader: error: more than %u loader regions\n",
+			   LOADER_MAX_REGIONS);
+		return EFI_OUT_OF_RESOURCES;
+	}
+	regions[bi->nr_regions++] = (struct bootinfo_region){ addr, size, kind, 0 };
+	return EFI_SUCCESS;
+}
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static int cmdline_has(const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = cmdline; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!strncmp(p, word, n) && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return 0;
+}
+
+/*
+ * One line, then back to the firmware. Under `qemu_exit` (a test run) the
+ * loader powers QEMU off with its status instead of falling into the shell.
+ */
+static EFI_STATUS fail(EFI_STATUS s, const char *what)
+{
+	con_printf("mmk-loader: error: %s\n", what);
+	if (cmdline_has("qemu_exit"))
+		outb(QEMU_EXIT_PORT, BOOT_EXIT_LOADER_ERROR);
+	return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
+}
+
+static EFI_STATUS fail_status(EFI_STATUS s, const char *what, const char *file)
+{
+	char buf[160];
+
+	ksnprintf(buf, sizeof(buf), "%s %s: %s", what, file, efi_status_str(s));
+	return fail(s, buf);
+}
+
+static EFI_STATUS alloc_pages(uint64_t size, EFI_MEMORY_TYPE type,
+			      uint64_t *addr)
+{
+	EFI_PHYSICAL_ADDRESS pa = 0;
+	EFI_STATUS s;
+
+	s = BS->AllocatePages(AllocateAnyPages, type, EFI_SIZE_TO_PAGES(size), &pa);
+	if (!EFI_ERROR(s)) {
+		memset((void *)(uintptr_t)pa, 0, EFI_SIZE_TO_PAGES(size) * 4096);
+		*addr = pa;
+	}
+	return s;
+}
+
+static EFI_STATUS read_cmdline(EFI_FILE_HANDLE root)
+{
+	uint64_t addr, size;
+	EFI_STATUS s;
+	char *p;
+
+	s = fs_read_file(root, L"\\cmdline.txt", CMDLINE_MAX - 1, &addr, &size);
+	if (s == EFI_NOT_FOUND)
+		return EFI_SUCCESS; /* no file: empty command line */
+	if (s == EFI_BAD_BUFFER_SIZE)
+		return fail(s, "\\cmdline.txt is longer than 2047 bytes");
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot read", "\\cmdline.txt");
+	/* A file is lines; a command line is one line of printable ASCII. */
+	p = (char *)(uintptr_t)addr;
+	for (uint64_t i = 0; i < size; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7e)
+			p[i] = ' ';
+	while (size && p[size - 1] == ' ')
+		p[--size] = '\0';
+	cmdline = p;
+	bi->cmdline = addr;
+	bi->cmdline_size = (uint32_t)size;
+	return loader_add_region(addr, size + 1, BOOT_REGION_CMDLINE);
+}
+
+static EFI_STATUS read_initrd(EFI_FILE_HANDLE root)
+{
+	uint64_t addr, size;
+	EFI_STATUS s;
+
+	s = fs_read_file(root, L"\\initrd.img", INITRD_MAX, &addr, &size);
+	if (s == EFI_NOT_FOUND)
+		return EFI_SUCCESS;
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot read", "\\initrd.img");
+	bi->initrd = addr;
+	bi->initrd_size = size;
+	con_printf("mmk-loader: initrd %llu bytes at 0x%llx\n",
+		   (unsigned long long)size, (unsigned long long)addr);
+	return loader_add_region(addr, size, BOOT_REGION_INITRD);
+}
+
+/* Copy the PT_LOADs into one block, at the requested address if free. */
+static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
+{
+	uint64_t faddr, fsize;
+	EFI_PHYSICAL_ADDRESS pa;
+	UINTN pages;
+	char why[128];
+	const unsigned char *file;
+	EFI_STATUS s;
+
+	s = fs_read_file(root, L"\\kernel.elf", KERNEL_FILE_MAX, &faddr, &fsize);
+	if (s == EFI_BAD_BUFFER_SIZE)
+		return fail(s, "\\kernel.elf is larger than 256 MiB");
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot read", "\\kernel.elf");
+	file = (const unsigned char *)(uintptr_t)faddr;
+	if (elf_check_kernel(file, fsize, img, why, sizeof(why))) {
+		char msg[180];
+
+		BS->FreePages(faddr, EFI_SIZE_TO_PAGES(fsize + 1));
+		ksnprintf(msg, sizeof(msg), "\\kernel.elf: %s", why);
+		return fail(EFI_LOAD_ERROR, msg);
+	}
+
+	pages = (img->vend - img->vstart) / 4096;
+	pa = img->pstart;
+	s = EFI_NOT_FOUND;
+	if (!(pa & 0xfff))
+		s = BS->AllocatePages(AllocateAddress, EfiLoaderCode, pages, &pa);
+	if (EFI_ERROR(s)) /* taken (or absurd): anywhere will do */
+		s = BS->AllocatePages(AllocateAnyPages, EfiLoaderCode, pages, &pa);
+	if (EFI_ERROR(s)) {
+		BS->FreePages(faddr, EFI_SIZE_TO_PAGES(fsize + 1));
+		return fail_status(s, "no memory for", "the kernel image");
+	}
+	memset((void *)(uintptr_t)pa, 0, pages * 4096);
+	for (unsigned i = 0; i < img->phnum; i++) {
+		const Elf64_Phdr *ph = &img->phdrs[i];
+
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		memcpy((void *)(uintptr_t)(pa + ph->p_vaddr - img->vstart),
+		       file + ph->p_offset, ph->p_filesz);
+	}
+	con_printf("mmk-loader: kernel.elf %llu bytes, %llu KiB image at phys 0x%llx%s\n",
+		   (unsigned long long)fsize, (unsigned long long)pages * 4,
+		   (unsigned long long)pa,
+		   pa == img->pstart ? "" : " (requested address was taken)");
+	bi->kernel_phys = pa;
+	bi->kernel_virt = img->vstart;
+	bi->kernel_size = img->vend - img->vstart;
+	/* img->phdrs points into the file buffer: it stays allocated (as
+	 * LoaderData, which the kernel may reuse) until the jump. */
+	return loader_add_region(pa, pages * 4096, BOOT_REGION_KERNEL);
+}
+
+static EFI_STATUS map_kernel(struct pt_builder *pt, const struct kernel_image *img)
+{
+	for (unsigned i = 0; i < img->phnum; i++) {
+		const Elf64_Phdr *ph = &img->phdrs[i];
+		uint64_t lo, hi, flags = 0;
+		EFI_STATUS s;
+
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		lo = ph->p_vaddr & ~0xfffull;
+		hi = (ph->p_vaddr + ph->p_memsz + 0xfff) & ~0xfffull;
+		if (ph->p_flags & PF_W)
+			flags |= PTE_W;
+		if (!(ph->p_flags & PF_X))
+			flags |= PTE_NX;
+		s = pt_map(pt, lo, bi->kernel_phys + (lo - img->vstart), hi - lo,
+			   flags, SZ_4K);
+		if (EFI_ERROR(s))
+			return s;
+	}
+	return EFI_SUCCESS;
+}
+
+static void find_framebuffer(void)
+{
+	EFI_GUID gop_guid = EFI_GRAPHICS_OUTPUT_PROTOCOL_GUID;
+	EFI_GRAPHICS_OUTPUT_PROTOCOL *gop;
+	EFI_GRAPHICS_OUTPUT_MODE_INFORMATION *info;
+	struct bootinfo_framebuffer *fb = &bi->fb;
+
+	fb->pixel_format = BOOT_PIXEL_NONE;
+	if (EFI_ERROR(BS->LocateProtocol(&gop_guid, NULL, (void **)&gop)) ||
+	    !gop->Mode || !gop->Mode->Info)
+		return;
+	info = gop->Mode->Info;
+	fb->pixel_format = info->PixelFormat;
+	if (info->PixelFormat == PixelBltOnly)
+		return;
+	fb->base = gop->Mode->FrameBufferBase;
+	fb->size = gop->Mode->FrameBufferSize;
+	fb->width = info->HorizontalResolution;
+	fb->height = info->VerticalResolution;
+	fb->stride = info->PixelsPerScanLine;
+	fb->red_mask = info->PixelInformation.RedMask;
+	fb->green_mask = info->PixelInformation.GreenMask;
+	fb->blue_mask = info->PixelInformation.BlueMask;
+	fb->reserved_mask = info->PixelInformation.ReservedMask;
+}
+
+static void find_rsdp(EFI_SYSTEM_TABLE *st)
+{
+	EFI_GUID acpi20 = ACPI_20_TABLE_GUID, acpi10 = ACPI_TABLE_GUID;
+
+	for (UINTN i = 0; i < st->NumberOfTableEntries; i++) {
+		EFI_CONFIGURATION_TABLE *t = &st->ConfigurationTable[i];
+
+		if (!memcmp(&t->VendorGuid, &acpi20, sizeof(EFI_GUID))) {
+			bi->acpi_rsdp = (uintptr_t)t->VendorTable;
+			bi->acpi_rsdp_revision = 2;
+			return; /* 2.0 wins over 1.0 */
+		}
+		if (!memcmp(&t->VendorGuid, &acpi10, sizeof(EFI_GUID))) {
+			bi->acpi_rsdp = (uintptr_t)t->VendorTable;
+			bi->acpi_rsdp_revision = 0;
+		}
+	}
+}
+
+EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
+{
+	EFI_FILE_HANDLE root;
+	struct kernel_image img;
+	struct pt_builder pt;
+	struct handoff ho;
+	uint64_t page;
+	EFI_STATUS s;
+
+	BS = st->BootServices;
+	con_init(st);
+
+	/* bootinfo and the region table share one page, recorded first. */
+	s = alloc_pages(4096, EfiLoaderData, &page);
+	if (EFI_ERROR(s))
+		return fail_status(s, "no memory for", "the boot info");
+	bi = (struct bootinfo *)(uintptr_t)page;
+	regions = (struct bootinfo_region *)(bi + 1);
+	_Static_assert(sizeof(struct bootinfo) +
+			       LOADER_MAX_REGIONS * sizeof(struct bootinfo_region) < 4096,
+		       "bootinfo and regions must fit one page");
+	bi->magic = BOOTINFO_MAGIC;
+	bi->version = BOOTINFO_VERSION;
+	bi->size = sizeof(*bi);
+	bi->regions = (uintptr_t)regions;
+	bi->efi_system_table = (uintptr_t)st;
+	/* An empty command line is the NUL byte at the end of the page. */
+	bi->cmdline = page + 4095;
+	loader_add_region(page, 4096, BOOT_REGION_BOOTINFO);
+
+	s = fs_open_root(image, &root);
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot open", "the boot volume");
+	s = read_cmdline(root);
+	if (EFI_ERROR(s))
+		return s;
+	s = load_kernel(root, &img);
+	if (EFI_ERROR(s))
+		return s;
+	s = read_initrd(root);
+	if (EFI_ERROR(s))
+		return s;
+	find_framebuffer();
+	find_rsdp(st);
+
+	s = pt_init(&pt);
+	if (!EFI_ERROR(s))
+		s = map_kernel(&pt, &img);
+	if (!EFI_ERROR(s))
+		s = handoff_prepare(&ho, &pt, bi);
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot build", "the hand-off page tables");
+	bi->pgtable_root = pt.root;
+
+	con_printf("mmk-loader: exiting boot services, entering the kernel at 0x%llx\n",
+		   (unsigned long long)img.entry);
+	s = handoff_exit_boot_services(&ho, image);
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot", "exit boot services");
+	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0);
+}
