@@ -1,18 +1,43 @@
 // SPDX-License-Identifier: MIT
-#include <stdint.h>
+/*
+ * start_kernel: the generic boot sequence. Order matters: a console first
+ * so that everything after it can be seen, the exception handlers next so
+ * that a fault is reported instead of resetting the machine, then what the
+ * loader handed over.
+ */
+#include <drivers/fbcon.h>
+#include <kernel/arch.h>
+#include <kernel/boot.h>
+#include <kernel/console.h>
+#include <kernel/crash.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
 
-static inline void outb(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
+/* Set by later boot stages (self-tests) to BOOT_EXIT_SELFTEST_FAILED. */
+static enum boot_exit_status boot_status = BOOT_EXIT_OK;
 
-void start_kernel(uint64_t bootinfo_phys);
+__noreturn void start_kernel(uint64_t bootinfo_phys);
 
 void start_kernel(uint64_t bootinfo_phys)
 {
-	for (const char *s = "Hello from the kernel\n"; *s; s++)
-		outb(0x3f8, (uint8_t)*s);
-	outb(0xf4, 0x10);
-	for (;;)
-		__asm__ volatile("hlt");
+	const struct bootinfo *bi;
+
+	arch_early_console_init();
+	arch_trap_init();
+	bi = bootinfo_check(bootinfo_phys);
+
+	parse_cmdline(bi->cmdline ? boot_va(bi->cmdline) : "");
+	console_apply_cmdline();
+	fbcon_init(&bi->fb);
+	pr_info("Command line: %s\n", saved_command_line);
+	report_unknown_params();
+
+	setup_arch(bi);
+
+	crash_requested();
+	/* The line the boot tests wait for: shown whatever the loglevel. */
+	printk_force_console();
+	pr_info("mmk: boot complete, status %d\n", boot_status);
+	kernel_exit(boot_status);
 }

@@ -2,13 +2,18 @@
  * Kernel entry from the UEFI loader (docs/boot-protocol.md):
  *   long mode, paging on with the loader's tables, interrupts off,
  *   %rdi = physical address of struct bootinfo.
- * We only switch to our own stack and call into C; GDT and IDT come next.
+ * We note the TSC (printk timestamps count from here), switch to our own
+ * stack and call into C; GDT and IDT are start_kernel's first job.
  */
 	.section .text.head, "ax"
 	.globl _start
 _start:
 	cli
 	cld
+	rdtsc				/* keeps %rdi, the bootinfo pointer */
+	shlq	$32, %rdx
+	orq	%rdx, %rax
+	movq	%rax, tsc_at_entry(%rip)
 	leaq	boot_stack_top(%rip), %rsp
 	xorl	%ebp, %ebp		/* terminates stack traces */
 	call	start_kernel
@@ -17,6 +22,12 @@ _start:
 
 	.section .bss
 	.balign 4096
+	.globl boot_stack, boot_stack_top
 boot_stack:
 	.skip	16384
 boot_stack_top:
+
+	.balign 8
+	.globl tsc_at_entry
+tsc_at_entry:
+	.skip	8

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Call traces by walking frame pointers (the kernel is built with
+ * -fno-omit-frame-pointer): each frame is [saved rbp][return address].
+ * The walker runs when something already went wrong, so it trusts nothing:
+ * every rbp must be aligned, canonical and inside a known kernel stack,
+ * and frames must move up the stack, so a corrupt chain ends the trace
+ * instead of faulting or looping.
+ */
+#include <asm/stacks.h>
+#include <kernel/arch.h>
+#include <kernel/kallsyms.h>
+#include <kernel/printk.h>
+
+#define MAX_TRACE_DEPTH 32
+
+int kernel_stack_id(uint64_t addr, uint64_t len)
+{
+	uint64_t end = addr + len;
+
+	if (end < addr)
+		return -1;
+	if (addr >= (uint64_t)boot_stack && end <= (uint64_t)boot_stack_top)
+		return 0;
+	for (int i = 0; i < IST_STACKS; i++) {
+		uint64_t lo = (uint64_t)ist_stacks[i];
+
+		if (addr >= lo && end <= lo + IST_STACK_SIZE)
+			return i + 1;
+	}
+	return -1;
+}
+
+static bool canonical(uint64_t addr)
+{
+	return (uint64_t)((int64_t)(addr << 16) >> 16) == addr;
+}
+
+void show_trace(uint64_t rbp)
+{
+	int prev_stack = -1;
+	uint64_t prev_rbp = 0;
+
+	printk(KERN_DEFAULT "Call Trace:\n");
+	for (int depth = 0; rbp; depth++) {
+		const uint64_t *frame = (const uint64_t *)rbp;
+		int stack = canonical(rbp) && !(rbp & 7) ?
+			    kernel_stack_id(rbp, 16) : -1;
+		char sym[128];
+
+		if (depth == MAX_TRACE_DEPTH) {
+			printk(KERN_DEFAULT " ... (trace cut at %d frames)\n",
+			       MAX_TRACE_DEPTH);
+			return;
+		}
+		if (stack < 0 || (stack == prev_stack && rbp <= prev_rbp)) {
+			printk(KERN_DEFAULT " bad frame pointer %016llx, trace ends\n",
+			       (unsigned long long)rbp);
+			return;
+		}
+		sprint_backtrace(sym, sizeof(sym), frame[1]);
+		printk(KERN_DEFAULT " %s\n", sym);
+		prev_stack = stack;
+		prev_rbp = rbp;
+		rbp = frame[0];
+	}
+}
+
+void dump_stack(void)
+{
+	show_trace((uint64_t)__builtin_frame_address(0));
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+/*
+ * crash=<what>: fault on purpose once the consoles are up, so that the
+ * QEMU boot tests can check each report end to end. "panic" is generic;
+ * the CPU faults are the architecture's (arch_crash).
+ */
+#include <kernel/arch.h>
+#include <kernel/crash.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <lib/string.h>
+
+static const char *crash_what;
+
+static int set_crash(const char *val)
+{
+	if (!val || !*val)
+		return -1;
+	crash_what = val;
+	return 0;
+}
+kernel_param("crash", set_crash);
+
+void crash_requested(void)
+{
+	if (!crash_what)
+		return;
+	if (!strcmp(crash_what, "panic"))
+		panic("crash=panic requested on the command line");
+	arch_crash(crash_what);
+	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, fp or panic",
+	      crash_what);
+}

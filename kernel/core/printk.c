@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+/*
+ * printk: format, timestamp, keep in a static log buffer, hand to consoles.
+ *
+ * The log buffer exists so that a console registered late (the framebuffer,
+ * after the command line is known) still shows the boot from its first line.
+ * It is append-only: once full, new messages still reach the consoles but
+ * are no longer stored. Single CPU, interrupts off: no locking yet.
+ */
+#define pr_fmt(fmt) "printk: " fmt
+
+#include <kernel/arch.h>
+#include <kernel/console.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <lib/string.h>
+#include <lib/vsprintf.h>
+#include <stdint.h>
+
+#define LOG_BUF_SIZE  (128 * 1024)
+#define LOG_LINE_MAX  1024
+#define TS_PREFIX_MAX 32
+
+static int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static bool ignore_loglevel;
+static bool force_console;
+
+/* Records: level byte, 16-bit length, text (with its own prefix). */
+static char log_buf[LOG_BUF_SIZE];
+static size_t log_len;
+
+static bool line_open;  /* the last message did not end in '\n' */
+static int open_level;  /* level of that unfinished line */
+
+static bool level_visible(int level)
+{
+	return force_console || ignore_loglevel || level < console_loglevel;
+}
+
+static void log_store(int level, const char *s, size_t len)
+{
+	if (len > UINT16_MAX || log_len + 3 + len > sizeof(log_buf))
+		return;
+	log_buf[log_len] = (char)level;
+	log_buf[log_len + 1] = (char)(len & 0xff);
+	log_buf[log_len + 2] = (char)(len >> 8);
+	memcpy(&log_buf[log_len + 3], s, len);
+	log_len += 3 + len;
+}
+
+static void emit(int level, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	log_store(level, s, len);
+	if (level_visible(level))
+		console_write_all(s, len);
+}
+
+void console_replay_log(struct console *con)
+{
+	size_t pos = 0;
+
+	while (pos + 3 <= log_len) {
+		int level = log_buf[pos];
+		size_t len = (uint8_t)log_buf[pos + 1] |
+			     (size_t)(uint8_t)log_buf[pos + 2] << 8;
+
+		if (level_visible(level))
+			con->write(con, &log_buf[pos + 3], len);
+		pos += 3 + len;
+	}
+}
+
+static size_t timestamp(char *buf, size_t size)
+{
+	uint64_t ns = arch_clock_ns();
+	int n = ksnprintf(buf, size, "[%5llu.%06llu] ",
+			  (unsigned long long)(ns / 1000000000),
+			  (unsigned long long)(ns % 1000000000 / 1000));
+
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* Strip KERN_* headers: sets *level (or leaves it) and *cont. */
+static const char *parse_level(const char *s, int *level, bool *cont)
+{
+	while (s[0] == KERN_SOH_ASCII && s[1]) {
+		if (s[1] >= '0' && s[1] <= '7')
+			*level = s[1] - '0';
+		else if (s[1] == 'c')
+			*cont = true;
+		s += 2;
+	}
+	return s;
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char text[LOG_LINE_MAX];
+	char line[TS_PREFIX_MAX + LOG_LINE_MAX];
+	int level = -1, n;
+	bool cont = false;
+	const char *s;
+
+	n = kvsnprintf(text, sizeof(text), fmt, ap);
+	s = parse_level(text, &level, &cont);
+
+	if (line_open && !cont) {
+		/* A new message never joins an unfinished line. */
+		emit(open_level, "\n", 1);
+		line_open = false;
+	}
+	if (line_open)
+		level = open_level;
+	else if (level < 0)
+		level = MESSAGE_LOGLEVEL_DEFAULT;
+
+	/* Each line gets the timestamp prefix, as in Linux's records. */
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) + 1 : strlen(s);
+		size_t pos = 0;
+
+		if (!line_open)
+			pos = timestamp(line, TS_PREFIX_MAX);
+		memcpy(line + pos, s, len);
+		emit(level, line, pos + len);
+		line_open = !nl;
+		open_level = level;
+		s += len;
+	}
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void printk_force_console(void)
+{
+	force_console = true;
+}
+
+static int set_loglevel(const char *val)
+{
+	unsigned long level;
+
+	if (!val || parse_uint(val, CONSOLE_LOGLEVEL_MAX, &level))
+		return -1;
+	console_loglevel = (int)level;
+	return 0;
+}
+kernel_param("loglevel", set_loglevel);
+
+static int set_ignore_loglevel(const char *val)
+{
+	if (val)
+		return -1;
+	ignore_loglevel = true;
+	pr_info("debug: ignoring loglevel setting.\n");
+	return 0;
+}
+kernel_param("ignore_loglevel", set_ignore_loglevel);

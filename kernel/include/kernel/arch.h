@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The whole interface between generic code and the architecture. Generic
+ * code (core/, drivers/, init/) includes this, never arch/<arch>/ headers;
+ * arch/amd64/ implements it.
+ */
+#ifndef KERNEL_ARCH_H
+#define KERNEL_ARCH_H
+
+#include <boot/bootinfo.h>
+#include <kernel/compiler.h>
+#include <stdint.h>
+
+/**
+ * arch_early_console_init - bring up the firmware-independent console
+ * (COM1 on x86) so that everything after it can be seen
+ */
+void arch_early_console_init(void);
+
+/**
+ * arch_trap_init - install the CPU's own descriptor tables and exception
+ * handlers; from here on a fault prints a report instead of resetting
+ */
+void arch_trap_init(void);
+
+/**
+ * setup_arch - architecture setup from the boot information: clock
+ * calibration and the memory maps (later: e820 sanitising, paging, bootmem)
+ * @bi: the validated boot information
+ */
+void setup_arch(const struct bootinfo *bi);
+
+/** arch_clock_ns - nanoseconds since kernel entry; 0 until calibrated */
+uint64_t arch_clock_ns(void);
+
+/** arch_irq_disable - mask interrupts on this CPU */
+void arch_irq_disable(void);
+
+/** arch_halt - stop this CPU for good, interrupts off */
+__noreturn void arch_halt(void);
+
+/**
+ * arch_qemu_exit - ask QEMU's isa-debug-exit device to quit
+ * @value: the value to write; QEMU exits with (value << 1) | 1
+ *
+ * Returns if there is no such device.
+ */
+void arch_qemu_exit(unsigned int value);
+
+/**
+ * dump_stack - print "Call Trace:" and the frames of the caller's stack
+ */
+void dump_stack(void);
+
+/**
+ * arch_crash - provoke the fault named by @what, for the boot tests
+ * @what: a crash= value other than "panic"
+ *
+ * Return: only if @what names no fault this architecture knows.
+ */
+void arch_crash(const char *what);
+
+#endif

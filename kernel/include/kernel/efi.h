@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef KERNEL_EFI_H
+#define KERNEL_EFI_H
+
+#include <boot/bootinfo.h>
+
+/**
+ * efi_print_memmap - print the raw EFI memory map as Linux's efi=debug does
+ * @bi: boot information; does nothing unless efi=debug was given
+ *
+ * One "efi: memNN: [type|attributes] range=[start-end] (NMB)" line per
+ * descriptor, stepping by the firmware's descriptor size.
+ */
+void efi_print_memmap(const struct bootinfo *bi);
+
+/**
+ * efi_md_typeattr_format - Linux's "[Type        |RUN|...|UC]" column
+ * @buf: output
+ * @size: size of @buf (64 is always enough)
+ * @md: the descriptor
+ *
+ * Return: @buf
+ */
+char *efi_md_typeattr_format(char *buf, unsigned long size,
+			     const struct efi_memory_desc *md);
+
+#endif
