@@ -101,11 +101,15 @@ enum efi_e820_result efi_map_to_e820(const void *map, size_t map_size,
 
 	sort(out, n, sizeof(*out), e820_cmp_addr);
 
-	/* Merge touching entries of one type, as the stub does. */
+	/*
+	 * Merge touching entries of one type, as the stub does; but not into
+	 * a size of 2^64, which a u64 would hold as 0.
+	 */
 	w = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (w && out[w - 1].type == out[i].type &&
-		    out[w - 1].addr + out[w - 1].size == out[i].addr) {
+		    out[w - 1].addr + out[w - 1].size == out[i].addr &&
+		    out[i].size <= UINT64_MAX - out[w - 1].size) {
 			out[w - 1].size += out[i].size;
 			continue;
 		}
