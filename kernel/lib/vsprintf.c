@@ -62,12 +62,8 @@ static void put_num(struct out *o, uint64_t v, bool neg, unsigned base,
 		sign = '+';
 	else if (flags & F_SPACE)
 		sign = ' ';
-	if ((flags & F_ALT) && v) {
-		if (base == 16)
-			prefix = upper ? "0X" : "0x";
-		else if (base == 8)
-			prefix = "0";
-	}
+	if ((flags & F_ALT) && v && base == 16)
+		prefix = upper ? "0X" : "0x";
 	while (v) {
 		tmp[n++] = digits[v % base];
 		v /= base;
@@ -76,6 +72,9 @@ static void put_num(struct out *o, uint64_t v, bool neg, unsigned base,
 		tmp[n++] = '0';
 
 	zeros = prec > n ? prec - n : 0;
+	/* %#o: raise the precision just enough for a leading 0 (C11 7.21.6.1p6). */
+	if (base == 8 && (flags & F_ALT) && !zeros && (!n || tmp[n - 1] != '0'))
+		zeros = 1;
 	len = n + zeros + (sign ? 1 : 0) + (int)(prefix[0] ? (prefix[1] ? 2 : 1) : 0);
 	if ((flags & F_ZERO) && !(flags & F_LEFT) && prec < 0 && width > len) {
 		zeros += width - len;
