@@ -214,9 +214,9 @@ static void unsorted_input_is_sorted_and_merged(struct ktest *t)
 }
 
 /*
- * The same map at stride 40 (the spec struct), 48 (OVMF) and 64 / 4096
- * with junk after each descriptor: the stride alone decides where the
- * next descriptor is, the junk is never read as one.
+ * The same map at stride 40 (the spec struct), 48 (OVMF), 64 / 4096 and
+ * odd strides, with junk after each descriptor: the stride alone decides
+ * where the next descriptor is, the junk is never read as one.
  */
 static void descriptor_stride_and_junk_padding(struct ktest *t)
 {
@@ -231,6 +231,8 @@ static void descriptor_stride_and_junk_padding(struct ktest *t)
 	static const struct { size_t stride; unsigned char junk; } v[] = {
 		{ 40, 0x00 }, { 48, 0x00 }, { 48, 0xa5 }, { 48, 0x07 },
 		{ 64, 0xff }, { 4096, 0x07 },
+		/* Odd strides misalign the u64 fields: must still read right. */
+		{ 41, 0x5a }, { 44, 0xa5 }, { 47, 0x00 },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
