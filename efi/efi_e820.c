@@ -69,9 +69,13 @@ enum efi_e820_result efi_map_to_e820(const void *map, size_t map_size,
 		return EFI_E820_BAD_DESC_SIZE;
 
 	for (size_t off = 0; off + desc_size <= map_size; off += desc_size) {
-		const struct efi_memory_desc *d = (const void *)(p + off);
-		uint64_t size = d->num_pages << EFI_PAGE_SHIFT;
+		/* Copied: a firmware stride need not keep u64 fields aligned. */
+		struct efi_memory_desc dc, *d = &dc;
+		uint64_t size;
 		uint32_t type;
+
+		__builtin_memcpy(&dc, p + off, sizeof(dc));
+		size = d->num_pages << EFI_PAGE_SHIFT;
 
 		st.descriptors++;
 		type = efi_mem_to_e820_type(d->type, d->attribute);
