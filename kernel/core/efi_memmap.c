@@ -94,9 +94,13 @@ void efi_print_memmap(const struct bootinfo *bi)
 	}
 	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size;
 	     off += dsize, i++) {
-		const struct efi_memory_desc *md = (const void *)(map + off);
-		uint64_t size = md->num_pages << EFI_PAGE_SHIFT;
+		struct efi_memory_desc desc, *md = &desc;
+		uint64_t size;
 		char buf[64];
+
+		/* A copy: the firmware's stride need not keep descriptors aligned. */
+		memcpy(&desc, map + off, sizeof(desc));
+		size = md->num_pages << EFI_PAGE_SHIFT;
 
 		pr_info("mem%02llu: %s range=[0x%016llx-0x%016llx] (%lluMB)\n",
 			(unsigned long long)i,

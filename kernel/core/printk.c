@@ -18,7 +18,8 @@
 #include <stdint.h>
 
 #define LOG_BUF_SIZE  (128 * 1024)
-#define LOG_LINE_MAX  1024
+/* Room for the longest command line plus its "Command line: " prefix. */
+#define LOG_LINE_MAX  (2048 + 64)
 #define TS_PREFIX_MAX 32
 
 static int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -95,10 +96,15 @@ static const char *parse_level(const char *s, int *level, bool *cont)
 	return s;
 }
 
+/*
+ * Static, not on the stack: the IST stacks are small, and a printk that
+ * faults is abandoned anyway (the oops report reuses the buffers).
+ */
+static char text[LOG_LINE_MAX];
+static char line[TS_PREFIX_MAX + LOG_LINE_MAX];
+
 int vprintk(const char *fmt, va_list ap)
 {
-	char text[LOG_LINE_MAX];
-	char line[TS_PREFIX_MAX + LOG_LINE_MAX];
 	int level = -1, n;
 	bool cont = false;
 	const char *s;
