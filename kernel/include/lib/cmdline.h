@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LIB_CMDLINE_H
+#define LIB_CMDLINE_H
+
+#include <stdint.h>
+
+/**
+ * memparse - parse a size in Linux's command-line syntax
+ * @s: digits (decimal, or hex with 0x) optionally followed by K, M, G, T,
+ *     P or E (binary multiples, either case)
+ * @end: set to the first character not consumed
+ * @out: the value in bytes
+ *
+ * Return: 0, or -1 when @s does not start with a number or the value
+ * does not fit in 64 bits.
+ */
+int memparse(const char *s, const char **end, uint64_t *out);
+
+#endif

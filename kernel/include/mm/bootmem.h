@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The boot-time allocator: one bit per page frame of a node, set while the
+ * page is reserved. It hands out memory until mem_init() gives every free
+ * page to the buddy allocator and retires it.
+ *
+ * The classic x86-64 path: contig_initmem (arch) places the bitmap in RAM
+ * and calls init_bootmem(), which marks everything reserved;
+ * free_bootmem_with_active_regions() frees what the early node map says is
+ * RAM; reserve_bootmem() takes back what is in use.
+ */
+#ifndef MM_BOOTMEM_H
+#define MM_BOOTMEM_H
+
+#include <mm/mmzone.h>
+#include <stddef.h>
+
+typedef struct bootmem_data {
+	unsigned long node_min_pfn;
+	unsigned long node_low_pfn;      /* end pfn, exclusive */
+	unsigned long *node_bootmem_map; /* bit set = reserved */
+	unsigned long last_end_off;      /* where the last allocation ended */
+	unsigned long hint_idx;          /* scan for free pages from here */
+} bootmem_data_t;
+
+extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+
+#define BOOTMEM_DEFAULT   0 /* reserving a reserved page is fine */
+#define BOOTMEM_EXCLUSIVE 1 /* ... is an error: -EBUSY */
+
+/* Default goal: keep ZONE_DMA for those who need it (Linux: MAX_DMA_ADDRESS). */
+#define BOOTMEM_LOW_LIMIT   (16UL << 20)
+#define ARCH_LOW_ADDRESS_LIMIT 0xffffffffUL
+#define SMP_CACHE_BYTES 64
+
+/**
+ * bootmem_bootmap_bitmap - pages the bitmap for @pages page frames needs
+ *
+ * Linux called this bootmem_bootmap_pages(): one bit per frame, rounded up
+ * to whole longs, then to whole pages.
+ */
+unsigned long bootmem_bootmap_bitmap(unsigned long pages);
+
+/**
+ * init_bootmem_core - set up @bdata for [startpfn, endpfn), bitmap at mapstart
+ *
+ * Every page starts reserved. Return: the bitmap size in bytes.
+ */
+unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
+				unsigned long startpfn, unsigned long endpfn);
+
+/* init_bootmem_core() for node 0 over [0, pages), bitmap at pfn @start. */
+unsigned long init_bootmem(unsigned long start, unsigned long pages);
+
+/* Free every active range of @nid below @max_low_pfn into bootmem. */
+void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);
+
+/**
+ * reserve_bootmem - mark the pages of [addr, addr + size) reserved
+ * @flags: BOOTMEM_DEFAULT, or BOOTMEM_EXCLUSIVE to fail on a page that is
+ *         already reserved
+ *
+ * Pages outside every node's bootmem range are not RAM bootmem manages:
+ * they are skipped. Return: 0, or -EBUSY (exclusive and already reserved;
+ * nothing is changed then).
+ */
+int reserve_bootmem(phys_addr_t addr, unsigned long size, int flags);
+
+/**
+ * free_bootmem - release [addr, addr + size) (partial pages stay reserved)
+ *
+ * Freeing a page that is not reserved, or outside bootmem's RAM, is a bug
+ * in the caller: reported, and the page is left as it was.
+ */
+void free_bootmem(phys_addr_t addr, unsigned long size);
+
+/**
+ * __alloc_bootmem_nopanic - allocate zeroed boot memory
+ * @size: bytes
+ * @align: power of two; at least SMP_CACHE_BYTES is sensible
+ * @goal: physical address to try first (falls back to any address)
+ *
+ * Return: a direct-map pointer, or NULL when no node has room.
+ */
+void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+			      unsigned long goal);
+
+/* As above, but panics with the request in the message when out of memory. */
+void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal);
+/* Below 4 GiB (for 32-bit DMA and the like); panics when out of memory. */
+void *__alloc_bootmem_low(unsigned long size, unsigned long align,
+			  unsigned long goal);
+/* From node @pgdat first, then any node; panics when out of memory. */
+void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
+			   unsigned long align, unsigned long goal);
+
+#define alloc_bootmem(x) __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
+#define alloc_bootmem_pages(x) __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
+#define alloc_bootmem_low(x) __alloc_bootmem_low(x, SMP_CACHE_BYTES, 0)
+#define alloc_bootmem_low_pages(x) __alloc_bootmem_low(x, PAGE_SIZE, 0)
+#define alloc_bootmem_node(pgdat, x) \
+	__alloc_bootmem_node(pgdat, x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
+#define alloc_bootmem_pages_node(pgdat, x) \
+	__alloc_bootmem_node(pgdat, x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
+
+/* Is the page frame @pfn reserved in bootmem? (true outside every node) */
+bool bootmem_page_reserved(unsigned long pfn);
+
+/* Number of free pages bootmem holds, over all nodes. */
+unsigned long bootmem_free_pages(void);
+
+#endif

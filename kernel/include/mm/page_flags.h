@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The bits of page->flags: PG_* state at the bottom; the page's memmap
+ * section, zone and node packed at the top (Linux's page_flags_layout),
+ * so a struct page knows where it belongs without a lookup.
+ */
+#ifndef MM_PAGE_FLAGS_H
+#define MM_PAGE_FLAGS_H
+
+#include <mm/mm_types.h>
+#include <stdbool.h>
+
+enum pageflags {
+	PG_reserved, /* not for the page allocator: hole, kernel, firmware */
+	NR_PAGEFLAGS
+};
+
+#define NODES_SHIFT    6  /* MAX_NUMNODES 64 */
+#define ZONES_SHIFT    3  /* MAX_NR_ZONES 5 */
+#define SECTIONS_SHIFT 31 /* 2 MiB sections up to 4 PiB */
+
+#define NODES_PGSHIFT    (64 - NODES_SHIFT)
+#define ZONES_PGSHIFT    (NODES_PGSHIFT - ZONES_SHIFT)
+#define SECTIONS_PGSHIFT (ZONES_PGSHIFT - SECTIONS_SHIFT)
+
+_Static_assert(SECTIONS_PGSHIFT >= NR_PAGEFLAGS, "page->flags layout overflows");
+
+#define NODES_MASK    ((1UL << NODES_SHIFT) - 1)
+#define ZONES_MASK    ((1UL << ZONES_SHIFT) - 1)
+#define SECTIONS_MASK ((1UL << SECTIONS_SHIFT) - 1)
+
+static inline int page_to_nid(const struct page *p)
+{
+	return (int)((p->flags >> NODES_PGSHIFT) & NODES_MASK);
+}
+
+static inline int page_zonenum(const struct page *p)
+{
+	return (int)((p->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline unsigned long page_to_section(const struct page *p)
+{
+	return (p->flags >> SECTIONS_PGSHIFT) & SECTIONS_MASK;
+}
+
+static inline void set_page_links(struct page *p, int zone, int nid,
+				  unsigned long section)
+{
+	p->flags &= (1UL << SECTIONS_PGSHIFT) - 1;
+	p->flags |= (unsigned long)nid << NODES_PGSHIFT |
+		    (unsigned long)zone << ZONES_PGSHIFT |
+		    section << SECTIONS_PGSHIFT;
+}
+
+static inline bool PageReserved(const struct page *p)
+{
+	return p->flags & (1UL << PG_reserved);
+}
+
+static inline void SetPageReserved(struct page *p)
+{
+	p->flags |= 1UL << PG_reserved;
+}
+
+static inline void ClearPageReserved(struct page *p)
+{
+	p->flags &= ~(1UL << PG_reserved);
+}
+
+#endif

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The bootmem bitmap allocator (Linux 2.6's mm/bootmem.c, rewritten): one
+ * bit per page frame of a node, 1 = reserved. Allocations are first-fit
+ * from a goal, and small ones share a page with the previous allocation
+ * when they follow it directly, as Linux's did.
+ */
+#define pr_fmt(fmt) "bootmem: " fmt
+
+#include <mm/bootmem.h>
+#include <mm/node_map.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <lib/errno.h>
+#include <lib/string.h>
+
+#define BITS_PER_LONG 64
+
+bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+
+static bool test_bit(unsigned long i, const unsigned long *map)
+{
+	return (map[i / BITS_PER_LONG] >> (i % BITS_PER_LONG)) & 1;
+}
+
+static void set_bit(unsigned long i, unsigned long *map)
+{
+	map[i / BITS_PER_LONG] |= 1UL << (i % BITS_PER_LONG);
+}
+
+static void clear_bit(unsigned long i, unsigned long *map)
+{
+	map[i / BITS_PER_LONG] &= ~(1UL << (i % BITS_PER_LONG));
+}
+
+/* First clear bit in [i, end), or end; skips full words at a time. */
+static unsigned long find_next_zero_bit(const unsigned long *map,
+					unsigned long end, unsigned long i)
+{
+	while (i < end) {
+		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == ~0UL) {
+			i += BITS_PER_LONG;
+			continue;
+		}
+		if (!test_bit(i, map))
+			return i;
+		i++;
+	}
+	return end;
+}
+
+static unsigned long bootmap_bytes(unsigned long pages)
+{
+	return DIV_ROUND_UP(pages, BITS_PER_LONG) * sizeof(long);
+}
+
+unsigned long bootmem_bootmap_bitmap(unsigned long pages)
+{
+	return PFN_UP(bootmap_bytes(pages));
+}
+
+unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
+				unsigned long startpfn, unsigned long endpfn)
+{
+	unsigned long bytes = bootmap_bytes(endpfn - startpfn);
+
+	bdata->node_bootmem_map = __va(PFN_PHYS(mapstart));
+	bdata->node_min_pfn = startpfn;
+	bdata->node_low_pfn = endpfn;
+	bdata->last_end_off = 0;
+	bdata->hint_idx = 0;
+	/* Everything is reserved until the node map says it is RAM. */
+	memset(bdata->node_bootmem_map, 0xff, bytes);
+	return bytes;
+}
+
+unsigned long init_bootmem(unsigned long start, unsigned long pages)
+{
+	NODE_DATA(0)->bdata = &bootmem_node_data[0];
+	return init_bootmem_core(&bootmem_node_data[0], start, 0, pages);
+}
+
+static bootmem_data_t *bdata_of(int nid)
+{
+	return NODE_DATA(nid)->bdata;
+}
+
+/* Which node's bootmem holds @pfn, or NULL. */
+static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		bootmem_data_t *b = bdata_of(nid);
+
+		if (b && pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
+			return b;
+	}
+	return NULL;
+}
+
+static void free_range(bootmem_data_t *b, unsigned long start,
+		       unsigned long end)
+{
+	for (unsigned long pfn = start; pfn < end; pfn++) {
+		unsigned long idx = pfn - b->node_min_pfn;
+
+		if (!test_bit(idx, b->node_bootmem_map)) {
+			pr_err("double free of page %#lx ([mem %#018llx-%#018llx])\n",
+			       pfn, (unsigned long long)PFN_PHYS(pfn),
+			       (unsigned long long)PFN_PHYS(pfn + 1) - 1);
+			continue;
+		}
+		clear_bit(idx, b->node_bootmem_map);
+	}
+	if (start - b->node_min_pfn < b->hint_idx)
+		b->hint_idx = start - b->node_min_pfn;
+}
+
+void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn)
+{
+	bootmem_data_t *b = bdata_of(nid);
+	int i;
+
+	for_each_active_range(i, nid) {
+		unsigned long s = early_node_map[i].start_pfn;
+		unsigned long e = early_node_map[i].end_pfn;
+
+		if (e > max_low_pfn)
+			e = max_low_pfn;
+		if (s < b->node_min_pfn)
+			s = b->node_min_pfn;
+		if (e > b->node_low_pfn)
+			e = b->node_low_pfn;
+		if (s < e)
+			free_range(b, s, e);
+	}
+}
+
+void free_bootmem(phys_addr_t addr, unsigned long size)
+{
+	/* Only whole pages: a partial page may hold someone else's data. */
+	unsigned long start = PFN_UP(addr), end = PFN_DOWN(addr + size);
+
+	while (start < end) {
+		bootmem_data_t *b = bdata_for_pfn(start);
+		unsigned long stop;
+
+		if (!b) {
+			pr_err("free of [mem %#018llx-%#018llx]: page %#lx is outside bootmem's RAM\n",
+			       (unsigned long long)addr,
+			       (unsigned long long)(addr + size - 1), start);
+			return;
+		}
+		stop = end < b->node_low_pfn ? end : b->node_low_pfn;
+		free_range(b, start, stop);
+		start = stop;
+	}
+}
+
+int reserve_bootmem(phys_addr_t addr, unsigned long size, int flags)
+{
+	unsigned long start = PFN_DOWN(addr), end = PFN_UP(addr + size);
+	unsigned long pfn;
+
+	if (flags & BOOTMEM_EXCLUSIVE) {
+		for (pfn = start; pfn < end; pfn++) {
+			bootmem_data_t *b = bdata_for_pfn(pfn);
+
+			if (b && test_bit(pfn - b->node_min_pfn, b->node_bootmem_map)) {
+				pr_err("exclusive reserve of [mem %#018llx-%#018llx]: page %#lx is already reserved\n",
+				       (unsigned long long)addr,
+				       (unsigned long long)(addr + size - 1), pfn);
+				return -EBUSY;
+			}
+		}
+	}
+	for (pfn = start; pfn < end; pfn++) {
+		bootmem_data_t *b = bdata_for_pfn(pfn);
+
+		if (b)
+			set_bit(pfn - b->node_min_pfn, b->node_bootmem_map);
+	}
+	return 0;
+}
+
+bool bootmem_page_reserved(unsigned long pfn)
+{
+	bootmem_data_t *b = bdata_for_pfn(pfn);
+
+	return !b || test_bit(pfn - b->node_min_pfn, b->node_bootmem_map);
+}
+
+unsigned long bootmem_free_pages(void)
+{
+	unsigned long n = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		bootmem_data_t *b = bdata_of(nid);
+
+		if (!b)
+			continue;
+		for (unsigned long i = 0; i < b->node_low_pfn - b->node_min_pfn; i++)
+			n += !test_bit(i, b->node_bootmem_map);
+	}
+	return n;
+}
+
+/* Round a page index up so that its pfn is a multiple of @step. */
+static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx,
+			       unsigned long step)
+{
+	unsigned long base = b->node_min_pfn;
+
+	return ALIGN(base + idx, step) - base;
+}
+
+/* Round a byte offset (from node start) up so its address is @align-ed. */
+static unsigned long align_off(const bootmem_data_t *b, unsigned long off,
+			       unsigned long align)
+{
+	unsigned long base = PFN_PHYS(b->node_min_pfn);
+
+	return ALIGN(base + off, align) - base;
+}
+
+static void *alloc_core(bootmem_data_t *b, unsigned long size,
+			unsigned long align, unsigned long goal,
+			unsigned long limit)
+{
+	unsigned long min = b->node_min_pfn, max = b->node_low_pfn;
+	unsigned long step = align >> PAGE_SHIFT ? align >> PAGE_SHIFT : 1;
+	unsigned long start, sidx, midx, fallback = 0;
+
+	goal >>= PAGE_SHIFT;
+	limit >>= PAGE_SHIFT;
+	if (limit && max > limit)
+		max = limit;
+	if (max <= min)
+		return NULL;
+	start = (goal > min && goal < max) ? ALIGN(goal, step) : ALIGN(min, step);
+	sidx = start - min;
+	midx = max - min;
+	if (b->hint_idx > sidx) {
+		/* Allocations go up: skip what is known to be taken, but come
+		 * back for the part between the goal and the hint if need be. */
+		fallback = sidx + 1;
+		sidx = align_idx(b, b->hint_idx, step);
+	}
+
+	for (;;) {
+		unsigned long eidx, i, start_off, end_off;
+		bool busy = false;
+
+		sidx = align_idx(b, find_next_zero_bit(b->node_bootmem_map, midx, sidx),
+				 step);
+		eidx = sidx + PFN_UP(size);
+		if (sidx >= midx || eidx > midx) {
+			if (!fallback)
+				return NULL;
+			sidx = align_idx(b, fallback - 1, step);
+			fallback = 0;
+			continue;
+		}
+		for (i = sidx; i < eidx; i++) {
+			if (test_bit(i, b->node_bootmem_map)) {
+				busy = true;
+				break;
+			}
+		}
+		if (busy) {
+			sidx = align_idx(b, i, step);
+			if (sidx == i)
+				sidx += step;
+			continue;
+		}
+
+		/* Share the last allocation's partial page if we follow it. */
+		if ((b->last_end_off & (PAGE_SIZE - 1)) &&
+		    PFN_DOWN(b->last_end_off) + 1 == sidx)
+			start_off = align_off(b, b->last_end_off, align);
+		else
+			start_off = PFN_PHYS(sidx);
+		end_off = start_off + size;
+		b->last_end_off = end_off;
+		b->hint_idx = PFN_UP(end_off);
+		/* The shared page is already reserved; the rest was checked. */
+		for (i = PFN_UP(start_off); i < PFN_UP(end_off); i++)
+			set_bit(i, b->node_bootmem_map);
+		memset(__va(PFN_PHYS(min) + start_off), 0, size);
+		return __va(PFN_PHYS(min) + start_off);
+	}
+}
+
+static void *alloc_any_node(unsigned long size, unsigned long align,
+			    unsigned long goal, unsigned long limit)
+{
+	if (!size || (align & (align - 1)))
+		return NULL;
+	if (!align)
+		align = 1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+			bootmem_data_t *b = bdata_of(nid);
+			void *p;
+
+			if (!b)
+				continue;
+			/* First pass: the node that holds the goal. */
+			if (pass == 0 && !(PFN_DOWN(goal) >= b->node_min_pfn &&
+					   PFN_DOWN(goal) < b->node_low_pfn))
+				continue;
+			p = alloc_core(b, size, align, goal, limit);
+			if (p)
+				return p;
+		}
+	}
+	/* Nothing at or above the goal: try again from the bottom. */
+	if (goal)
+		return alloc_any_node(size, align, 0, limit);
+	return NULL;
+}
+
+void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
+			      unsigned long goal)
+{
+	return alloc_any_node(size, align, goal, 0);
+}
+
+static __noreturn void out_of_bootmem(const char *what, unsigned long size,
+				      unsigned long align, unsigned long goal)
+{
+	panic("Out of memory: %s of %lu bytes (align %#lx, goal %#lx) failed, %lu pages free",
+	      what, size, align, goal, bootmem_free_pages());
+}
+
+void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal)
+{
+	void *p = alloc_any_node(size, align, goal, 0);
+
+	if (!p)
+		out_of_bootmem("bootmem allocation", size, align, goal);
+	return p;
+}
+
+void *__alloc_bootmem_low(unsigned long size, unsigned long align,
+			  unsigned long goal)
+{
+	void *p = alloc_any_node(size, align, goal, ARCH_LOW_ADDRESS_LIMIT + 1);
+
+	if (!p)
+		out_of_bootmem("low bootmem allocation", size, align, goal);
+	return p;
+}
+
+void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
+			   unsigned long align, unsigned long goal)
+{
+	void *p = NULL;
+
+	if (pgdat->bdata && !(align & (align - 1)))
+		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0);
+	if (!p)
+		p = alloc_any_node(size, align, goal, 0);
+	if (!p)
+		out_of_bootmem("node bootmem allocation", size, align, goal);
+	return p;
+}

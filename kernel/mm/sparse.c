@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The memmap: struct pages for every 2 MiB section that holds RAM, taken
+ * from bootmem on the section's node, one block per run of sections.
+ */
+#define pr_fmt(fmt) fmt
+
+#include <mm/bootmem.h>
+#include <mm/memory_model.h>
+#include <mm/node_map.h>
+#include <kernel/printk.h>
+
+uintptr_t *mem_section;
+unsigned long nr_mem_sections;
+unsigned long memmap_bytes;
+
+static unsigned long nr_present_sections, nr_memmap_blocks;
+
+static void alloc_run(int nid, unsigned long first, unsigned long count)
+{
+	unsigned long bytes = count * PAGES_PER_SECTION * sizeof(struct page);
+	uintptr_t map = (uintptr_t)__alloc_bootmem_node(NODE_DATA(nid), bytes,
+						       PAGE_SIZE, BOOTMEM_LOW_LIMIT);
+
+	for (unsigned long s = first; s < first + count; s++) {
+		unsigned long pfn = s * PAGES_PER_SECTION;
+
+		mem_section[s] = map + (s - first) * PAGES_PER_SECTION *
+					       sizeof(struct page) -
+				 pfn * sizeof(struct page);
+	}
+	memmap_bytes += bytes;
+	nr_present_sections += count;
+	nr_memmap_blocks++;
+}
+
+void sparse_init(void)
+{
+	unsigned long end_pfn = 0, run_first = 0, run_end = 0;
+	int run_nid = NUMA_NO_NODE;
+
+	for (int i = 0; i < nr_nodemap_entries; i++)
+		if (early_node_map[i].end_pfn > end_pfn)
+			end_pfn = early_node_map[i].end_pfn;
+	nr_mem_sections = DIV_ROUND_UP(end_pfn, PAGES_PER_SECTION);
+	memmap_bytes = nr_present_sections = nr_memmap_blocks = 0;
+	if (!nr_mem_sections)
+		return;
+	mem_section = alloc_bootmem(nr_mem_sections * sizeof(*mem_section));
+
+	/* The node map is sorted: sections come in order, runs grow. */
+	for (int i = 0; i < nr_nodemap_entries; i++) {
+		const struct node_active_region *r = &early_node_map[i];
+
+		for (unsigned long s = pfn_to_section_nr(r->start_pfn);
+		     s <= pfn_to_section_nr(r->end_pfn - 1); s++) {
+			if (run_nid != NUMA_NO_NODE && s < run_end)
+				continue; /* shared with the previous range */
+			if (run_nid == r->nid && s == run_end) {
+				run_end++;
+				continue;
+			}
+			if (run_nid != NUMA_NO_NODE)
+				alloc_run(run_nid, run_first, run_end - run_first);
+			run_nid = r->nid;
+			run_first = s;
+			run_end = s + 1;
+		}
+	}
+	if (run_nid != NUMA_NO_NODE)
+		alloc_run(run_nid, run_first, run_end - run_first);
+
+	pr_info("mem_map: %zu bytes per struct page, %lu of %lu 2 MiB sections have RAM, %luK memmap in %lu blocks\n",
+		sizeof(struct page), nr_present_sections, nr_mem_sections,
+		memmap_bytes >> 10, nr_memmap_blocks);
+}
