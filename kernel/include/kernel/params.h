@@ -5,7 +5,8 @@
  *     static int set_foo(const char *val) { ... }
  *     kernel_param("foo", set_foo);
  *
- * The entries are collected in the .kernel_params section (kernel.ld), so
+ * The entries are collected in the kernel_params section (kernel.ld; no dot, so host
+ * linkers define __start_/__stop_kernel_params too), so
  * adding an option touches no central table.
  */
 #ifndef KERNEL_PARAMS_H
@@ -31,7 +32,7 @@ struct kernel_param {
 /* Register @fn as the handler of option @str ("name", no '='). */
 #define kernel_param(str, fn)                                               \
 	static const struct kernel_param __PARAM_CAT(__param_, __LINE__)    \
-		__used __section(".kernel_params") __aligned(8) = { str, fn }
+		__used __section("kernel_params") __aligned(8) = { str, fn }
 
 /**
  * parse_cmdline - run every registered handler for the options in @cmdline
