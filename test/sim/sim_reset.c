@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Back to a freshly booted machine. The kernel never needs this (its
+ * globals start zeroed, once), so it lives here rather than in kernel/mm:
+ * every global of the memory-init path is listed, and zeroed, in one place.
+ * A new global in kernel/mm that is not listed here leaks state between
+ * test cases; the unit test sim_reset_* cases catch the ones we know.
+ */
+#include "sim.h"
+
+#include <mm/bootmem.h>
+#include <mm/memory_model.h>
+#include <mm/mmzone.h>
+#include <mm/node_map.h>
+#include <string.h>
+
+void sim_panic_forget(void);
+void sim_arch_reset(void);
+
+#define ZERO(x) memset(&(x), 0, sizeof(x))
+
+void sim_reset(void)
+{
+	/* node_map.c */
+	ZERO(early_node_map);
+	nr_nodemap_entries = 0;
+	/* bootmem.c */
+	ZERO(bootmem_node_data);
+	/* sparse.c (its static counters are reset by sparse_init itself) */
+	mem_section = NULL;
+	nr_mem_sections = 0;
+	memmap_bytes = 0;
+	/* mm_init.c */
+	ZERO(node_data);
+	ZERO(arch_zone_lowest_possible_pfn);
+	ZERO(arch_zone_highest_possible_pfn);
+	ZERO(zone_movable_pfn);
+	nr_kernel_pages = nr_all_pages = 0;
+	/* zone_movable.c */
+	movable_zone = 0;
+	required_kernelcore = required_movablecore = 0;
+	required_kernelcore_percent = required_movablecore_percent = 0;
+
+	sim_arch_reset();
+	sim_mem_discard();
+	sim_log_clear();
+	sim_panic_forget();
+}
