@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The bootmem bitmap allocator (kernel/mm/bootmem.c) in the simulator.
+ *
+ * Most cases start from std_setup(), a 128 MiB machine:
+ *
+ *   pfn 0   1            0x9f   0x100  0x200                     0x8000
+ *       |res|    RAM      | hole |  RAM |map|       RAM            |
+ *
+ *   node map: [0x1, 0x9f) and [0x100, 0x8000)
+ *   bootmem over [0, 0x8000): 0x8000 bits = 4096 bytes = 1 page, at pfn 0x200
+ *   free RAM: 0x9e + 0x7f00 = 158 + 32512 = 32670 pages,
+ *             minus the bitmap page = 32669 (STD_FREE)
+ */
+#include "sim_ktest.h"
+
+#include <lib/errno.h>
+#include <mm/bootmem.h>
+#include <mm/node_map.h>
+
+#define STD_FREE 32669UL
+
+static void std_setup(void)
+{
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100, 0x8000);
+	init_bootmem(0x200, 0x8000);
+	free_bootmem_with_active_regions(0, 0x8000);
+	reserve_bootmem(PFN_PHYS(0x200), PAGE_SIZE, BOOTMEM_DEFAULT);
+}
+
+static bool reserved(unsigned long pfn)
+{
+	return bootmem_page_reserved(pfn);
+}
+
+/*
+ * One bit per frame, in whole longs, in whole pages:
+ *   0x8000 frames -> 0x200 longs = 4096 bytes -> 1 page
+ *   0x8001 frames -> 0x201 longs = 4104 bytes -> 2 pages
+ *   1 frame -> 1 long -> 1 page;   0 frames -> 0 pages
+ */
+static void bootmem_bitmap_size(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0x8000), 1UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0x8001), 2UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(1), 1UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0), 0UL);
+}
+
+/* Right after init_bootmem nothing is free, RAM or not. */
+static void bootmem_init_marks_all_reserved(struct ktest *t)
+{
+	add_active_range(0, 0x100, 0x8000);
+	KTEST_EXPECT_EQ(t, init_bootmem(0x200, 0x8000), 4096UL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 0UL);
+	KTEST_EXPECT_TRUE(t, reserved(0x100));
+	KTEST_EXPECT_TRUE(t, reserved(0x7fff));
+}
+
+/* The node map decides what is free; holes and page 0 stay reserved. */
+static void bootmem_free_active_regions(struct ktest *t)
+{
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100, 0x8000);
+	init_bootmem(0x200, 0x8000);
+	free_bootmem_with_active_regions(0, 0x8000);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE + 1); /* map not reserved yet */
+	KTEST_EXPECT_TRUE(t, reserved(0x0));
+	KTEST_EXPECT_FALSE(t, reserved(0x1));
+	KTEST_EXPECT_FALSE(t, reserved(0x9e));
+	KTEST_EXPECT_TRUE(t, reserved(0x9f));
+	KTEST_EXPECT_TRUE(t, reserved(0xff));
+	KTEST_EXPECT_FALSE(t, reserved(0x100));
+	KTEST_EXPECT_FALSE(t, reserved(0x7fff));
+	KTEST_EXPECT_TRUE(t, reserved(0x8000)); /* outside bootmem */
+}
+
+/* With max_low_pfn = 0x4000, RAM above it is not bootmem's to hand out. */
+static void bootmem_free_active_regions_below_limit(struct ktest *t)
+{
+	add_active_range(0, 0x100, 0x8000);
+	init_bootmem(0x200, 0x8000);
+	free_bootmem_with_active_regions(0, 0x4000);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 0x3f00UL);
+	KTEST_EXPECT_TRUE(t, reserved(0x4000));
+}
+
+/*
+ * reserve rounds outwards, free inwards:
+ *   reserve [0x5800, 0x6800) -> pages 5 and 6
+ *   free    [0x5000, 0x7000) -> pages 5 and 6 back
+ */
+static void bootmem_reserve_free_roundtrip(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0x5800, 0x1000, BOOTMEM_DEFAULT), 0);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 2);
+	KTEST_EXPECT_TRUE(t, reserved(5));
+	KTEST_EXPECT_TRUE(t, reserved(6));
+	free_bootmem(0x5000, 0x2000);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE);
+	KTEST_EXPECT_EQ(t, sim_log_count("bootmem:"), 0U);
+}
+
+/*
+ * Pages 5..7 reserved; free [0x5800, 0x7800): only page 6 lies wholly
+ * inside (PFN_UP(0x5800) = 6, PFN_DOWN(0x7800) = 7), so 5 and 7 stay.
+ */
+static void bootmem_free_partial_pages_stay_reserved(struct ktest *t)
+{
+	std_setup();
+	reserve_bootmem(0x5000, 0x3000, BOOTMEM_DEFAULT);
+	free_bootmem(0x5800, 0x2000);
+	KTEST_EXPECT_TRUE(t, reserved(5));
+	KTEST_EXPECT_FALSE(t, reserved(6));
+	KTEST_EXPECT_TRUE(t, reserved(7));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 2);
+}
+
+/* Reserving twice is fine by default (BOOTMEM_DEFAULT). */
+static void bootmem_reserve_twice_default(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0x10000, 0x1000, BOOTMEM_DEFAULT), 0);
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0x10000, 0x1000, BOOTMEM_DEFAULT), 0);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 1);
+}
+
+/*
+ *   0xf000  0x10000 0x11000 0x12000
+ *      | free |  res  | free |          page 0x10 reserved first
+ *      |  exclusive request  |          -> -EBUSY, pages 0xf, 0x11 untouched
+ */
+static void bootmem_reserve_exclusive_conflict(struct ktest *t)
+{
+	std_setup();
+	reserve_bootmem(0x10000, 0x1000, BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0xf000, 0x3000, BOOTMEM_EXCLUSIVE), -EBUSY);
+	KTEST_EXPECT_FALSE(t, reserved(0xf));
+	KTEST_EXPECT_FALSE(t, reserved(0x11));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 1);
+	SIM_EXPECT_LINE(t, "bootmem: exclusive reserve of [mem 0x000000000000f000-0x0000000000011fff]: page 0x10 is already reserved");
+}
+
+static void bootmem_reserve_exclusive_free_range(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0xf000, 0x3000, BOOTMEM_EXCLUSIVE), 0);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 3);
+}
+
+/* Beyond bootmem's range (pfn >= 0x8000) there is nothing to reserve. */
+static void bootmem_reserve_outside_ram_skipped(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, reserve_bootmem(0x7fff000, 0x3000, BOOTMEM_DEFAULT), 0);
+	KTEST_EXPECT_TRUE(t, reserved(0x7fff));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 1);
+}
+
+/* Freeing a free page is the caller's bug: reported, page stays free. */
+static void bootmem_double_free_reported(struct ktest *t)
+{
+	std_setup();
+	free_bootmem(0x100000, 0x1000);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE);
+	KTEST_EXPECT_FALSE(t, reserved(0x100));
+	SIM_EXPECT_LINE(t, "bootmem: double free of page 0x100 ([mem 0x0000000000100000-0x0000000000100fff])");
+}
+
+/* pfn 0x10000 (256 MiB) is past the 128 MiB of bootmem. */
+static void bootmem_free_outside_ram_reported(struct ktest *t)
+{
+	std_setup();
+	free_bootmem(0x10000000, 0x1000);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE);
+	SIM_EXPECT_LINE(t, "bootmem: free of [mem 0x0000000010000000-0x0000000010000fff]: page 0x10000 is outside bootmem's RAM");
+}
+
+static phys_addr_t pa(const void *p)
+{
+	return p ? __pa(p) : ~0ULL;
+}
+
+/* The goal page is free: that is the answer, zeroed. */
+static void bootmem_alloc_at_goal(struct ktest *t)
+{
+	void *p;
+
+	std_setup();
+	memset(__va(0x1000000), 0xaa, 64); /* junk the allocation must clear */
+	p = __alloc_bootmem(4096, 4096, 0x1000000);
+	KTEST_EXPECT_EQ(t, pa(p), 0x1000000ULL);
+	KTEST_EXPECT_EQ(t, ((unsigned char *)p)[0], 0);
+	KTEST_EXPECT_EQ(t, ((unsigned char *)p)[63], 0);
+	KTEST_EXPECT_TRUE(t, reserved(0x1000));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 1);
+}
+
+/* Goal 0x1001000, 64 KiB alignment -> the next multiple, 0x1010000. */
+static void bootmem_alloc_aligned(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 0x10000, 0x1001000)), 0x1010000ULL);
+}
+
+/* Goal pages 0x1000-0x1001 taken: first fit above is 0x1002000. */
+static void bootmem_alloc_goal_taken(struct ktest *t)
+{
+	std_setup();
+	reserve_bootmem(0x1000000, 0x2000, BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 4096, 0x1000000)), 0x1002000ULL);
+}
+
+/*
+ * Everything from 32 MiB up is taken; goal 48 MiB finds nothing above it,
+ * so the search restarts from pfn 0: page 0 is reserved, page 1 is free.
+ */
+static void bootmem_alloc_falls_back_below_goal(struct ktest *t)
+{
+	std_setup();
+	reserve_bootmem(0x2000000, 0x6000000, BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 4096, 0x3000000)), 0x1000ULL);
+}
+
+/*
+ * Small allocations share a page when each follows the last:
+ *   a: 100 B at 0x1000000            ends 0x1000064
+ *   b: 100 B, 64-aligned: 0x1000080  ends 0x10000e4
+ *   c: 4000 B at 0x1000100           ends 0x10010a0 (spills into page 0x1001)
+ *   d: a page: next page, 0x1002000
+ * Pages used: 0x1000, 0x1001, 0x1002 -> 3.
+ */
+static void bootmem_alloc_sub_page_packing(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(100, 64, 0x1000000)), 0x1000000ULL);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(100, 64, 0x1000000)), 0x1000080ULL);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4000, 64, 0x1000000)), 0x1000100ULL);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 4096, 0x1000000)), 0x1002000ULL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 3);
+}
+
+/* 200 MiB from a 128 MiB machine: the panic names the request. */
+static void bootmem_alloc_exhaustion_panics(struct ktest *t)
+{
+	std_setup();
+	if (SIM_PANIC_TRY() == 0) {
+		__alloc_bootmem(200UL << 20, 64, 0x1000000);
+		SIM_PANIC_DONE();
+		KTEST_EXPECT_TRUE(t, false); /* did not panic */
+		return;
+	}
+	KTEST_EXPECT_STREQ(t, sim_panic_message(),
+		"Out of memory: bootmem allocation of 209715200 bytes (align 0x40, goal 0x1000000) failed, 32669 pages free");
+	SIM_EXPECT_LINE(t, "Kernel panic - not syncing: Out of memory: bootmem allocation of 209715200 bytes (align 0x40, goal 0x1000000) failed, 32669 pages free");
+}
+
+static void bootmem_alloc_nopanic_returns_null(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_NULL(t, __alloc_bootmem_nopanic(200UL << 20, 64, 0));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE);
+	/* Bad alignment (not a power of two) is refused, not rounded. */
+	KTEST_EXPECT_NULL(t, __alloc_bootmem_nopanic(4096, 3000, 0));
+}
+
+/*
+ * A machine with most RAM above 4 GiB:
+ *   [0x1, 0x9f) and [0x100000, 0x100100)   (4 GiB .. 4 GiB + 1 MiB)
+ *   bootmem over [0, 0x100100): ceil(0x100100 / 64) = 0x4004 longs
+ *     = 0x20020 bytes -> 33 pages at pfn 0x100000, reserved.
+ */
+static void low_setup(void)
+{
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100000, 0x100100);
+	init_bootmem(0x100000, 0x100100);
+	free_bootmem_with_active_regions(0, 0x100100);
+	reserve_bootmem(PFN_PHYS(0x100000), 33 * PAGE_SIZE, BOOTMEM_DEFAULT);
+}
+
+/* Low memory is full: a low allocation panics, a normal one goes high. */
+static void bootmem_alloc_low_limit(struct ktest *t)
+{
+	low_setup();
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 0x9eUL + 0x100 - 33);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_low(4096, 4096, 0)), 0x1000ULL);
+	reserve_bootmem(0x1000, 0x9e000, BOOTMEM_DEFAULT);
+	/* first free page above the bitmap: 0x100000 + 33 = 0x100021 */
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 4096, 0)), 0x100021000ULL);
+	if (SIM_PANIC_TRY() == 0) {
+		__alloc_bootmem_low(4096, 4096, 0);
+		SIM_PANIC_DONE();
+		KTEST_EXPECT_TRUE(t, false);
+		return;
+	}
+	KTEST_EXPECT_TRUE(t, strstr(sim_panic_message(), "low bootmem allocation of 4096 bytes") != NULL);
+}
+
+/* Node-directed allocation from node 0's bootmem. */
+static void bootmem_alloc_node(struct ktest *t)
+{
+	std_setup();
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 8192, 4096, 0x2000000)),
+			0x2000000ULL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 2);
+}
+
+static const struct ktest_case bootmem_cases[] = {
+	KTEST_CASE(bootmem_bitmap_size),
+	KTEST_CASE(bootmem_init_marks_all_reserved),
+	KTEST_CASE(bootmem_free_active_regions),
+	KTEST_CASE(bootmem_free_active_regions_below_limit),
+	KTEST_CASE(bootmem_reserve_free_roundtrip),
+	KTEST_CASE(bootmem_free_partial_pages_stay_reserved),
+	KTEST_CASE(bootmem_reserve_twice_default),
+	KTEST_CASE(bootmem_reserve_exclusive_conflict),
+	KTEST_CASE(bootmem_reserve_exclusive_free_range),
+	KTEST_CASE(bootmem_reserve_outside_ram_skipped),
+	KTEST_CASE(bootmem_double_free_reported),
+	KTEST_CASE(bootmem_free_outside_ram_reported),
+	KTEST_CASE(bootmem_alloc_at_goal),
+	KTEST_CASE(bootmem_alloc_aligned),
+	KTEST_CASE(bootmem_alloc_goal_taken),
+	KTEST_CASE(bootmem_alloc_falls_back_below_goal),
+	KTEST_CASE(bootmem_alloc_sub_page_packing),
+	KTEST_CASE(bootmem_alloc_exhaustion_panics),
+	KTEST_CASE(bootmem_alloc_nopanic_returns_null),
+	KTEST_CASE(bootmem_alloc_low_limit),
+	KTEST_CASE(bootmem_alloc_node),
+	KTEST_CASES_END
+};
+
+static struct ktest_suite bootmem_suite = {
+	.name = "mm_bootmem",
+	.cases = bootmem_cases,
+	.init = sim_ktest_init,
+	.exit = sim_ktest_dump_log,
+};
+KTEST_SUITE(bootmem_suite);
