@@ -62,7 +62,9 @@ static void put_num(struct out *o, uint64_t v, bool neg, unsigned base,
 		sign = '+';
 	else if (flags & F_SPACE)
 		sign = ' ';
-	if ((flags & F_ALT) && v && base == 16)
+	/* Linux's kernel printf, not C's: %#x of 0 is "0x0", so a zero address
+	 * still reads "[mem 0x0000000000000000-...]" as Linux prints it. */
+	if ((flags & F_ALT) && base == 16)
 		prefix = upper ? "0X" : "0x";
 	while (v) {
 		tmp[n++] = digits[v % base];

@@ -17,6 +17,7 @@
 #define BITS_PER_LONG 64
 
 bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+unsigned long max_pfn, max_low_pfn;
 
 static bool test_bit(unsigned long i, const unsigned long *map)
 {
@@ -80,20 +81,21 @@ unsigned long init_bootmem(unsigned long start, unsigned long pages)
 	return init_bootmem_core(&bootmem_node_data[0], start, 0, pages);
 }
 
-static bootmem_data_t *bdata_of(int nid)
-{
-	return NODE_DATA(nid)->bdata;
-}
+/* Every bitmap in use (several nodes may share one: contig_initmem). */
+#define for_each_bdata(b)                                                   \
+	for (b = bootmem_node_data; b < bootmem_node_data + MAX_NUMNODES; b++) \
+		if (!b->node_bootmem_map)                                    \
+			continue;                                            \
+		else
 
-/* Which node's bootmem holds @pfn, or NULL. */
+/* Which bootmem holds @pfn, or NULL. */
 static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
 {
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		bootmem_data_t *b = bdata_of(nid);
+	bootmem_data_t *b;
 
-		if (b && pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
+	for_each_bdata(b)
+		if (pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
 			return b;
-	}
 	return NULL;
 }
 
@@ -117,7 +119,6 @@ static void free_range(bootmem_data_t *b, unsigned long start,
 
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn)
 {
-	bootmem_data_t *b = bdata_of(nid);
 	int i;
 
 	for_each_active_range(i, nid) {
@@ -126,12 +127,19 @@ void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn)
 
 		if (e > max_low_pfn)
 			e = max_low_pfn;
-		if (s < b->node_min_pfn)
-			s = b->node_min_pfn;
-		if (e > b->node_low_pfn)
-			e = b->node_low_pfn;
-		if (s < e)
-			free_range(b, s, e);
+		/* A range may span nodes' bootmem: free it piece by piece. */
+		while (s < e) {
+			bootmem_data_t *b = bdata_for_pfn(s);
+			unsigned long stop;
+
+			if (!b) {
+				s++;
+				continue;
+			}
+			stop = e < b->node_low_pfn ? e : b->node_low_pfn;
+			free_range(b, s, stop);
+			s = stop;
+		}
 	}
 }
 
@@ -192,12 +200,9 @@ bool bootmem_page_reserved(unsigned long pfn)
 unsigned long bootmem_free_pages(void)
 {
 	unsigned long n = 0;
+	bootmem_data_t *b;
 
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		bootmem_data_t *b = bdata_of(nid);
-
-		if (!b)
-			continue;
+	for_each_bdata(b) {
 		for (unsigned long i = 0; i < b->node_low_pfn - b->node_min_pfn; i++)
 			n += !test_bit(i, b->node_bootmem_map);
 	}
@@ -293,25 +298,25 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size,
 static void *alloc_any_node(unsigned long size, unsigned long align,
 			    unsigned long goal, unsigned long limit)
 {
+	bootmem_data_t *b;
+
 	if (!size || (align & (align - 1)))
 		return NULL;
 	if (!align)
 		align = 1;
-	for (int pass = 0; pass < 2; pass++) {
-		for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-			bootmem_data_t *b = bdata_of(nid);
-			void *p;
+	/* The bitmap that holds the goal first, then the others. */
+	b = bdata_for_pfn(PFN_DOWN(goal));
+	if (b) {
+		void *p = alloc_core(b, size, align, goal, limit);
 
-			if (!b)
-				continue;
-			/* First pass: the node that holds the goal. */
-			if (pass == 0 && !(PFN_DOWN(goal) >= b->node_min_pfn &&
-					   PFN_DOWN(goal) < b->node_low_pfn))
-				continue;
-			p = alloc_core(b, size, align, goal, limit);
-			if (p)
-				return p;
-		}
+		if (p)
+			return p;
+	}
+	for_each_bdata(b) {
+		void *p = alloc_core(b, size, align, goal, limit);
+
+		if (p)
+			return p;
 	}
 	/* Nothing at or above the goal: try again from the bottom. */
 	if (goal)

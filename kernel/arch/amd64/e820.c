@@ -1,63 +1,335 @@
 // SPDX-License-Identifier: MIT
 /*
- * The e820 table: Linux's view of physical memory, here converted from the
- * EFI map by the loader. This file prints it in Linux's exact words; the
- * sanitiser (sort, merge, overlap resolution) will live here too.
+ * The e820 table with Linux 6.1's semantics (arch/x86/kernel/e820.c,
+ * rewritten): the sanitiser, range updates and removals with their debug
+ * lines, the printed table, and the end-of-RAM pfns. No hardware access:
+ * the host simulator and the fuzzer run this file as it is.
  */
-#include <asm/e820.h>
-#include <kernel/boot.h>
-#include <kernel/printk.h>
+#define pr_fmt(fmt) fmt
 
-static void e820_print_type(uint32_t type)
+#include <asm/e820.h>
+#include <kernel/printk.h>
+#include <lib/sort.h>
+#include <lib/string.h>
+#include <lib/vsprintf.h>
+#include <mm/node_map.h>
+#include <mm/page.h>
+
+static struct e820_table e820_table_init;
+struct e820_table *e820_table = &e820_table_init;
+
+const char *e820_type_name(uint32_t type, char *buf, unsigned buflen)
 {
 	switch (type) {
-	case E820_TYPE_RAM:
-		pr_cont("usable");
-		break;
-	case E820_TYPE_RESERVED:
-		pr_cont("reserved");
-		break;
-	case E820_TYPE_SOFT_RESERVED:
-		pr_cont("soft reserved");
-		break;
-	case E820_TYPE_ACPI:
-		pr_cont("ACPI data");
-		break;
-	case E820_TYPE_NVS:
-		pr_cont("ACPI NVS");
-		break;
-	case E820_TYPE_UNUSABLE:
-		pr_cont("unusable");
-		break;
+	case E820_TYPE_RAM: return "usable";
+	case E820_TYPE_RESERVED: return "reserved";
+	case E820_TYPE_SOFT_RESERVED: return "soft reserved";
+	case E820_TYPE_ACPI: return "ACPI data";
+	case E820_TYPE_NVS: return "ACPI NVS";
+	case E820_TYPE_UNUSABLE: return "unusable";
 	case E820_TYPE_PMEM:
 	case E820_TYPE_PRAM:
-		pr_cont("persistent (type %u)", type);
-		break;
+		ksnprintf(buf, buflen, "persistent (type %u)", type);
+		return buf;
 	default:
-		pr_cont("type %u", type);
-		break;
+		ksnprintf(buf, buflen, "type %u", type);
+		return buf;
 	}
 }
 
-void e820__print_table(const char *who, const struct e820_entry *table,
-		       uint32_t n)
+void e820__print_table(const char *who)
 {
-	for (uint32_t i = 0; i < n; i++) {
-		pr_info("%s: [mem 0x%016llx-0x%016llx] ", who,
-			(unsigned long long)table[i].addr,
-			(unsigned long long)(table[i].addr + table[i].size - 1));
-		e820_print_type(table[i].type);
-		pr_cont("\n");
+	char buf[32];
+
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		pr_info("%s: [mem %#018llx-%#018llx] %s\n", who,
+			(unsigned long long)e->addr,
+			(unsigned long long)(e->addr + e->size - 1),
+			e820_type_name(e->type, buf, sizeof(buf)));
 	}
 }
 
-void e820__memory_setup(const struct bootinfo *bi)
+static void table_add(struct e820_table *t, uint64_t start, uint64_t size,
+		      uint32_t type)
 {
-	pr_info("BIOS-provided physical RAM map:\n");
-	if (!bi->e820_table || !bi->e820_entries) {
-		pr_err("e820: the loader passed no memory map\n");
+	if (t->nr_entries >= E820_MAX_ENTRIES) {
+		pr_err("e820: too many entries; ignoring [mem %#010llx-%#010llx]\n",
+		       (unsigned long long)start,
+		       (unsigned long long)(start + size - 1));
 		return;
 	}
-	e820__print_table("BIOS-e820", boot_va(bi->e820_table),
-			  bi->e820_entries);
+	t->entries[t->nr_entries++] = (struct e820_entry){ start, size, type, 0 };
+}
+
+void e820__range_add(uint64_t start, uint64_t size, uint32_t type)
+{
+	table_add(e820_table, start, size, type);
+}
+
+/*
+ * The sanitiser walks "change points": every entry's start and end, sorted
+ * by address (starts before ends at the same address). Between two
+ * consecutive points the type in force is the highest type of the entries
+ * open there.
+ */
+struct change_point {
+	uint64_t addr;
+	const struct e820_entry *entry;
+};
+
+static int cpcompare(const void *a, const void *b)
+{
+	const struct change_point *x = a, *y = b;
+
+	if (x->addr != y->addr)
+		return x->addr > y->addr ? 1 : -1;
+	return (x->addr != x->entry->addr) - (y->addr != y->entry->addr);
+}
+
+static bool e820_nomerge(uint32_t type)
+{
+	/* These may mark platform boundaries (NUMA, protection domains). */
+	return type == E820_TYPE_PRAM || type == E820_TYPE_SOFT_RESERVED;
+}
+
+/* Sanitiser work space: static, the table is bounded anyway. */
+static struct change_point change_points[2 * E820_MAX_ENTRIES];
+static const struct e820_entry *overlap_list[E820_MAX_ENTRIES];
+static struct e820_entry new_entries[E820_MAX_ENTRIES];
+
+int e820__update_table(struct e820_table *table)
+{
+	struct e820_entry *entries = table->entries;
+	uint32_t nr = table->nr_entries, nchg = 0, noverlap = 0, nnew = 0;
+	uint32_t last_type = 0;
+	uint64_t last_addr = 0;
+
+	if (nr < 2)
+		return -1;
+	for (uint32_t i = 0; i < nr; i++)
+		if (entries[i].addr + entries[i].size < entries[i].addr)
+			return -1;
+
+	for (uint32_t i = 0; i < nr; i++) {
+		if (!entries[i].size)
+			continue;
+		change_points[nchg++] = (struct change_point){ entries[i].addr, &entries[i] };
+		change_points[nchg++] = (struct change_point){
+			entries[i].addr + entries[i].size, &entries[i] };
+	}
+	sort(change_points, nchg, sizeof(change_points[0]), cpcompare);
+
+	for (uint32_t c = 0; c < nchg; c++) {
+		const struct change_point *cp = &change_points[c];
+		uint32_t current_type = 0;
+
+		if (cp->addr == cp->entry->addr) {
+			overlap_list[noverlap++] = cp->entry;
+		} else {
+			for (uint32_t i = 0; i < noverlap; i++)
+				if (overlap_list[i] == cp->entry)
+					overlap_list[i] = overlap_list[noverlap - 1];
+			noverlap--;
+		}
+		for (uint32_t i = 0; i < noverlap; i++)
+			if (overlap_list[i]->type > current_type)
+				current_type = overlap_list[i]->type;
+
+		if (current_type != last_type || e820_nomerge(current_type)) {
+			if (last_type) {
+				new_entries[nnew].size = cp->addr - last_addr;
+				if (new_entries[nnew].size && ++nnew >= E820_MAX_ENTRIES)
+					break;
+			}
+			if (current_type) {
+				new_entries[nnew].addr = cp->addr;
+				new_entries[nnew].type = current_type;
+				new_entries[nnew].pad = 0;
+				last_addr = cp->addr;
+			}
+			last_type = current_type;
+		}
+	}
+	memcpy(entries, new_entries, nnew * sizeof(*entries));
+	table->nr_entries = nnew;
+	return 0;
+}
+
+void e820__memory_setup(const struct e820_entry *fw, uint32_t nr)
+{
+	e820_table->nr_entries = 0;
+	for (uint32_t i = 0; i < nr; i++)
+		table_add(e820_table, fw[i].addr, fw[i].size, fw[i].type);
+	e820__update_table(e820_table);
+	pr_info("BIOS-provided physical RAM map:\n");
+	e820__print_table("BIOS-e820");
+}
+
+static void print_range_op(const char *op, uint64_t start, uint64_t end,
+			   const char *types)
+{
+	printk(KERN_DEBUG "e820: %s [mem %#010llx-%#010llx] %s\n", op,
+	       (unsigned long long)start, (unsigned long long)(end - 1), types);
+}
+
+uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
+			    uint32_t new_type)
+{
+	struct e820_table *t = e820_table;
+	uint64_t end, done = 0;
+	char b1[32], b2[32], types[80];
+
+	if (size > UINT64_MAX - start)
+		size = UINT64_MAX - start;
+	end = start + size;
+	ksnprintf(types, sizeof(types), "%s ==> %s",
+		  e820_type_name(old_type, b1, sizeof(b1)),
+		  e820_type_name(new_type, b2, sizeof(b2)));
+	print_range_op("update", start, end, types);
+
+	/* Entries appended while we walk are new pieces: not visited. */
+	for (uint32_t i = 0, n = t->nr_entries; i < n; i++) {
+		struct e820_entry *e = &t->entries[i];
+		uint64_t e_end = e->addr + e->size, fs, fe;
+
+		if (e->type != old_type)
+			continue;
+		if (e->addr >= start && e_end <= end) { /* all of it */
+			e->type = new_type;
+			done += e->size;
+			continue;
+		}
+		if (e->addr < start && e_end > end) { /* a piece in the middle */
+			table_add(t, start, size, new_type);
+			table_add(t, end, e_end - end, e->type);
+			e->size = start - e->addr;
+			done += size;
+			continue;
+		}
+		fs = start > e->addr ? start : e->addr;
+		fe = end < e_end ? end : e_end;
+		if (fs >= fe)
+			continue;
+		table_add(t, fs, fe - fs, new_type);
+		done += fe - fs;
+		e->size -= fe - fs;
+		if (e->addr >= fs) /* the head was retyped: move the start */
+			e->addr = fe;
+	}
+	return done;
+}
+
+uint64_t e820__range_remove(uint64_t start, uint64_t size, uint32_t old_type,
+			    bool check_type)
+{
+	struct e820_table *t = e820_table;
+	uint64_t end, done = 0;
+	char b[32];
+
+	if (size > UINT64_MAX - start)
+		size = UINT64_MAX - start;
+	end = start + size;
+	print_range_op("remove", start, end,
+		       check_type ? e820_type_name(old_type, b, sizeof(b)) : "");
+
+	for (uint32_t i = 0, n = t->nr_entries; i < n; i++) {
+		struct e820_entry *e = &t->entries[i];
+		uint64_t e_end = e->addr + e->size, fs, fe;
+
+		if (check_type && e->type != old_type)
+			continue;
+		if (e->addr >= start && e_end <= end) {
+			done += e->size;
+			memset(e, 0, sizeof(*e));
+			continue;
+		}
+		if (e->addr < start && e_end > end) {
+			table_add(t, end, e_end - end, e->type);
+			e->size = start - e->addr;
+			done += size;
+			continue;
+		}
+		fs = start > e->addr ? start : e->addr;
+		fe = end < e_end ? end : e_end;
+		if (fs >= fe)
+			continue;
+		done += fe - fs;
+		e->size -= fe - fs;
+		if (e->addr >= fs)
+			e->addr = fe;
+	}
+	return done;
+}
+
+bool e820__mapped_all(uint64_t start, uint64_t end, uint32_t type)
+{
+	/* The table is sanitised: walk it in order, advancing start. */
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		if (e->type != type || e->addr >= end || e->addr + e->size <= start)
+			continue;
+		if (e->addr <= start)
+			start = e->addr + e->size;
+		if (start >= end)
+			return true;
+	}
+	return false;
+}
+
+static unsigned long e820_end_pfn(unsigned long limit_pfn, uint32_t type)
+{
+	unsigned long last_pfn = 0;
+
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		unsigned long start_pfn = e->addr >> PAGE_SHIFT;
+		unsigned long end_pfn = (e->addr + e->size) >> PAGE_SHIFT;
+
+		if (e->type != type || start_pfn >= limit_pfn)
+			continue;
+		if (end_pfn > limit_pfn) {
+			last_pfn = limit_pfn;
+			break;
+		}
+		if (end_pfn > last_pfn)
+			last_pfn = end_pfn;
+	}
+	if (last_pfn > MAX_ARCH_PFN)
+		last_pfn = MAX_ARCH_PFN;
+	pr_info("last_pfn = %#lx max_arch_pfn = %#lx\n", last_pfn, MAX_ARCH_PFN);
+	return last_pfn;
+}
+
+unsigned long e820__end_of_ram_pfn(void)
+{
+	return e820_end_pfn(MAX_ARCH_PFN, E820_TYPE_RAM);
+}
+
+unsigned long e820__end_of_low_ram_pfn(void)
+{
+	return e820_end_pfn(1UL << (32 - PAGE_SHIFT), E820_TYPE_RAM);
+}
+
+void e820_register_active_regions(int nid, unsigned long start_pfn,
+				  unsigned long last_pfn)
+{
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		unsigned long s, t;
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		/* Usable RAM rounds inwards: a partial page is not RAM. */
+		s = PFN_UP(e->addr);
+		t = PFN_DOWN(e->addr + e->size);
+		if (s < start_pfn)
+			s = start_pfn;
+		if (t > last_pfn)
+			t = last_pfn;
+		if (s < t)
+			add_active_range(nid, s, t);
+	}
 }

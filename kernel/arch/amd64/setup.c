@@ -5,10 +5,15 @@
  */
 #include <asm/e820.h>
 #include <asm/serial.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 #include <asm/tsc.h>
 #include <kernel/arch.h>
+#include <kernel/boot.h>
 #include <kernel/efi.h>
+#include <kernel/panic.h>
+#include <mm/page.h>
+#include <stddef.h>
 
 void arch_early_console_init(void)
 {
@@ -21,9 +26,16 @@ void arch_trap_init(void)
 	idt_init();
 }
 
+uintptr_t page_offset_base = BOOT_PAGE_OFFSET;
+
 void setup_arch(const struct bootinfo *bi)
 {
 	tsc_early_init();
 	efi_print_memmap(bi);
-	e820__memory_setup(bi);
+	if (!bi->e820_table || !bi->e820_entries)
+		panic("the loader passed no e820 memory map: cannot boot");
+	e820__memory_setup(boot_va(bi->e820_table), bi->e820_entries);
+	e820__finish_early_params();
+	reserve_boot_data(bi);
+	x86_memory_init(NULL);
 }

@@ -25,6 +25,9 @@ typedef struct bootmem_data {
 
 extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
 
+/* End of RAM (exclusive pfn) and of directly mapped RAM; the arch sets them. */
+extern unsigned long max_pfn, max_low_pfn;
+
 #define BOOTMEM_DEFAULT   0 /* reserving a reserved page is fine */
 #define BOOTMEM_EXCLUSIVE 1 /* ... is an error: -EBUSY */
 
@@ -52,7 +55,7 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 /* init_bootmem_core() for node 0 over [0, pages), bitmap at pfn @start. */
 unsigned long init_bootmem(unsigned long start, unsigned long pages);
 
-/* Free every active range of @nid below @max_low_pfn into bootmem. */
+/* Free every active range of @nid (NUMA_NO_NODE: all) below @max_low_pfn. */
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);
 
 /**

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The memory part of setup_arch, shared by the kernel and the host
+ * simulator: both feed it an e820 table and early reservations, and get the
+ * same bootmem, node map and zones (and the same log lines) out of it.
+ */
+#ifndef ASM_SETUP_H
+#define ASM_SETUP_H
+
+#include <stdint.h>
+
+/* Linux's BIOS_BEGIN/BIOS_END: the legacy 640 KiB - 1 MiB window. */
+#define BIOS_BEGIN 0x000a0000ULL
+#define BIOS_END   0x00100000ULL
+
+#define MAX_DMA_PFN   ((16UL << 20) >> 12)
+#define MAX_DMA32_PFN ((4UL << 30) >> 12)
+
+/* Early reservations: what must survive until bootmem can take it over. */
+#define MAX_EARLY_RES 64
+
+/**
+ * reserve_early - keep [start, end) away from every early allocation
+ * @name: what it is, for the bootmem hand-over report
+ *
+ * Before bootmem exists, the only allocation is the bootmem bitmap itself;
+ * find_e820_area() avoids these ranges. contig_initmem() then reserves
+ * them in bootmem. Reports and drops a range when the table is full.
+ */
+void reserve_early(uint64_t start, uint64_t end, const char *name);
+
+/**
+ * find_e820_area - find @size free bytes of usable RAM in [start, end)
+ * @align: alignment, a power of two
+ *
+ * Return: the address, or UINT64_MAX when nothing fits.
+ */
+uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
+			uint64_t align);
+
+/**
+ * x86_memory_init - from the sanitised e820 table to nodes and zones
+ * @after_bootmem: called once bootmem is up and every early reservation
+ *                 is in it, before the zones are built (the kernel builds
+ *                 its page tables there); may be NULL
+ *
+ * trim_bios_range, max_pfn and max_low_pfn, the NUMA node ranges into the
+ * early node map, contig_initmem (bootmem over [0, max_pfn)), page 0 and
+ * the SMP trampoline page reserved, @after_bootmem, then zone_sizes_init
+ * -> free_area_init_nodes. Call after e820__memory_setup() and
+ * e820__finish_early_params(). Panics when there is no usable RAM.
+ */
+void x86_memory_init(void (*after_bootmem)(void));
+
+struct bootinfo;
+/* Kernel only: the image, the loader's regions and ACPI tables in RAM,
+ * as early reservations (arch/amd64/boot_reserve.c). */
+void reserve_boot_data(const struct bootinfo *bi);
+
+/* Physical address of the page kept below 1 MiB for the SMP trampoline. */
+extern uint64_t real_mode_trampoline;
+
+#endif
