@@ -26,6 +26,7 @@ void sim_reset(void)
 	nr_nodemap_entries = 0;
 	/* bootmem.c */
 	ZERO(bootmem_node_data);
+	max_pfn = max_low_pfn = 0;
 	/* sparse.c (its static counters are reset by sparse_init itself) */
 	mem_section = NULL;
 	nr_mem_sections = 0;
