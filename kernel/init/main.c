@@ -10,11 +10,13 @@
 #include <kernel/boot.h>
 #include <kernel/console.h>
 #include <kernel/crash.h>
+#include <kernel/iomem.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/selftest.h>
 
-/* Set by later boot stages (self-tests) to BOOT_EXIT_SELFTEST_FAILED. */
+/* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
 static enum boot_exit_status boot_status = BOOT_EXIT_OK;
 
 __noreturn void start_kernel(uint64_t bootinfo_phys);
@@ -36,8 +38,14 @@ void start_kernel(uint64_t bootinfo_phys)
 	setup_arch(bi);
 
 	crash_requested();
-	/* The line the boot tests wait for: shown whatever the loglevel. */
+	/*
+	 * What was asked for on the command line and the line the boot
+	 * tests wait for: shown whatever the loglevel.
+	 */
 	printk_force_console();
+	iomem_dump_requested();
+	if (!selftest_run_requested())
+		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	pr_info("mmk: boot complete, status %d\n", boot_status);
 	kernel_exit(boot_status);
 }

@@ -3,7 +3,8 @@
  * A text console on the GOP framebuffer ("tty0"): the built-in PSF font,
  * light grey on black like Linux's fbcon, scrolling by copying the pixels
  * up one text row. The framebuffer is reached through the loader's mapping
- * at BOOT_PAGE_OFFSET + base.
+ * at BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
+ * (fbcon_set_base).
  */
 #define pr_fmt(fmt) "efifb: " fmt
 
@@ -176,6 +177,8 @@ static void newline(void)
 static void fbcon_write(struct console *con, const char *s, size_t len)
 {
 	(void)con;
+	if (!fbc.base)
+		return; /* the framebuffer could not be mapped */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -193,6 +196,11 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 			draw_char(fbc.x++, fbc.y, c);
 		}
 	}
+}
+
+void fbcon_set_base(void *base)
+{
+	fbc.base = base;
 }
 
 static struct console fb_console = {

@@ -13,4 +13,14 @@
  */
 void fbcon_init(const struct bootinfo_framebuffer *fb);
 
+/**
+ * fbcon_set_base - draw through a new mapping of the same framebuffer
+ * @base: virtual address of the framebuffer's first byte; NULL stops the
+ *        console drawing (the framebuffer could not be mapped)
+ *
+ * For the switch from the loader's page tables to the kernel's, which do
+ * not map the framebuffer where the loader did. What is on screen stays.
+ */
+void fbcon_set_base(void *base);
+
 #endif
