@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Boot-log reader for mmsim. Lines are matched by content, not position,
+ * so any prefix (timestamps, dmesg -T dates, syslog headers) is skipped
+ * by searching for the keyword in the line.
+ */
+#include "logparse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t parse_e820_type(const char *s)
+{
+	static const struct { const char *name; uint32_t type; } names[] = {
+		{ "usable", E820_TYPE_RAM },
+		{ "reserved", E820_TYPE_RESERVED },
+		{ "ACPI data", E820_TYPE_ACPI },
+		{ "ACPI NVS", E820_TYPE_NVS },
+		{ "unusable", E820_TYPE_UNUSABLE },
+		{ "soft reserved", E820_TYPE_SOFT_RESERVED },
+	};
+	unsigned long v;
+	char *end;
+
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t n = strlen(names[i].name);
+
+		/* whole word: "reserved" must not match "reserved-foo" */
+		if (!strncmp(s, names[i].name, n) && (s[n] == '\0' || s[n] == ' ' || s[n] == ')'))
+			return names[i].type;
+	}
+	/* "persistent (type 12)" and "type 20": the number is the type */
+	if (!strncmp(s, "persistent (type ", 17))
+		s += 17;
+	else if (!strncmp(s, "type ", 5))
+		s += 5;
+	else
+		return 0;
+	v = strtoul(s, &end, 10);
+	if (end == s || v == 0 || v > 0xffffffffUL)
+		return 0;
+	return (uint32_t)v;
+}
+
+static int parse_hex(const char **p, uint64_t *v)
+{
+	char *end;
+	const char *s = *p;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F')))
+		return -1;
+	*v = strtoull(s, &end, 16);
+	*p = end;
+	return 0;
+}
+
+/* "[mem 0xA-0xB]" -> [A, B + 1); 0 on success, @p moved past ']'. */
+static int parse_mem_range(const char **p, uint64_t *start, uint64_t *end)
+{
+	const char *s = *p;
+	uint64_t a, b;
+
+	if (strncmp(s, "[mem ", 5))
+		return -1;
+	s += 5;
+	if (parse_hex(&s, &a) || *s++ != '-' || parse_hex(&s, &b) || *s++ != ']')
+		return -1;
+	if (b < a || b == UINT64_MAX)
+		return -1;
+	*start = a;
+	*end = b + 1;
+	*p = s;
+	return 0;
+}
+
+/* One e820 line (text after "who: "), into @e. */
+static int parse_e820_line(const char *s, struct e820_entry *e)
+{
+	uint64_t a, b;
+
+	if (*s == '[') {
+		/* [mem 0x...-0x...] type, inclusive end */
+		if (parse_mem_range(&s, &a, &b))
+			return -1;
+		e->type = parse_e820_type(s);
+	} else {
+		/* 0000000000000000 - 000000000009f000 (usable), exclusive end */
+		if (parse_hex(&s, &a) || strncmp(s, " - ", 3))
+			return -1;
+		s += 3;
+		if (parse_hex(&s, &b) || b < a)
+			return -1;
+		while (*s == ' ')
+			s++;
+		e->type = parse_e820_type(*s == '(' ? s + 1 : s);
+	}
+	if (!e->type)
+		return -1;
+	e->addr = a;
+	e->size = b - a;
+	return 0;
+}
+
+/* "SRAT: Node N PXM P [mem a-b]( hotplug)" */
+static int parse_srat_line(const char *s, struct log_srat *r)
+{
+	char *end;
+	long nid;
+
+	s += strlen("SRAT: Node ");
+	nid = strtol(s, &end, 10);
+	if (end == s || nid < 0 || nid > 1023 || strncmp(end, " PXM ", 5))
+		return -1;
+	s = end + 5;
+	strtoul(s, &end, 10);
+	if (end == s || *end != ' ')
+		return -1;
+	s = end + 1;
+	if (parse_mem_range(&s, &r->start, &r->end))
+		return -1;
+	r->nid = (int)nid;
+	r->hotplug = strstr(s, "hotplug") != NULL;
+	return 0;
+}
+
+enum table_state { BEFORE, IN_TABLE, AFTER };
+
+int parse_boot_log(const char *text, struct boot_log *log)
+{
+	enum table_state st = BEFORE;
+	const char *p = text;
+	char line[4096];
+
+	memset(log, 0, sizeof(*log));
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		const char *who = NULL, *rest = NULL, *hit;
+		struct e820_entry e;
+
+		if (len >= sizeof(line))
+			len = sizeof(line) - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		p = nl ? nl + 1 : p + strlen(p);
+		while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+			line[--len] = '\0';
+
+		if ((hit = strstr(line, "BIOS-e820: ")))
+			who = "BIOS-e820", rest = hit + 11;
+		else if ((hit = strstr(line, "Xen: ")) && (hit[5] == '[' || (hit[5] >= '0' && hit[5] <= '9')))
+			who = "Xen", rest = hit + 5;
+
+		if (who && parse_e820_line(rest, &e) == 0) {
+			if (st == AFTER)
+				break; /* a second boot's table: stop here */
+			if (st == IN_TABLE && strcmp(who, log->table_who))
+				break;
+			st = IN_TABLE;
+			log->table_who = who;
+			if (log->nr_e820 < LOG_MAX_E820)
+				log->e820[log->nr_e820++] = e;
+			else
+				log->dropped_e820++;
+			continue;
+		}
+		/* blank lines and the table's header do not end a table */
+		if (len == 0 || strstr(line, "physical RAM map:"))
+			continue;
+		if (st == IN_TABLE)
+			st = AFTER;
+
+		if ((hit = strstr(line, "SRAT: Node ")) && log->nr_srat < LOG_MAX_SRAT) {
+			if (parse_srat_line(hit, &log->srat[log->nr_srat]) == 0)
+				log->nr_srat++;
+		} else if ((hit = strstr(line, "Command line: ")) && !log->cmdline[0]) {
+			snprintf(log->cmdline, sizeof(log->cmdline), "%s", hit + 14);
+		}
+	}
+	return log->nr_e820 ? 0 : -1;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading a Linux boot log for mmsim: the firmware's e820 table, the SRAT
+ * memory ranges and the command line, whatever the log's line format.
+ */
+#ifndef TEST_SIM_LOGPARSE_H
+#define TEST_SIM_LOGPARSE_H
+
+#include <boot/bootinfo.h>
+#include <stdint.h>
+
+#define LOG_MAX_E820   4096
+#define LOG_MAX_SRAT   256
+#define LOG_CMDLINE_MAX 2048
+
+struct log_srat {
+	int nid;
+	uint64_t start, end; /* [start, end) */
+	int hotplug;
+};
+
+struct boot_log {
+	struct e820_entry e820[LOG_MAX_E820];
+	unsigned nr_e820;
+	unsigned dropped_e820; /* beyond LOG_MAX_E820 */
+	struct log_srat srat[LOG_MAX_SRAT];
+	unsigned nr_srat;
+	char cmdline[LOG_CMDLINE_MAX]; /* "Command line: " text, or "" */
+	const char *table_who;         /* "BIOS-e820" or "Xen", NULL if none */
+};
+
+/**
+ * parse_boot_log - extract what mmsim needs from a whole log
+ * @text: NUL-terminated; may have CRLF line ends, "[    0.000000] " or
+ *        dmesg -T "[Tue Nov  4 21:29:37 2025] " prefixes, syslog prefixes
+ * @log: filled in (zeroed first)
+ *
+ * Takes the first e820 table only: the first run of "BIOS-e820: [mem
+ * a-b] type" lines (or the pre-2.6.37 "BIOS-e820: a - b (type)" form with
+ * its exclusive end, or Xen's "Xen: [mem a-b] type"). A later table (the
+ * next boot of a concatenated log) ends the parse; "reserve setup_data:"
+ * and "user-defined" tables are never read. SRAT lines are "SRAT: Node N
+ * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix.
+ *
+ * Return: 0, or -1 when no e820 table was found.
+ */
+int parse_boot_log(const char *text, struct boot_log *log);
+
+/**
+ * parse_e820_type - the type number for a name as Linux prints it
+ * @s: "usable", "reserved", "ACPI data", "ACPI NVS", "unusable",
+ *     "persistent (type 12)", "soft reserved", "type 20"
+ *
+ * Return: the type, or 0 for an unknown name.
+ */
+uint32_t parse_e820_type(const char *s);
+
+#endif

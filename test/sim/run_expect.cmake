@@ -1,0 +1,13 @@
+# cmake -DCMD=prog [-DARGS=a;b] -DEXPECT_RC=n -DEXPECT_OUT=regex -P run_expect.cmake
+# Like test/host/run_expect.cmake, but matches stdout and stderr together:
+# mmsim reports usage and input errors on stderr, kernel panics on stdout.
+set(ENV{ASAN_OPTIONS} detect_leaks=0)
+execute_process(COMMAND ${CMD} ${ARGS} RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message("${out}${err}")
+if(NOT rc STREQUAL EXPECT_RC)
+  message(FATAL_ERROR "exit status ${rc}, expected ${EXPECT_RC}")
+endif()
+if(NOT "${out}${err}" MATCHES "${EXPECT_OUT}")
+  message(FATAL_ERROR "output does not match: ${EXPECT_OUT}")
+endif()
