@@ -10,6 +10,7 @@
 #include <asm/processor.h>
 #include <lib/ktest.h>
 #include <mm/memory_model.h>
+#include <mm/mmzone.h>
 
 #define LOWER_HALF_END   0x0000800000000000ull
 #define DIRECT_MAP_END   (PAGE_OFFSET + (1ull << 46))
@@ -316,6 +317,7 @@ static void pgtable_pa_va_roundtrip(struct ktest *t)
 
 static void check_pfn(struct ktest *t, unsigned long pfn)
 {
+	const struct zone *z;
 	struct page *p;
 
 	if (!pfn_valid(pfn)) {
@@ -324,7 +326,11 @@ static void check_pfn(struct ktest *t, unsigned long pfn)
 		return;
 	}
 	p = pfn_to_page(pfn);
+	z = &NODE_DATA(page_to_nid(p))->node_zones[page_zonenum(p)];
 	KTEST_EXPECT_EQ(t, page_to_pfn(p), pfn);
+	/* The links memmap_init wrote into the page agree with the pfn. */
+	KTEST_EXPECT_EQ(t, page_to_section(p), pfn_to_section_nr(pfn));
+	KTEST_EXPECT_TRUE(t, pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z));
 	KTEST_EXPECT_EQ(t, virt_to_page(__va(PFN_PHYS(pfn))), p);
 	KTEST_EXPECT_EQ(t, page_address(p), __va(PFN_PHYS(pfn)));
 }

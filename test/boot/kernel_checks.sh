@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# kernel_checks.sh BUILD_DIR MODE [ARGS...]: boots that check the kernel's
+# own reports on the serial log.
+#   crash KIND                 crash=KIND: status 1, the report's header, a
+#                              RIP in crash_KIND (CPU faults), and a Call
+#                              Trace through start_kernel
+#   selftest MACHINE MEM [QEMU ARGS...]
+#                              selftest=pgtable iomem=dump: status 0, every
+#                              KTAP case ok, kunit.py agrees, the iomem dump
+#                              has System RAM and Kernel code
+#   unknown_suite              selftest=nosuchsuite: status 2
+set -euo pipefail
+build=$1 mode=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+logdir="$build/test-logs"
+mkdir -p "$logdir"
+
+fail() {
+	echo "FAIL: $*"
+	[ -f "${log:-}" ] && tail -n 40 "$log"
+	exit 1
+}
+
+# boot WANT_STATUS LOGNAME RUN-ARGS...: boot, require the exit status.
+boot() {
+	local want=$1 rc
+	log="$logdir/$2.log"
+	shift 2
+	set +e
+	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 120 \
+		--log "$log" "$@" > /dev/null 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq "$want" ] || fail "exit status $rc, want $want ($log)"
+	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
+}
+
+has() {
+	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
+}
+
+case $mode in
+crash)
+	kind=$1
+	boot 1 "crash-$kind" --cmdline "crash=$kind"
+	case $kind in
+	ud) has '^invalid opcode: 0000 \[#1\]' ;;
+	de) has '^divide error: 0000 \[#1\]' ;;
+	gp) has '^general protection fault' ;;
+	pf) has '^BUG: unable to handle page fault for address: ' ;;
+	null) has '^BUG: kernel NULL pointer dereference, address: 0000000000000000' ;;
+	stack) has '^double fault: 0000 \[#1\]' ;;
+	panic) has '^Kernel panic - not syncing: crash=panic requested' ;;
+	*) fail "unknown crash kind $kind" ;;
+	esac
+	[ "$kind" = panic ] || has "^RIP: 0010:crash_$kind\+0x[0-9a-f]+/0x[0-9a-f]+"
+	has '^Call Trace:'
+	has '^ start_kernel\+0x'
+	has '^Kernel panic - not syncing'
+	;;
+selftest)
+	machine=$1 mem=$2
+	shift 2
+	boot 0 "selftest-$machine-$mem" --machine "$machine" -m "$mem" \
+		--cmdline "selftest=pgtable iomem=dump" -- "$@"
+	has '^    ok [0-9]+ pgtable_direct_map_only_ram$'
+	has '^ok 1 pgtable$'
+	has '^# Totals: pass:[1-9][0-9]* fail:0 skip:0'
+	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	has '^[0-9a-f]{8,}-[0-9a-f]{8,} : System RAM$'
+	has '^  [0-9a-f]{8,}-[0-9a-f]{8,} : Kernel code$'
+	sed -n '/^KTAP version 1$/,/^# Totals:/p' "$log.txt" > "$log.ktap"
+	set +e
+	"$top/scripts/ktap-parse" --cache "$build/kunit-tool" < "$log.ktap" > "$log.kunit" 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat "$log.kunit"; fail "kunit.py parse failed"; }
+	;;
+unknown_suite)
+	boot 2 selftest-unknown --cmdline "selftest=nosuchsuite"
+	has '^# no suite named nosuchsuite$'
+	has '^not ok 1 nosuchsuite$'
+	has '^mmk: boot complete, status 2$'
+	;;
+*)
+	fail "unknown mode $mode"
+	;;
+esac
+echo "PASS: $mode $*"
