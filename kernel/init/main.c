@@ -10,11 +10,13 @@
 #include <kernel/boot.h>
 #include <kernel/console.h>
 #include <kernel/crash.h>
+#include <kernel/efi.h>
 #include <kernel/iomem.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/selftest.h>
+#include <mm/page_alloc.h>
 
 /* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
 static enum boot_exit_status boot_status = BOOT_EXIT_OK;
@@ -36,6 +38,9 @@ void start_kernel(uint64_t bootinfo_phys)
 	report_unknown_params();
 
 	setup_arch(bi);
+	build_all_zonelists();
+	mem_init();
+	efi_free_boot_services();
 
 	crash_requested();
 	/*
@@ -44,6 +49,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	 */
 	printk_force_console();
 	iomem_dump_requested();
+	show_mminfo();
 	if (!selftest_run_requested())
 		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	pr_info("mmk: boot complete, status %d\n", boot_status);

@@ -7,6 +7,7 @@
  */
 #define pr_fmt(fmt) "bootmem: " fmt
 
+#include "internal.h"
 #include <mm/bootmem.h>
 #include <mm/node_map.h>
 #include <kernel/panic.h>
@@ -18,6 +19,7 @@
 
 bootmem_data_t bootmem_node_data[MAX_NUMNODES];
 unsigned long max_pfn, max_low_pfn;
+static bool bootmem_retired;
 
 static bool test_bit(unsigned long i, const unsigned long *map)
 {
@@ -32,6 +34,22 @@ static void set_bit(unsigned long i, unsigned long *map)
 static void clear_bit(unsigned long i, unsigned long *map)
 {
 	map[i / BITS_PER_LONG] &= ~(1UL << (i % BITS_PER_LONG));
+}
+
+/* First set bit in [i, end), or end; skips empty words at a time. */
+static unsigned long find_next_set_bit(const unsigned long *map,
+				       unsigned long end, unsigned long i)
+{
+	while (i < end) {
+		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == 0) {
+			i += BITS_PER_LONG;
+			continue;
+		}
+		if (test_bit(i, map))
+			return i;
+		i++;
+	}
+	return end;
 }
 
 /* First clear bit in [i, end), or end; skips full words at a time. */
@@ -70,6 +88,7 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 	bdata->node_low_pfn = endpfn;
 	bdata->last_end_off = 0;
 	bdata->hint_idx = 0;
+	bootmem_retired = false;
 	/* Everything is reserved until the node map says it is RAM. */
 	memset(bdata->node_bootmem_map, 0xff, bytes);
 	return bytes;
@@ -227,6 +246,84 @@ static unsigned long align_off(const bootmem_data_t *b, unsigned long off,
 	return ALIGN(base + off, align) - base;
 }
 
+/* The largest order block at @pfn that fits below @end and in one zone. */
+static unsigned int max_block_order(unsigned long pfn, unsigned long end)
+{
+	unsigned int order = pfn ? (unsigned int)__builtin_ctzl(pfn) : MAX_ORDER - 1;
+
+	if (order > MAX_ORDER - 1)
+		order = MAX_ORDER - 1;
+	while (pfn + (1UL << order) > end)
+		order--;
+	/* A block may span two memmap sections (order 10): both must exist
+	 * and the block must not straddle a zone or node boundary. */
+	while (order > PFN_SECTION_SHIFT) {
+		unsigned long last = pfn + (1UL << order) - 1;
+
+		if (pfn_valid(last) && page_zone(pfn_to_page(last)) ==
+				       page_zone(pfn_to_page(pfn)))
+			break;
+		order--;
+	}
+	while (order && page_zone(pfn_to_page(pfn + (1UL << order) - 1)) !=
+			page_zone(pfn_to_page(pfn)))
+		order--;
+	return order;
+}
+
+static unsigned long free_pfn_range(unsigned long start, unsigned long end)
+{
+	unsigned long pfn = start;
+
+	while (pfn < end) {
+		unsigned int order = max_block_order(pfn, end);
+
+		__free_pages_core(pfn_to_page(pfn), order);
+		pfn += 1UL << order;
+	}
+	return end - start;
+}
+
+unsigned long free_all_bootmem(void)
+{
+	bootmem_data_t *b;
+	unsigned long freed = 0;
+	struct zone *zone;
+
+	/* The estimate free_area_init_nodes made becomes the real count. */
+	for_each_populated_zone(zone)
+		zone->managed_pages = 0;
+
+	for_each_bdata(b) {
+		unsigned long npages = b->node_low_pfn - b->node_min_pfn;
+		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+		unsigned long map_pages = bootmem_bootmap_bitmap(npages);
+		unsigned long i = 0;
+
+		while (i < npages) {
+			unsigned long word = b->node_bootmem_map[i / BITS_PER_LONG];
+			unsigned long run;
+
+			if (i % BITS_PER_LONG == 0 && word == ~0UL) {
+				i += BITS_PER_LONG;
+				continue;
+			}
+			if (test_bit(i, b->node_bootmem_map)) {
+				i++;
+				continue;
+			}
+			run = find_next_set_bit(b->node_bootmem_map, npages, i);
+			freed += free_pfn_range(b->node_min_pfn + i, b->node_min_pfn + run);
+			i = run;
+		}
+		/* The bitmap was read for the last time: its pages go too. */
+		b->node_bootmem_map = NULL;
+		freed += free_pfn_range(map_pfn, map_pfn + map_pages);
+	}
+	bootmem_retired = true;
+	return freed;
+}
+
 static void *alloc_core(bootmem_data_t *b, unsigned long size,
 			unsigned long align, unsigned long goal,
 			unsigned long limit)
@@ -333,6 +430,9 @@ void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
 static __noreturn void out_of_bootmem(const char *what, unsigned long size,
 				      unsigned long align, unsigned long goal)
 {
+	if (bootmem_retired)
+		panic("%s of %lu bytes after mem_init: bootmem is retired, use the page allocator",
+		      what, size);
 	panic("Out of memory: %s of %lu bytes (align %#lx, goal %#lx) failed, %lu pages free",
 	      what, size, align, goal, bootmem_free_pages());
 }

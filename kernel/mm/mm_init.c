@@ -8,6 +8,7 @@
  */
 #define pr_fmt(fmt) fmt
 
+#include "internal.h"
 #include <mm/bootmem.h>
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
@@ -29,6 +30,24 @@ unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
 unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
 unsigned long zone_movable_pfn[MAX_NUMNODES];
 unsigned long nr_kernel_pages, nr_all_pages;
+static unsigned long dma_reserve;
+
+void set_dma_reserve(unsigned long pages)
+{
+	dma_reserve = pages;
+}
+
+struct zone *next_populated_zone(struct zone *zone)
+{
+	int nid = zone ? zone->zone_pgdat->node_id : 0;
+	int idx = zone ? zone_idx(zone) + 1 : 0;
+
+	for (; nid < MAX_NUMNODES; nid++, idx = 0)
+		for (; idx < MAX_NR_ZONES; idx++)
+			if (node_data[nid].node_zones[idx].present_pages)
+				return &node_data[nid].node_zones[idx];
+	return NULL;
+}
 
 static unsigned long clamp_pfn(unsigned long v, unsigned long lo,
 			       unsigned long hi)
@@ -140,6 +159,23 @@ static unsigned long calc_memmap_size(unsigned long spanned,
 	return PAGE_ALIGN(pages * sizeof(struct page)) >> PAGE_SHIFT;
 }
 
+/* Empty buddy lists, and every pageblock movable until someone steals it. */
+static void init_currently_empty_zone(struct zone *zone)
+{
+	unsigned long first = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
+	unsigned long nblocks = DIV_ROUND_UP(zone_end_pfn(zone) - first, pageblock_nr_pages);
+
+	spin_lock_init(&zone->lock);
+	zone->free_pages = 0;
+	for (int o = 0; o < MAX_ORDER; o++) {
+		for (int t = 0; t < MIGRATE_TYPES; t++)
+			INIT_LIST_HEAD(&zone->free_area[o].free_list[t]);
+		zone->free_area[o].nr_free = 0;
+	}
+	zone->pageblock_flags = alloc_bootmem(nblocks);
+	memset(zone->pageblock_flags, MIGRATE_MOVABLE, nblocks);
+}
+
 static void free_area_init_core(pg_data_t *pgdat)
 {
 	for (int j = 0; j < MAX_NR_ZONES; j++) {
@@ -157,6 +193,10 @@ static void free_area_init_core(pg_data_t *pgdat)
 			pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n",
 				zone_names[j], memmap_pages, freesize);
 		}
+		if (j == 0 && freesize > dma_reserve) {
+			freesize -= dma_reserve;
+			pr_debug("  %s zone: %lu pages reserved\n", zone_names[0], dma_reserve);
+		}
 		nr_kernel_pages += freesize;
 		nr_all_pages += freesize;
 
@@ -164,8 +204,11 @@ static void free_area_init_core(pg_data_t *pgdat)
 		zone->name = zone_names[j];
 		/* An estimate until mem_init() counts what bootmem really frees. */
 		zone->managed_pages = freesize;
-		if (zone->present_pages)
+		if (zone->present_pages) {
 			pgdat->nr_zones = j + 1;
+			init_currently_empty_zone(zone);
+			zone_pcp_init(zone);
+		}
 	}
 }
 

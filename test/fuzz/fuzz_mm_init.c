@@ -114,16 +114,57 @@ static void check_node_map(void)
 	}
 }
 
+/* The page ranges memory init itself took from bootmem, as [pfn, pfn). */
+#define MAX_TAKEN (8 + MAX_NUMNODES * MAX_NR_ZONES * 2 + 4096)
+static struct { unsigned long s, e; } taken[MAX_TAKEN];
+static int nr_taken;
+
+static void took(const void *p, unsigned long bytes)
+{
+	phys_addr_t a = __pa(p);
+
+	if (bytes && nr_taken < MAX_TAKEN) {
+		taken[nr_taken].s = PFN_DOWN(a);
+		taken[nr_taken].e = PFN_UP(a + bytes);
+		nr_taken++;
+	}
+}
+
+static int cmp_taken(const void *a, const void *b)
+{
+	const unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Pages in the union of the taken ranges (small allocations share pages). */
+static unsigned long taken_pages(void)
+{
+	unsigned long n = 0, end = 0;
+
+	qsort(taken, (size_t)nr_taken, sizeof(taken[0]), cmp_taken);
+	for (int i = 0; i < nr_taken; i++) {
+		unsigned long s = taken[i].s > end ? taken[i].s : end;
+
+		if (taken[i].e > s)
+			n += taken[i].e - s;
+		if (taken[i].e > end)
+			end = taken[i].e;
+	}
+	return n;
+}
+
 /*
  * Every RAM page is free or reserved (one bit: it cannot be both), no
  * page outside RAM is free, and the reserved RAM pages are exactly what
- * memory init allocated: the bitmap, the trampoline page, mem_section[]
- * and the memmap.
+ * memory init reserved or allocated: the low 1 MiB, the bitmap,
+ * mem_section[], the memmap, and each zone's pageblock types and pagesets.
  */
 static void check_bootmem(void)
 {
 	const bootmem_data_t *b = &bootmem_node_data[0];
 	unsigned long free_ram = 0, reserved_ram = 0, free_all = 0, expect;
+	struct zone *zone;
 
 	for (int i = 0; i < nr_nodemap_entries; i++)
 		for (unsigned long p = early_node_map[i].start_pfn; p < early_node_map[i].end_pfn; p++) {
@@ -141,8 +182,29 @@ static void check_bootmem(void)
 	}
 	CHECK(free_all == free_ram, "%lu free pages outside RAM", free_all - free_ram);
 	CHECK(free_ram + reserved_ram == active_pages_total(), "accounting");
-	expect = bootmem_bootmap_bitmap(max_pfn) + (real_mode_trampoline ? 1 : 0) +
-		 PFN_UP(nr_mem_sections * sizeof(*mem_section)) + memmap_bytes / PAGE_SIZE;
+
+	nr_taken = 0;
+	took(b->node_bootmem_map, bootmem_bootmap_bitmap(max_pfn) * PAGE_SIZE);
+	took(mem_section, nr_mem_sections * sizeof(*mem_section));
+	for (unsigned long sec = 0; sec < nr_mem_sections; sec++)
+		if (mem_section[sec])
+			took(pfn_to_page(sec * PAGES_PER_SECTION),
+			     PAGES_PER_SECTION * sizeof(struct page));
+	for_each_populated_zone(zone) {
+		unsigned long first = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
+
+		took(zone->pageblock_flags,
+		     DIV_ROUND_UP(zone_end_pfn(zone) - first, pageblock_nr_pages));
+		took(zone->pageset, sizeof(*zone->pageset)); /* nr_cpu_ids is 1 here */
+	}
+	/* Plus Linux's low 1 MiB reservation: whatever RAM is there. */
+	expect = taken_pages();
+	for (int i = 0; i < nr_nodemap_entries; i++) {
+		unsigned long e = early_node_map[i].end_pfn < 0x100 ? early_node_map[i].end_pfn : 0x100;
+
+		if (early_node_map[i].start_pfn < e)
+			expect += e - early_node_map[i].start_pfn;
+	}
 	CHECK(reserved_ram == expect, "reserved RAM %lu pages, allocations %lu",
 	      reserved_ram, expect);
 }

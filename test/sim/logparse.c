@@ -128,11 +128,30 @@ static int parse_srat_line(const char *s, struct log_srat *r)
 	return 0;
 }
 
+/* "efi: memNN: [Boot Code   |...] range=[0xa-0xb] (NMB)", inclusive end */
+static int parse_efi_boot_line(const char *s, uint64_t *start, uint64_t *end)
+{
+	const char *r;
+	char *e;
+
+	if (strncmp(s, "[Boot Code", 10) && strncmp(s, "[Boot Data", 10))
+		return -1;
+	r = strstr(s, "range=[0x");
+	if (!r)
+		return -1;
+	*start = strtoull(r + 7, &e, 16);
+	if (strncmp(e, "-0x", 3))
+		return -1;
+	*end = strtoull(e + 1, &e, 16) + 1;
+	return *e == ']' && *end > *start ? 0 : -1;
+}
+
 enum table_state { BEFORE, IN_TABLE, AFTER };
 
 int parse_boot_log(const char *text, struct boot_log *log)
 {
 	enum table_state st = BEFORE;
+	int efi_map_done = 0;
 	const char *p = text;
 	char line[4096];
 
@@ -175,7 +194,15 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		if (st == IN_TABLE)
 			st = AFTER;
 
-		if ((hit = strstr(line, "SRAT: Node ")) && log->nr_srat < LOG_MAX_SRAT) {
+		/* The runtime map printed later repeats some entries: stop there. */
+		if (strstr(line, "EFI runtime memory map:"))
+			efi_map_done = 1;
+		if (!efi_map_done && (hit = strstr(line, "efi: mem")) &&
+		    (hit = strchr(hit, '[')) && log->nr_efi_boot < LOG_MAX_EFI_BOOT) {
+			if (parse_efi_boot_line(hit, &log->efi_boot[log->nr_efi_boot].start,
+						&log->efi_boot[log->nr_efi_boot].end) == 0)
+				log->nr_efi_boot++;
+		} else if ((hit = strstr(line, "SRAT: Node ")) && log->nr_srat < LOG_MAX_SRAT) {
 			if (parse_srat_line(hit, &log->srat[log->nr_srat]) == 0)
 				log->nr_srat++;
 		} else if ((hit = strstr(line, "Command line: ")) && !log->cmdline[0]) {

@@ -12,6 +12,7 @@
 #define LOG_MAX_E820   4096
 #define LOG_MAX_SRAT   256
 #define LOG_CMDLINE_MAX 2048
+#define LOG_MAX_EFI_BOOT 1024
 
 struct log_srat {
 	int nid;
@@ -25,6 +26,10 @@ struct boot_log {
 	unsigned dropped_e820; /* beyond LOG_MAX_E820 */
 	struct log_srat srat[LOG_MAX_SRAT];
 	unsigned nr_srat;
+	/* EFI boot-services ranges [start, end) from an efi=debug map, which
+	 * Linux keeps reserved through zone setup (they count in Total pages). */
+	struct { uint64_t start, end; } efi_boot[LOG_MAX_EFI_BOOT];
+	unsigned nr_efi_boot;
 	char cmdline[LOG_CMDLINE_MAX]; /* "Command line: " text, or "" */
 	const char *table_who;         /* "BIOS-e820" or "Xen", NULL if none */
 };
@@ -41,6 +46,8 @@ struct boot_log {
  * next boot of a concatenated log) ends the parse; "reserve setup_data:"
  * and "user-defined" tables are never read. SRAT lines are "SRAT: Node N
  * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix.
+ * "efi: memNN: [Boot Code|...] range=[a-b]" lines (and Boot Data) of the
+ * first EFI map printed under efi=debug give the boot-services ranges.
  *
  * Return: 0, or -1 when no e820 table was found.
  */

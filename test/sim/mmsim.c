@@ -10,6 +10,7 @@
  */
 #include "logparse.h"
 #include "sim.h"
+#include <mm/page_alloc.h>
 
 #include <asm/e820.h>
 #include <asm/numa.h>
@@ -21,6 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One name for all of them, so touching ranges merge (see reserve_early). */
+static const char efi_boot_services[] = "EFI boot services";
 
 /* Where the simulated kernel image sits: Linux's default load address. */
 #define KERNEL_IMAGE_START (16ULL << 20)
@@ -200,10 +204,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mmsim: bad --distance '%s'\n", distances);
 		return 2;
 	}
+	for (unsigned i = 0; i < log.nr_efi_boot; i++)
+		reserve_early(log.efi_boot[i].start, log.efi_boot[i].end, efi_boot_services);
 	if (kernel_size)
 		reserve_early(KERNEL_IMAGE_START, KERNEL_IMAGE_START + kernel_size,
 			      "kernel image (simulated)");
 	x86_memory_init(NULL);
+	/* What start_kernel does next: the page allocator takes over. */
+	build_all_zonelists();
+	mem_init();
 	report_unknown_params();
 	return 0;
 }

@@ -11,8 +11,11 @@
 #include <mm/bootmem.h>
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
+#include <kernel/smp.h>
 #include <mm/node_map.h>
+#include <mm/page_alloc.h>
 #include <string.h>
+#include "../../kernel/mm/internal.h"
 
 void sim_panic_forget(void);
 void sim_arch_reset(void);
@@ -37,6 +40,13 @@ void sim_reset(void)
 	ZERO(arch_zone_highest_possible_pfn);
 	ZERO(zone_movable_pfn);
 	nr_kernel_pages = nr_all_pages = 0;
+	set_dma_reserve(0);
+	/* page allocator (page_alloc.c, page_check.c, pcp.c, watermark.c) */
+	page_group_by_mobility_disabled = false;
+	page_poisoning_enabled = false;
+	nr_bad_pages = 0;
+	nr_cpu_ids = 1;
+	min_free_kbytes = 1024;
 	/* zone_movable.c */
 	movable_zone = 0;
 	required_kernelcore = required_movablecore = 0;

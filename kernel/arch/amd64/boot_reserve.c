@@ -5,6 +5,11 @@
  * includes the initrd), and ACPI tables firmware placed in RAM. Registered
  * as early reservations before bootmem exists, so even the bootmem bitmap
  * keeps clear of them.
+ *
+ * EFI boot-services memory is reserved too, as Linux does on x86: some
+ * firmware keeps using it after ExitBootServices, and ACPI or SMBIOS tables
+ * may sit in it. It goes to the page allocator once mem_init has run and
+ * everything that may live in it is reserved on its own.
  */
 #define pr_fmt(fmt) fmt
 
@@ -12,7 +17,9 @@
 #include <asm/setup.h>
 #include <kernel/boot.h>
 #include <kernel/printk.h>
+#include <kernel/efi.h>
 #include <lib/string.h>
+#include <mm/page_alloc.h>
 
 #define ACPI_TABLE_MAX (16u << 20) /* a longer table is a corrupt one */
 
@@ -89,6 +96,60 @@ static void reserve_acpi_tables(const struct bootinfo *bi)
 	}
 }
 
+static const char efi_boot_services[] = "EFI boot services";
+static const struct bootinfo *boot_info_for_efi;
+
+static bool is_boot_services(const struct efi_memory_desc *d)
+{
+	return d->type == EFI_BOOT_SERVICES_CODE || d->type == EFI_BOOT_SERVICES_DATA;
+}
+
+/* Descriptor number @i of the EFI map, copied out (the map is packed by
+ * the firmware's stride, so fields may be misaligned); false past the end. */
+static bool efi_desc(const struct bootinfo *bi, uint64_t i, struct efi_memory_desc *d)
+{
+	uint64_t off = i * bi->efi_desc_size;
+
+	if (bi->efi_desc_size < sizeof(*d) || off + bi->efi_desc_size > bi->efi_mmap_size)
+		return false;
+	memcpy(d, (const char *)boot_va(bi->efi_mmap) + off, sizeof(*d));
+	return true;
+}
+
+static void efi_reserve_boot_services(const struct bootinfo *bi)
+{
+	struct efi_memory_desc d;
+
+	boot_info_for_efi = bi;
+	for (uint64_t i = 0; efi_desc(bi, i, &d); i++)
+		if (is_boot_services(&d))
+			reserve_early(d.phys_addr, d.phys_addr + (d.num_pages << EFI_PAGE_SHIFT),
+				      efi_boot_services);
+}
+
+void efi_free_boot_services(void)
+{
+	const struct bootinfo *bi = boot_info_for_efi;
+	unsigned long freed = 0;
+	struct efi_memory_desc d;
+
+	if (!bi)
+		return;
+	for (uint64_t i = 0; efi_desc(bi, i, &d); i++) {
+		if (!is_boot_services(&d))
+			continue;
+		for (uint64_t p = d.phys_addr; p < d.phys_addr + (d.num_pages << EFI_PAGE_SHIFT);
+		     p += 4096) {
+			/* Pages also reserved for their contents (ACPI tables,
+			 * the low 1 MiB, the loader's data) stay reserved. */
+			if (early_res_overlaps(p, p + 4096, efi_boot_services))
+				continue;
+			freed += free_reserved_page_pfn(p >> 12);
+		}
+	}
+	pr_info("efi: freed %luK of boot services memory\n", freed << 2);
+}
+
 /**
  * reserve_boot_data - register the boot's leftovers as early reservations
  * @bi: the boot information
@@ -100,4 +161,5 @@ void reserve_boot_data(const struct bootinfo *bi)
 	for (uint32_t i = 0; i < bi->nr_regions; i++)
 		reserve_early(r[i].addr, r[i].addr + r[i].size, region_name(r[i].kind));
 	reserve_acpi_tables(bi);
+	efi_reserve_boot_services(bi);
 }

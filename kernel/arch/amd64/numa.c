@@ -66,6 +66,12 @@ int node_distance(int from, int to)
 	return from == to ? LOCAL_DISTANCE : REMOTE_DISTANCE;
 }
 
+/* Until ACPI tells which CPU sits where, every node is taken to have CPUs. */
+bool node_has_cpus(int nid)
+{
+	return nid >= 0 && nid < nr_nodes;
+}
+
 int nr_node_ids_in_use(void)
 {
 	return nr_nodes;

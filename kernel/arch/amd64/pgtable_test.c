@@ -7,6 +7,7 @@
  */
 #include <asm/e820.h>
 #include <asm/pgtable.h>
+#include <mm/bootmem.h>
 #include <asm/processor.h>
 #include <lib/ktest.h>
 #include <mm/memory_model.h>

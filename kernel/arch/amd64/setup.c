@@ -4,6 +4,8 @@
  * setup_arch keeps Linux's name: the memory-init steps slot in here.
  */
 #include <asm/e820.h>
+#include <asm/iomem.h>
+#include <asm/pgtable.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -35,7 +37,9 @@ void setup_arch(const struct bootinfo *bi)
 	if (!bi->e820_table || !bi->e820_entries)
 		panic("the loader passed no e820 memory map: cannot boot");
 	e820__memory_setup(boot_va(bi->e820_table), bi->e820_entries);
+	paging_early_init(bi);
 	e820__finish_early_params();
 	reserve_boot_data(bi);
-	x86_memory_init(NULL);
+	x86_memory_init(paging_init);
+	x86_iomem_init(bi);
 }

@@ -27,8 +27,17 @@ uint64_t real_mode_trampoline;
 
 void reserve_early(uint64_t start, uint64_t end, const char *name)
 {
+	struct early_res *last = nr_early_res ? &early_res[nr_early_res - 1] : NULL;
+
 	if (start >= end)
 		return;
+	if (last && last->name == name && start <= last->end && end >= last->start) {
+		if (start < last->start)
+			last->start = start;
+		if (end > last->end)
+			last->end = end;
+		return;
+	}
 	if (nr_early_res >= MAX_EARLY_RES) {
 		pr_err("early reservations full: [mem %#010llx-%#010llx] %s is not reserved\n",
 		       (unsigned long long)start, (unsigned long long)end - 1, name);
@@ -44,6 +53,15 @@ static const struct early_res *early_res_overlap(uint64_t start, uint64_t end)
 		if (early_res[i].start < end && start < early_res[i].end)
 			return &early_res[i];
 	return NULL;
+}
+
+bool early_res_overlaps(uint64_t start, uint64_t end, const char *except)
+{
+	for (int i = 0; i < nr_early_res; i++)
+		if (early_res[i].name != except && early_res[i].start < end &&
+		    start < early_res[i].end)
+			return true;
+	return false;
 }
 
 uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
@@ -90,7 +108,12 @@ static void trim_bios_range(void)
 static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
 {
 	unsigned long bootmap_bytes = bootmem_bootmap_bitmap(end_pfn) << PAGE_SHIFT;
-	uint64_t bootmap = find_e820_area(0, PFN_PHYS(end_pfn), bootmap_bytes, PAGE_SIZE);
+	/* Above ZONE_DMA if there is room: the ISA-DMA pages are precious. */
+	uint64_t bootmap = find_e820_area(BOOTMEM_LOW_LIMIT, PFN_PHYS(end_pfn),
+					  bootmap_bytes, PAGE_SIZE);
+
+	if (bootmap == UINT64_MAX)
+		bootmap = find_e820_area(0, PFN_PHYS(end_pfn), bootmap_bytes, PAGE_SIZE);
 
 	if (bootmap == UINT64_MAX)
 		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
@@ -113,20 +136,49 @@ static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
 	}
 }
 
-/* One page of usable RAM below 1 MiB for starting the other CPUs in real mode. */
-static void reserve_trampoline(void)
+/*
+ * The SMP trampoline needs a page below 1 MiB to start the other CPUs in
+ * real mode: the highest usable one below the legacy window. The whole
+ * first 1 MiB is reserved anyway, so it stays free for that use.
+ */
+static void find_trampoline_page(void)
 {
-	for (unsigned long pfn = PFN_DOWN(BIOS_BEGIN); pfn-- > 1;) {
-		if (bootmem_page_reserved(pfn))
-			continue;
-		real_mode_trampoline = PFN_PHYS(pfn);
-		reserve_bootmem(real_mode_trampoline, PAGE_SIZE, BOOTMEM_EXCLUSIVE);
-		pr_info("smpboot: trampoline page at [mem %#010llx-%#010llx]\n",
-			(unsigned long long)real_mode_trampoline,
-			(unsigned long long)real_mode_trampoline + PAGE_SIZE - 1);
-		return;
+	for (int i = nr_nodemap_entries - 1; i >= 0; i--) {
+		unsigned long s = early_node_map[i].start_pfn;
+		unsigned long e = early_node_map[i].end_pfn;
+
+		if (e > PFN_DOWN(BIOS_BEGIN))
+			e = PFN_DOWN(BIOS_BEGIN);
+		if (s < e) {
+			real_mode_trampoline = PFN_PHYS(e - 1);
+			pr_info("smpboot: trampoline page at [mem %#010llx-%#010llx]\n",
+				(unsigned long long)real_mode_trampoline,
+				(unsigned long long)real_mode_trampoline + PAGE_SIZE - 1);
+			return;
+		}
 	}
-	pr_warn("smpboot: no free page below 640 KiB for the trampoline: only the boot CPU will run\n");
+	pr_warn("smpboot: no usable page below 640 KiB for the trampoline: only the boot CPU will run\n");
+}
+
+/*
+ * Linux's memblock_find_dma_reserve: ZONE_DMA pages that are reserved now
+ * do not count towards the zone's estimated managed pages (and so not
+ * towards "Total pages").
+ */
+static void find_dma_reserve(void)
+{
+	unsigned long pages = 0, free = 0;
+
+	for (int i = 0; i < nr_nodemap_entries; i++) {
+		unsigned long s = early_node_map[i].start_pfn;
+		unsigned long e = early_node_map[i].end_pfn;
+
+		for (unsigned long pfn = s; pfn < e && pfn < MAX_DMA_PFN; pfn++) {
+			pages++;
+			free += !bootmem_page_reserved(pfn);
+		}
+	}
+	set_dma_reserve(pages - free);
 }
 
 static void zone_sizes_init(void)
@@ -157,11 +209,14 @@ void x86_memory_init(void (*after_bootmem)(void))
 	if (!nr_nodemap_entries)
 		panic("no usable RAM left after trimming the e820 table: cannot boot");
 
-	reserve_early(0, PAGE_SIZE, "BIOS data page");
+	/* Page 0 is the BIOS's; Linux 6.1 keeps the whole first 1 MiB, since
+	 * firmware is known to scribble on low memory. */
+	reserve_early(0, BIOS_END, "low 1 MiB (BIOS data, real mode)");
+	find_trampoline_page();
 	contig_initmem(0, max_pfn);
-	reserve_trampoline();
 	if (after_bootmem)
 		after_bootmem();
+	find_dma_reserve();
 
 	max_low_pfn = max_pfn;
 	zone_sizes_init();

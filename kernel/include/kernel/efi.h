@@ -24,4 +24,13 @@ void efi_print_memmap(const struct bootinfo *bi);
 char *efi_md_typeattr_format(char *buf, unsigned long size,
 			     const struct efi_memory_desc *md);
 
+/**
+ * efi_free_boot_services - give EFI boot-services memory to the page allocator
+ *
+ * Reserved at boot like Linux does (firmware may still touch it, tables
+ * may sit in it); call after mem_init. Pages that hold something else we
+ * reserved stay reserved. Prints how much was freed.
+ */
+void efi_free_boot_services(void);
+
 #endif

@@ -106,6 +106,17 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
 #define alloc_bootmem_pages_node(pgdat, x) \
 	__alloc_bootmem_node(pgdat, x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
 
+/**
+ * free_all_bootmem - give every free page to the buddy allocator, retire bootmem
+ *
+ * Walks each bitmap and frees each run of free pages in the largest
+ * naturally aligned blocks that stay inside one zone, then frees the
+ * bitmap's own pages. Any bootmem call after this panics.
+ *
+ * Return: the number of pages freed.
+ */
+unsigned long free_all_bootmem(void);
+
 /* Is the page frame @pfn reserved in bootmem? (true outside every node) */
 bool bootmem_page_reserved(unsigned long pfn);
 

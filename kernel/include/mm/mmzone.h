@@ -6,6 +6,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
+#include <lib/spinlock.h>
 #include <mm/mm_types.h>
 #include <mm/page.h>
 #include <stdbool.h>
@@ -29,19 +30,89 @@ enum zone_type {
 #define pageblock_order 9
 #define pageblock_nr_pages (1UL << pageblock_order)
 
+/*
+ * Mobility grouping: each pageblock has a migrate type, and free pages sit
+ * on the list of their block's type, so unmovable allocations cluster
+ * instead of pinning every block.
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_TYPES,
+	MIGRATE_PCPTYPES = MIGRATE_TYPES, /* per-CPU lists: one per type */
+};
+
+enum zone_watermarks {
+	WMARK_MIN,  /* only __GFP_HIGH/atomic allocations go below */
+	WMARK_LOW,  /* the fast path keeps above this */
+	WMARK_HIGH, /* "enough": what Total pages and pcp->high leave out */
+	NR_WMARK
+};
+
+struct free_area {
+	struct list_head free_list[MIGRATE_TYPES];
+	unsigned long nr_free; /* blocks of this order, all types */
+};
+
+/*
+ * A CPU's cache of order-0 pages of one zone: hot (recently freed, likely
+ * in cache) at the head of each list, cold at the tail. Refilled from and
+ * drained to the buddy lists @batch pages at a time, under the zone lock.
+ */
+struct per_cpu_pages {
+	int count; /* pages on the lists */
+	int high;  /* drain when count exceeds this */
+	int batch; /* chunk size for refill and drain */
+	struct list_head lists[MIGRATE_PCPTYPES];
+};
+
 struct pglist_data;
 
 struct zone {
+	/* Read-mostly: the allocation fast path. */
+	unsigned long _watermark[NR_WMARK];
+	long lowmem_reserve[MAX_NR_ZONES]; /* kept back from higher-zone requests */
+	struct per_cpu_pages *pageset;     /* [nr_cpu_ids] */
 	struct pglist_data *zone_pgdat;
-	const char *name;
+	unsigned char *pageblock_flags;    /* migrate type of each pageblock */
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages; /* zone_end_pfn - zone_start_pfn */
 	unsigned long present_pages; /* spanned minus holes */
-	unsigned long managed_pages; /* present minus memmap (estimate until mem_init) */
+	unsigned long managed_pages; /* pages the buddy allocator owns */
+	const char *name;
+
+	/* Written under the lock. */
+	spinlock_t lock;
+	unsigned long free_pages; /* in the buddy lists (not the pcp lists) */
+	struct free_area free_area[MAX_ORDER];
+};
+
+#define min_wmark_pages(z)  ((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z)  ((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z) ((z)->_watermark[WMARK_HIGH])
+
+/* A zonelist: zones to try in order, NULL-terminated. */
+#define MAX_ZONES_PER_ZONELIST (MAX_NUMNODES * MAX_NR_ZONES)
+
+struct zoneref {
+	struct zone *zone;
+	int zone_idx;
+};
+
+struct zonelist {
+	struct zoneref _zonerefs[MAX_ZONES_PER_ZONELIST + 1];
+};
+
+enum {
+	ZONELIST_FALLBACK,   /* every node, nearest first */
+	ZONELIST_NOFALLBACK, /* this node only (__GFP_THISNODE) */
+	MAX_ZONELISTS
 };
 
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelists[MAX_ZONELISTS];
 	int nr_zones; /* highest populated zone index + 1 */
 	int node_id;
 	unsigned long node_start_pfn;
@@ -70,6 +141,21 @@ static inline int zone_idx(const struct zone *z)
 	return (int)(z - z->zone_pgdat->node_zones);
 }
 
+static inline bool managed_zone(const struct zone *z)
+{
+	return z->managed_pages != 0;
+}
+
+static inline bool zone_spans_pfn(const struct zone *z, unsigned long pfn)
+{
+	return pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z);
+}
+
+/* Every zone of every node that has present pages, node by node. */
+struct zone *next_populated_zone(struct zone *zone);
+#define for_each_populated_zone(zone) \
+	for (zone = next_populated_zone(NULL); zone; zone = next_populated_zone(zone))
+
 /**
  * free_area_init_nodes - size every node and zone, allocate and set up the memmap
  * @max_zone_pfn: the end pfn of each zone type, filled by the arch
@@ -79,6 +165,9 @@ static inline int zone_idx(const struct zone *z)
  * setup node" line per node and the holes, in Linux 6.1's words.
  */
 void free_area_init_nodes(unsigned long *max_zone_pfn);
+
+/* Pages of the first zone already in use when zones are sized (x86 sets it). */
+void set_dma_reserve(unsigned long pages);
 
 /* kernelcore= / movablecore= in pages (set by the command-line parser). */
 extern unsigned long required_kernelcore, required_movablecore;

@@ -12,8 +12,14 @@
 
 enum pageflags {
 	PG_reserved, /* not for the page allocator: hole, kernel, firmware */
+	PG_buddy,    /* free, heading a block of 2^private pages in the buddy lists */
+	PG_slab,     /* owned by the slab allocator */
 	NR_PAGEFLAGS
 };
+
+/* Flags a page may not carry when it is freed or handed out. */
+#define PAGE_FLAGS_CHECK_AT_FREE \
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab))
 
 #define NODES_SHIFT    6  /* MAX_NUMNODES 64 */
 #define ZONES_SHIFT    3  /* MAX_NR_ZONES 5 */
@@ -66,6 +72,31 @@ static inline void SetPageReserved(struct page *p)
 static inline void ClearPageReserved(struct page *p)
 {
 	p->flags &= ~(1UL << PG_reserved);
+}
+
+static inline bool PageBuddy(const struct page *p)
+{
+	return p->flags & (1UL << PG_buddy);
+}
+
+static inline void __SetPageBuddy(struct page *p)
+{
+	p->flags |= 1UL << PG_buddy;
+}
+
+static inline void __ClearPageBuddy(struct page *p)
+{
+	p->flags &= ~(1UL << PG_buddy);
+}
+
+static inline int page_ref_count(const struct page *p)
+{
+	return p->_refcount;
+}
+
+static inline void set_page_count(struct page *p, int v)
+{
+	p->_refcount = v;
 }
 
 #endif

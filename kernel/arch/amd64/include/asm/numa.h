@@ -6,20 +6,16 @@
 #ifndef ASM_NUMA_H
 #define ASM_NUMA_H
 
+#include <mm/topology.h>
 #include <stdint.h>
 
 #define NR_NODE_MEMBLKS 128
-#define LOCAL_DISTANCE  10
-#define REMOTE_DISTANCE 20
 
 /* Register [start, end) as memory of node @nid. Return: 0, or -1 if full/bad. */
 int numa_add_memblk(int nid, uint64_t start, uint64_t end);
 
 /* Set the distance from node @from to node @to (SLIT semantics). */
 void numa_set_distance(int from, int to, int distance);
-
-/* Distance between two nodes: the table, or 10/20 when none was given. */
-int node_distance(int from, int to);
 
 /* Number of node ids in use (highest nid + 1). */
 int nr_node_ids_in_use(void);

@@ -107,9 +107,6 @@ void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys,
 /** pgtable_alloc - a zeroed page-table page from bootmem (panics if none) */
 uint64_t *pgtable_alloc(void);
 
-/* Defined by the memory-init flow: one past the last pfn of usable RAM. */
-extern unsigned long max_pfn;
-
 /**
  * paging_early_init - learn where the loader put the kernel image
  * @bi: the boot information; kept for paging_init() (framebuffer, the

@@ -7,6 +7,7 @@
 #ifndef ASM_SETUP_H
 #define ASM_SETUP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Linux's BIOS_BEGIN/BIOS_END: the legacy 640 KiB - 1 MiB window. */
@@ -16,8 +17,12 @@
 #define MAX_DMA_PFN   ((16UL << 20) >> 12)
 #define MAX_DMA32_PFN ((4UL << 30) >> 12)
 
-/* Early reservations: what must survive until bootmem can take it over. */
-#define MAX_EARLY_RES 64
+/*
+ * Early reservations: what must survive until bootmem can take it over.
+ * Firmware maps give a few hundred boot-services regions; touching ranges
+ * with the same name merge, and the limit is checked.
+ */
+#define MAX_EARLY_RES 512
 
 /**
  * reserve_early - keep [start, end) away from every early allocation
@@ -28,6 +33,9 @@
  * them in bootmem. Reports and drops a range when the table is full.
  */
 void reserve_early(uint64_t start, uint64_t end, const char *name);
+
+/* Does [start, end) overlap an early reservation not named @except? */
+bool early_res_overlaps(uint64_t start, uint64_t end, const char *except);
 
 /**
  * find_e820_area - find @size free bytes of usable RAM in [start, end)
@@ -45,9 +53,10 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
  *                 its page tables there); may be NULL
  *
  * trim_bios_range, max_pfn and max_low_pfn, the NUMA node ranges into the
- * early node map, contig_initmem (bootmem over [0, max_pfn)), page 0 and
- * the SMP trampoline page reserved, @after_bootmem, then zone_sizes_init
- * -> free_area_init_nodes. Call after e820__memory_setup() and
+ * early node map, the first 1 MiB reserved (Linux 6.1 does: firmware
+ * scribbles there) with the SMP trampoline page chosen in it,
+ * contig_initmem (bootmem over [0, max_pfn)), @after_bootmem, the DMA
+ * reserve, then zone_sizes_init -> free_area_init_nodes. Call after e820__memory_setup() and
  * e820__finish_early_params(). Panics when there is no usable RAM.
  */
 void x86_memory_init(void (*after_bootmem)(void));

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mem_init: the end of the boot-time allocator. Every page bootmem does not
+ * hold goes to the buddy lists; then the watermarks and per-CPU limits can
+ * be computed from what the zones really manage.
+ */
+#define pr_fmt(fmt) fmt
+
+#include "internal.h"
+#include <kernel/printk.h>
+#include <kernel/sections.h>
+#include <mm/bootmem.h>
+#include <mm/node_map.h>
+#include <mm/page_alloc.h>
+
+#define K(pages) ((pages) << (PAGE_SHIFT - 10))
+
+static unsigned long get_num_physpages(void)
+{
+	unsigned long n = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		n += NODE_DATA(nid)->node_present_pages;
+	return n;
+}
+
+static void mem_init_print_info(void)
+{
+	unsigned long physpages = get_num_physpages();
+	unsigned long codesize = (unsigned long)(_etext - _text);
+	unsigned long datasize = (unsigned long)(_edata - _sdata);
+	unsigned long rosize = (unsigned long)(__end_rodata - __start_rodata);
+	unsigned long bss_size = (unsigned long)(__bss_stop - __bss_start);
+
+	/* "init" is 0K: this kernel keeps no __init sections to free. */
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved)\n",
+		K(nr_free_pages()), K(physpages), codesize >> 10, datasize >> 10,
+		rosize >> 10, 0UL, bss_size >> 10, K(physpages - totalram_pages()));
+}
+
+unsigned long free_reserved_page_pfn(unsigned long pfn)
+{
+	struct page *page;
+
+	if (!pfn_valid(pfn))
+		return 0;
+	page = pfn_to_page(pfn);
+	/* Reserved memmap entries of holes have no zone pages behind them. */
+	if (!PageReserved(page) || !zone_spans_pfn(page_zone(page), pfn) ||
+	    absent_pages_in_range(page_to_nid(page), pfn, pfn + 1))
+		return 0;
+	__free_pages_core(page, 0);
+	return 1;
+}
+
+void mem_init(void)
+{
+	free_all_bootmem();
+	mem_init_print_info();
+	init_per_zone_wmark_min();
+	setup_per_cpu_pageset();
+}

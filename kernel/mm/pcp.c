@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Per-CPU hot/cold pagesets: each CPU keeps a few order-0 pages of each
+ * zone so that the common single-page allocation and free take no zone
+ * lock. Freed pages go to the head of the list (hot: likely still in the
+ * cache); __GFP_COLD takes from the tail, and drains take from the tail.
+ */
+#define pr_fmt(fmt) fmt
+
+#include "internal.h"
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <mm/bootmem.h>
+#include <mm/page_alloc.h>
+
+unsigned int nr_cpu_ids = 1;
+
+/* possible_cpus=N: how many CPUs per-CPU data is sized for (Linux's name). */
+static int set_possible_cpus(const char *val)
+{
+	unsigned long n;
+
+	if (!val || parse_uint(val, NR_CPUS, &n) || n == 0)
+		return -1;
+	nr_cpu_ids = (unsigned int)n;
+	return 0;
+}
+kernel_param("possible_cpus", set_possible_cpus);
+
+/**
+ * zone_batchsize - pages moved per refill/drain, Linux 6.1's rule
+ *
+ * About 0.1% of the zone or 1 MiB, whichever is smaller, divided by 4,
+ * then clamped to 2^n - 1 (a power of two aliases badly in the cache).
+ */
+int zone_batchsize(const struct zone *zone)
+{
+	unsigned long batch = zone->managed_pages >> 10;
+
+	if (batch > (1UL << 20) / PAGE_SIZE)
+		batch = (1UL << 20) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	/* round down to a power of two, minus one */
+	while (batch & (batch - 1))
+		batch &= batch - 1;
+	return (int)batch - 1;
+}
+
+/*
+ * pcp->high: the zone's low watermark split over the node's CPUs, so full
+ * pagesets never push a zone into reclaim by themselves; at least 4 batches.
+ */
+static int zone_highsize(const struct zone *zone, int batch)
+{
+	unsigned long high = low_wmark_pages(zone) / nr_cpu_ids;
+
+	if (high < (unsigned long)batch * 4)
+		high = (unsigned long)batch * 4;
+	return (int)high;
+}
+
+static void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
+{
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		zone->pageset[cpu].high = high;
+		zone->pageset[cpu].batch = batch;
+	}
+}
+
+/*
+ * Boot pagesets cache nothing (high 0, batch 1), as Linux's boot_pageset:
+ * the zone sizes, hence the real limits, are only known after mem_init.
+ */
+void zone_pcp_init(struct zone *zone)
+{
+	zone->pageset = alloc_bootmem(nr_cpu_ids * sizeof(*zone->pageset));
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+		for (int t = 0; t < MIGRATE_PCPTYPES; t++)
+			INIT_LIST_HEAD(&zone->pageset[cpu].lists[t]);
+	pageset_set_high_and_batch(zone, 0, 1);
+	if (zone->present_pages)
+		pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name,
+			 zone->present_pages, zone_batchsize(zone));
+}
+
+void setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		/* Linux prints batch 0 for tiny zones but never runs with it. */
+		int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
+
+		pageset_set_high_and_batch(zone, zone_highsize(zone, batch), batch);
+	}
+}
+
+/* Move up to @count pages from the buddy lists to @list, under the lock. */
+static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
+			int migratetype)
+{
+	int i;
+
+	spin_lock(&zone->lock);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, 0, migratetype);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, list);
+	}
+	spin_unlock(&zone->lock);
+	return i;
+}
+
+/* Give @count of the coldest pages back, round-robin over the lists. */
+static void free_pcppages_bulk(struct zone *zone, int count,
+			       struct per_cpu_pages *pcp)
+{
+	int t = 0;
+
+	spin_lock(&zone->lock);
+	while (count > 0 && pcp->count > 0) {
+		struct list_head *list = &pcp->lists[t];
+
+		t = (t + 1) % MIGRATE_PCPTYPES;
+		if (list_empty(list))
+			continue;
+		{
+			struct page *page = list_entry(list->prev, struct page, lru);
+
+			list_del(&page->lru);
+			__free_one_page(page_to_pfn(page), zone, 0,
+					get_pageblock_migratetype(page));
+			zone->free_pages++;
+			pcp->count--;
+			count--;
+		}
+	}
+	spin_unlock(&zone->lock);
+}
+
+struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp, int migratetype)
+{
+	unsigned long flags = local_irq_save();
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+	struct list_head *list = &pcp->lists[migratetype];
+	struct page *page = NULL;
+
+	if (list_empty(list))
+		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype);
+	if (!list_empty(list)) {
+		page = (gfp & __GFP_COLD) ? list_entry(list->prev, struct page, lru)
+					  : list_first_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+void free_unref_page(struct page *page, bool cold)
+{
+	struct zone *zone = page_zone(page);
+	int mt = get_pageblock_migratetype(page);
+	unsigned long flags = local_irq_save();
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+
+	if (cold)
+		list_add_tail(&page->lru, &pcp->lists[mt]);
+	else
+		list_add(&page->lru, &pcp->lists[mt]);
+	if (++pcp->count > pcp->high)
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+	local_irq_restore(flags);
+}
+
+void drain_local_pages(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		unsigned long flags = local_irq_save();
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+
+		free_pcppages_bulk(zone, pcp->count, pcp);
+		local_irq_restore(flags);
+	}
+}

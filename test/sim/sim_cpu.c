@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The CPU and image facts kernel mm code asks the arch for, as the host
+ * simulator answers them: one CPU whose interrupts need no masking, no
+ * kernel stack to trace, and a simulated kernel image whose section sizes
+ * the "Memory:" line reports.
+ */
+#include <kernel/arch.h>
+#include <kernel/irqflags.h>
+#include <kernel/printk.h>
+
+unsigned long local_irq_save(void)
+{
+	return 0;
+}
+
+void local_irq_restore(unsigned long flags)
+{
+	(void)flags;
+}
+
+void dump_stack(void)
+{
+	pr_info("Call Trace: (not traced in the host simulator)\n");
+}
+
+/*
+ * Section bounds of the simulated image (16 MiB of text, then rodata,
+ * data and bss), as absolute symbols so the kernel's pointer differences
+ * come out as sizes. The numbers only feed the "Memory:" line.
+ */
+__asm__(".globl _text\n.set _text, 0xffffffff81000000\n"
+	".globl _etext\n.set _etext, 0xffffffff82000000\n"
+	".globl __start_rodata\n.set __start_rodata, 0xffffffff82000000\n"
+	".globl __end_rodata\n.set __end_rodata, 0xffffffff82800000\n"
+	".globl _sdata\n.set _sdata, 0xffffffff82800000\n"
+	".globl _edata\n.set _edata, 0xffffffff82c00000\n"
+	".globl __bss_start\n.set __bss_start, 0xffffffff82c00000\n"
+	".globl __bss_stop\n.set __bss_stop, 0xffffffff83000000\n"
+	".globl _end\n.set _end, 0xffffffff83000000\n"
+	".globl __image_end\n.set __image_end, 0xffffffff83000000\n");
