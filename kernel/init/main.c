@@ -14,6 +14,7 @@
 #include <kernel/iomem.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
+#include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/selftest.h>
 #include <mm/page_alloc.h>
@@ -38,6 +39,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	report_unknown_params();
 
 	setup_arch(bi);
+	setup_per_cpu_areas();
 	build_all_zonelists();
 	mem_init();
 	efi_free_boot_services();

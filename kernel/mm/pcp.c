@@ -9,9 +9,9 @@
 
 #include "internal.h"
 #include <kernel/params.h>
+#include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
-#include <mm/bootmem.h>
 #include <mm/page_alloc.h>
 
 unsigned int nr_cpu_ids = 1;
@@ -63,25 +63,11 @@ static int zone_highsize(const struct zone *zone, int batch)
 	return (int)high;
 }
 
-static void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
-{
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		zone->pageset[cpu].high = high;
-		zone->pageset[cpu].batch = batch;
-	}
-}
-
-/*
- * Boot pagesets cache nothing (high 0, batch 1), as Linux's boot_pageset:
- * the zone sizes, hence the real limits, are only known after mem_init.
- */
+/* Until the per-CPU areas and the real limits exist, single pages go
+ * straight to and from the buddy lists (zone->pageset is NULL). */
 void zone_pcp_init(struct zone *zone)
 {
-	zone->pageset = alloc_bootmem(nr_cpu_ids * sizeof(*zone->pageset));
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
-		for (int t = 0; t < MIGRATE_PCPTYPES; t++)
-			INIT_LIST_HEAD(&zone->pageset[cpu].lists[t]);
-	pageset_set_high_and_batch(zone, 0, 1);
+	zone->pageset = NULL;
 	if (zone->present_pages)
 		pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name,
 			 zone->present_pages, zone_batchsize(zone));
@@ -94,8 +80,20 @@ void setup_per_cpu_pageset(void)
 	for_each_populated_zone(zone) {
 		/* Linux prints batch 0 for tiny zones but never runs with it. */
 		int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
+		int high = zone_highsize(zone, batch);
+		struct per_cpu_pages *pcp = alloc_percpu(struct per_cpu_pages);
 
-		pageset_set_high_and_batch(zone, zone_highsize(zone, batch), batch);
+		if (!pcp)
+			continue; /* reported; this zone keeps going without */
+		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+			struct per_cpu_pages *p = per_cpu_ptr(pcp, cpu);
+
+			for (int t = 0; t < MIGRATE_PCPTYPES; t++)
+				INIT_LIST_HEAD(&p->lists[t]);
+			p->high = high;
+			p->batch = batch;
+		}
+		zone->pageset = pcp;
 	}
 }
 
@@ -147,7 +145,7 @@ static void free_pcppages_bulk(struct zone *zone, int count,
 struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp, int migratetype)
 {
 	unsigned long flags = local_irq_save();
-	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->pageset);
 	struct list_head *list = &pcp->lists[migratetype];
 	struct page *page = NULL;
 
@@ -167,8 +165,20 @@ void free_unref_page(struct page *page, bool cold)
 {
 	struct zone *zone = page_zone(page);
 	int mt = get_pageblock_migratetype(page);
-	unsigned long flags = local_irq_save();
-	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+	unsigned long flags;
+	struct per_cpu_pages *pcp;
+
+	if (!zone->pageset) { /* before setup_per_cpu_pageset() */
+		flags = local_irq_save();
+		spin_lock(&zone->lock);
+		__free_one_page(page_to_pfn(page), zone, 0, mt);
+		zone->free_pages++;
+		spin_unlock(&zone->lock);
+		local_irq_restore(flags);
+		return;
+	}
+	flags = local_irq_save();
+	pcp = this_cpu_ptr(zone->pageset);
 
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[mt]);
@@ -184,10 +194,13 @@ void drain_local_pages(void)
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
-		unsigned long flags = local_irq_save();
-		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+		unsigned long flags;
 
-		free_pcppages_bulk(zone, pcp->count, pcp);
+		if (!zone->pageset)
+			continue;
+		flags = local_irq_save();
+		free_pcppages_bulk(zone, this_cpu_ptr(zone->pageset)->count,
+				   this_cpu_ptr(zone->pageset));
 		local_irq_restore(flags);
 	}
 }

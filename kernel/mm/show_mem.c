@@ -9,6 +9,7 @@
 #include "internal.h"
 #include <kernel/arch.h>
 #include <kernel/params.h>
+#include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
@@ -59,8 +60,8 @@ static void show_free_areas(void)
 	for_each_populated_zone(zone) {
 		unsigned long pcp = 0;
 
-		for (unsigned cpu = 0; cpu < nr_cpu_ids; cpu++)
-			pcp += (unsigned long)zone->pageset[cpu].count;
+		for (unsigned cpu = 0; zone->pageset && cpu < nr_cpu_ids; cpu++)
+			pcp += (unsigned long)per_cpu_ptr(zone->pageset, cpu)->count;
 		pr_info("Node %d %s free:%lukB min:%lukB low:%lukB high:%lukB present:%lukB managed:%lukB pcp:%lukB\n",
 			zone->zone_pgdat->node_id, zone->name, K(zone->free_pages),
 			K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
@@ -128,8 +129,8 @@ static void show_zoneinfo(void)
 			pr_cont("%s%ld", i ? ", " : "", zone->lowmem_reserve[i]);
 		pr_cont(")\n");
 		pr_info("  pagesets\n");
-		for (unsigned cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			const struct per_cpu_pages *pcp = &zone->pageset[cpu];
+		for (unsigned cpu = 0; zone->pageset && cpu < nr_cpu_ids; cpu++) {
+			const struct per_cpu_pages *pcp = per_cpu_ptr(zone->pageset, cpu);
 
 			pr_info("    cpu: %u\n", cpu);
 			pr_info("              count: %d\n", pcp->count);

@@ -158,7 +158,8 @@ static unsigned long taken_pages(void)
  * Every RAM page is free or reserved (one bit: it cannot be both), no
  * page outside RAM is free, and the reserved RAM pages are exactly what
  * memory init reserved or allocated: the low 1 MiB, the bitmap,
- * mem_section[], the memmap, and each zone's pageblock types and pagesets.
+ * mem_section[], the memmap, and each zone's pageblock types (pagesets
+ * come later, from the per-CPU areas).
  */
 static void check_bootmem(void)
 {
@@ -195,7 +196,6 @@ static void check_bootmem(void)
 
 		took(zone->pageblock_flags,
 		     DIV_ROUND_UP(zone_end_pfn(zone) - first, pageblock_nr_pages));
-		took(zone->pageset, sizeof(*zone->pageset)); /* nr_cpu_ids is 1 here */
 	}
 	/* Plus Linux's low 1 MiB reservation: whatever RAM is there. */
 	expect = taken_pages();

@@ -10,6 +10,7 @@
  */
 #include "logparse.h"
 #include "sim.h"
+#include <kernel/percpu.h>
 #include <mm/page_alloc.h>
 
 #include <asm/e820.h>
@@ -211,6 +212,7 @@ int main(int argc, char **argv)
 			      "kernel image (simulated)");
 	x86_memory_init(NULL);
 	/* What start_kernel does next: the page allocator takes over. */
+	setup_per_cpu_areas();
 	build_all_zonelists();
 	mem_init();
 	report_unknown_params();

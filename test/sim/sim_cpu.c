@@ -19,6 +19,14 @@ void local_irq_restore(unsigned long flags)
 	(void)flags;
 }
 
+/* No segment registers to load: <asm/percpu.h> of the simulator reads
+ * __per_cpu_offset[0] directly. */
+void arch_setup_percpu_base(unsigned int cpu, unsigned long offset)
+{
+	(void)cpu;
+	(void)offset;
+}
+
 void dump_stack(void)
 {
 	pr_info("Call Trace: (not traced in the host simulator)\n");

@@ -19,6 +19,7 @@
 
 void sim_panic_forget(void);
 void sim_arch_reset(void);
+void sim_percpu_reset(void);
 
 #define ZERO(x) memset(&(x), 0, sizeof(x))
 
@@ -52,6 +53,7 @@ void sim_reset(void)
 	required_kernelcore = required_movablecore = 0;
 	required_kernelcore_percent = required_movablecore_percent = 0;
 
+	sim_percpu_reset();
 	sim_arch_reset();
 	sim_mem_discard();
 	sim_log_clear();

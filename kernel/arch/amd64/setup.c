@@ -5,6 +5,7 @@
  */
 #include <asm/e820.h>
 #include <asm/iomem.h>
+#include <asm/percpu.h>
 #include <asm/pgtable.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
@@ -32,6 +33,8 @@ uintptr_t page_offset_base = BOOT_PAGE_OFFSET;
 
 void setup_arch(const struct bootinfo *bi)
 {
+	/* Until setup_per_cpu_areas: the template is CPU 0's copy. */
+	arch_setup_percpu_base(0, 0);
 	tsc_early_init();
 	efi_print_memmap(bi);
 	if (!bi->e820_table || !bi->e820_entries)

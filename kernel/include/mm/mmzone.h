@@ -73,7 +73,7 @@ struct zone {
 	/* Read-mostly: the allocation fast path. */
 	unsigned long _watermark[NR_WMARK];
 	long lowmem_reserve[MAX_NR_ZONES]; /* kept back from higher-zone requests */
-	struct per_cpu_pages *pageset;     /* [nr_cpu_ids] */
+	struct per_cpu_pages *pageset;     /* per-CPU pointer; NULL until set up */
 	struct pglist_data *zone_pgdat;
 	unsigned char *pageblock_flags;    /* migrate type of each pageblock */
 	unsigned long zone_start_pfn;
