@@ -18,6 +18,7 @@
 #include <kernel/printk.h>
 #include <kernel/selftest.h>
 #include <mm/page_alloc.h>
+#include <mm/page_alloc_bench.h>
 
 /* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
 static enum boot_exit_status boot_status = BOOT_EXIT_OK;
@@ -52,6 +53,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	printk_force_console();
 	iomem_dump_requested();
 	show_mminfo();
+	page_alloc_bench_requested();
 	if (!selftest_run_requested())
 		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	pr_info("mmk: boot complete, status %d\n", boot_status);

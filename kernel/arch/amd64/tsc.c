@@ -44,6 +44,11 @@ uint64_t arch_clock_ns(void)
 			   ns_mult) >> 32);
 }
 
+uint64_t arch_cycles(void)
+{
+	return rdtsc();
+}
+
 /* Gate channel 2 on, speaker off, and start counting down from @count. */
 static void pit_start(uint16_t count)
 {

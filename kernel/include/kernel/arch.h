@@ -33,6 +33,14 @@ void setup_arch(const struct bootinfo *bi);
 /** arch_clock_ns - nanoseconds since kernel entry; 0 until calibrated */
 uint64_t arch_clock_ns(void);
 
+/**
+ * arch_cycles - a free-running cycle counter, for benchmarks
+ *
+ * The TSC on x86: constant rate (not core cycles), not serialising, so
+ * time many operations between two reads.
+ */
+uint64_t arch_cycles(void);
+
 /** arch_irq_disable - mask interrupts on this CPU */
 void arch_irq_disable(void);
 

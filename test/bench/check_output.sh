@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# check_output.sh CMD...: run CMD (scripts/bench --quick) and check that it
+# exits 0 and prints well-formed lines, every required figure among them.
+# Speed is not checked: CI machines are too noisy for that.
+set -euo pipefail
+out=$("$@") || { echo "FAIL: '$*' exited $?"; exit 1; }
+printf '%s\n' "$out"
+num='[0-9]+(\.[0-9]+)?'
+bad=$(printf '%s\n' "$out" | grep -v '^#' |
+	grep -vE "^[a-z0-9_.]+ +$num +(ns/op|cycles/op|ms/GiB|ratio) +$num +$num$" || true)
+[ -z "$bad" ] || { echo "FAIL: malformed lines:"; printf '%s\n' "$bad"; exit 1; }
+for f in page_alloc.order0_pcp_hot page_alloc.order0_buddy page_alloc.order3 \
+	page_alloc.order9; do
+	for u in ns/op cycles/op; do
+		printf '%s\n' "$out" | grep -qE "^$f +$num +$u " ||
+			{ echo "FAIL: no '$f ... $u' line"; exit 1; }
+	done
+done
+for f in mem_init.1g mem_init.4g mem_init.16g mem_init.64g; do
+	printf '%s\n' "$out" | grep -qE "^$f +$num +ms/GiB " ||
+		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
+done
+printf '%s\n' "$out" | grep -qE "^mem_init.64g_over_1g +$num +ratio " ||
+	{ echo "FAIL: no mem_init.64g_over_1g line"; exit 1; }
+printf '%s\n' "$out" | grep -q '^# targets:' || { echo "FAIL: no targets note"; exit 1; }
+echo "PASS: bench output well-formed"
