@@ -18,6 +18,7 @@
 #include <kernel/printk.h>
 #include <kernel/selftest.h>
 #include <mm/page_alloc.h>
+#include <mm/slab.h>
 #include <mm/page_alloc_bench.h>
 
 /* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
@@ -44,6 +45,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	build_all_zonelists();
 	mem_init();
 	efi_free_boot_services();
+	kmem_cache_init();
 
 	crash_requested();
 	/*

@@ -26,6 +26,7 @@ static void bad_page(struct page *page, const char *reason)
 {
 	static const char *const names[NR_PAGEFLAGS] = {
 		[PG_reserved] = "reserved", [PG_buddy] = "buddy", [PG_slab] = "slab",
+		[PG_head] = "head", [PG_tail] = "tail",
 	};
 	char flags[64] = "";
 	size_t n = 0;
@@ -52,7 +53,7 @@ static const char *page_bad_reason(const struct page *page, bool head)
 		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: reserved";
 	if (page->flags & (1UL << PG_buddy))
 		return "page still in the buddy allocator";
-	if (page->flags & (1UL << PG_slab))
+	if (page->flags & ((1UL << PG_slab) | (1UL << PG_head) | (1UL << PG_tail)))
 		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: slab";
 	if (page->_mapcount != -1)
 		return "nonzero mapcount";

@@ -14,6 +14,7 @@
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <mm/page_alloc.h>
+#include <mm/slab.h>
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
@@ -141,12 +142,12 @@ static void show_zoneinfo(void)
 	}
 }
 
-static bool want_buddyinfo, want_zoneinfo;
+static bool want_buddyinfo, want_zoneinfo, want_slabinfo;
 
-/* mminfo=buddyinfo,zoneinfo: dumps printed at the end of boot. */
+/* mminfo=buddyinfo,zoneinfo,slabinfo: dumps printed at the end of boot. */
 static int set_mminfo(const char *val)
 {
-	bool b = false, z = false;
+	bool b = false, z = false, sl = false;
 
 	for (const char *p = val; p && *p;) {
 		size_t n = 0;
@@ -157,14 +158,17 @@ static int set_mminfo(const char *val)
 			b = true;
 		else if (n == 8 && !strncmp(p, "zoneinfo", 8))
 			z = true;
+		else if (n == 8 && !strncmp(p, "slabinfo", 8))
+			sl = true;
 		else
 			return -1;
 		p += n + (p[n] == ',');
 	}
-	if (!b && !z)
+	if (!b && !z && !sl)
 		return -1;
 	want_buddyinfo = b;
 	want_zoneinfo = z;
+	want_slabinfo = sl;
 	return 0;
 }
 kernel_param("mminfo", set_mminfo);
@@ -179,4 +183,6 @@ void show_mminfo(void)
 		pr_info("zoneinfo:\n");
 		show_zoneinfo();
 	}
+	if (want_slabinfo)
+		slabinfo_show();
 }

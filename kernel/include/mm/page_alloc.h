@@ -91,7 +91,7 @@ void mem_init(void);
  */
 unsigned long free_reserved_page_pfn(unsigned long pfn);
 
-/* The dumps asked for with mminfo=buddyinfo,zoneinfo (nothing otherwise). */
+/* The dumps asked for with mminfo=buddyinfo,zoneinfo,slabinfo (nothing otherwise). */
 void show_mminfo(void);
 
 /* Bad page states reported so far (tests check that a bug was caught). */

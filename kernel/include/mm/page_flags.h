@@ -14,12 +14,15 @@ enum pageflags {
 	PG_reserved, /* not for the page allocator: hole, kernel, firmware */
 	PG_buddy,    /* free, heading a block of 2^private pages in the buddy lists */
 	PG_slab,     /* owned by the slab allocator */
+	PG_head,     /* first page of a multi-page slab */
+	PG_tail,     /* other pages of it; lru.next points at the head */
 	NR_PAGEFLAGS
 };
 
 /* Flags a page may not carry when it is freed or handed out. */
 #define PAGE_FLAGS_CHECK_AT_FREE \
-	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab))
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab) | \
+	 (1UL << PG_head) | (1UL << PG_tail))
 
 #define NODES_SHIFT    6  /* MAX_NUMNODES 64 */
 #define ZONES_SHIFT    3  /* MAX_NR_ZONES 5 */
@@ -87,6 +90,22 @@ static inline void __SetPageBuddy(struct page *p)
 static inline void __ClearPageBuddy(struct page *p)
 {
 	p->flags &= ~(1UL << PG_buddy);
+}
+
+static inline bool PageSlab(const struct page *p)
+{
+	return p->flags & (1UL << PG_slab);
+}
+
+static inline bool PageTail(const struct page *p)
+{
+	return p->flags & (1UL << PG_tail);
+}
+
+/* The first page of the block @p belongs to (for slab pages). */
+static inline struct page *compound_head(struct page *p)
+{
+	return PageTail(p) ? (struct page *)p->lru.next : p;
 }
 
 static inline int page_ref_count(const struct page *p)

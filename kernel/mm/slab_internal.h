@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/* What the slab files share: object layout, slab page fields, debug hooks. */
+#ifndef MM_SLAB_INTERNAL_H
+#define MM_SLAB_INTERNAL_H
+
+#include <kernel/percpu.h>
+#include <lib/string.h>
+#include <mm/memory_model.h>
+#include <mm/slab.h>
+
+/*
+ * A slab's head page: PG_slab|PG_head, slab_cache = its cache, freelist =
+ * first free object not held by a CPU, lru = its node list, and in the
+ * 32 bits of _mapcount the counters: inuse (16), objects (15), frozen (1).
+ * _mapcount goes back to -1 before the pages return to the page allocator.
+ */
+static inline unsigned int slab_counters(const struct page *p)
+{
+	return (unsigned int)p->_mapcount;
+}
+
+static inline unsigned int slab_inuse(const struct page *p)
+{
+	return slab_counters(p) & 0xffff;
+}
+
+static inline unsigned int slab_objects(const struct page *p)
+{
+	return (slab_counters(p) >> 16) & 0x7fff;
+}
+
+static inline bool slab_frozen(const struct page *p)
+{
+	return slab_counters(p) >> 31;
+}
+
+static inline void set_slab_counters(struct page *p, unsigned int inuse,
+				     unsigned int objects, bool frozen)
+{
+	p->_mapcount = (int)(inuse | objects << 16 | (unsigned int)frozen << 31);
+}
+
+static inline void *get_freepointer(const struct kmem_cache *s, void *obj)
+{
+	return *(void **)((char *)obj + s->offset);
+}
+
+static inline void set_freepointer(const struct kmem_cache *s, void *obj, void *fp)
+{
+	*(void **)((char *)obj + s->offset) = fp;
+}
+
+static inline void *slab_address(const struct page *page)
+{
+	return page_address(page);
+}
+
+/* The slab head page of any address inside a slab, or NULL. */
+struct page *slab_page_of(const void *p);
+
+extern struct list_head slab_caches;
+extern struct kmem_cache *kmem_cache;
+
+/* Debugging (slab_debug.c). */
+slab_flags_t kmem_cache_debug_flags(const char *name, slab_flags_t flags);
+void init_object_debug(struct kmem_cache *s, void *obj);
+bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
+			    unsigned long addr);
+bool free_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
+			   unsigned long addr);
+void slab_err(struct kmem_cache *s, struct page *page, const void *obj,
+	      const char *what);
+void print_tracking(struct kmem_cache *s, void *obj);
+unsigned int debug_metadata_size(slab_flags_t flags);
+
+/* Count the objects held on @s's per-CPU freelists that belong to @page. */
+unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page);
+
+/* The slow paths (slab.c): a new cpu slab, a free to a slab not ours. */
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
+		   struct kmem_cache_cpu *c);
+void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
+
+/*
+ * The fast paths, inline so kmalloc and kmem_cache_alloc pay no extra
+ * call: pop from / push to this CPU's freelist. Nothing else touches it
+ * (one CPU per freelist, and no interrupt handler allocates), so no lock
+ * and no atomic instruction is needed.
+ */
+static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
+				    unsigned long addr)
+{
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	void *obj = c->freelist;
+
+	if (__builtin_expect(obj && (node == NUMA_NO_NODE ||
+				     page_to_nid(c->page) == node), 1))
+		c->freelist = get_freepointer(s, obj);
+	else
+		obj = __slab_alloc(s, gfp, node, c);
+	if (__builtin_expect(!obj, 0))
+		return NULL;
+	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0))
+		alloc_debug_processing(s, slab_page_of(obj), obj, addr);
+	if (__builtin_expect(gfp & __GFP_ZERO, 0))
+		memset(obj, 0, s->object_size);
+	return obj;
+}
+
+static inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
+			     unsigned long addr)
+{
+	struct kmem_cache_cpu *c;
+
+	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0) &&
+	    !free_debug_processing(s, page, obj, addr))
+		return;
+	c = this_cpu_ptr(s->cpu_slab);
+	if (__builtin_expect(page == c->page, 1)) {
+		/* The cheapest double-free check: freeing the list head again. */
+		if (__builtin_expect(obj == c->freelist, 0)) {
+			slab_err(s, page, obj, "double free (object is already free)");
+			return;
+		}
+		set_freepointer(s, obj, c->freelist);
+		c->freelist = obj;
+		return;
+	}
+	__slab_free(s, page, obj);
+}
+
+#endif
