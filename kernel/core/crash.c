@@ -28,6 +28,6 @@ void crash_requested(void)
 	if (!strcmp(crash_what, "panic"))
 		panic("crash=panic requested on the command line");
 	arch_crash(crash_what);
-	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, fp or panic",
+	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp or panic",
 	      crash_what);
 }

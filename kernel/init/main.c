@@ -20,6 +20,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/page_alloc_bench.h>
+#include <mm/vmalloc.h>
 
 /* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
 static enum boot_exit_status boot_status = BOOT_EXIT_OK;
@@ -45,6 +46,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	build_all_zonelists();
 	mem_init();
 	efi_free_boot_services();
+	vmalloc_init();
 	kmem_cache_init();
 
 	crash_requested();

@@ -4,11 +4,12 @@
  * tests. Each is a separate non-inlined function so that the report's RIP
  * names it and the call trace runs back through start_kernel.
  */
+#include <asm/crash.h>
 #include <kernel/arch.h>
 #include <lib/string.h>
 
-/* Not mapped by the loader: between the direct map and the kernel. */
-#define UNMAPPED_ADDR     0xffffc90000000000ull
+/* Never mapped: the unused hole below the vmalloc area (memory-layout.md). */
+#define UNMAPPED_ADDR     0xffffc88000000000ull
 #define NON_CANONICAL_ADDR 0x8000000000000000ull
 
 static __noinline void crash_ud(void)
@@ -64,7 +65,7 @@ void arch_crash(const char *what)
 		{ "ud", crash_ud },     { "de", crash_de },
 		{ "gp", crash_gp },     { "pf", crash_pf },
 		{ "null", crash_null }, { "stack", crash_stack },
-		{ "fp", crash_fp },
+		{ "fp", crash_fp },     { "vstack", crash_vstack },
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashes); i++)

@@ -6,6 +6,7 @@
  * the expectations come from the e820 table and the linker script.
  */
 #include <asm/e820.h>
+#include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <mm/bootmem.h>
 #include <asm/processor.h>
@@ -197,6 +198,13 @@ static bool check_known_area(const struct leaf *l, void *ctx)
 		/* Device memory: never executable, write-combining. */
 		if (!l->nx || !(l->entry & _PAGE_PWT))
 			report(ctx, "early ioremap page not NX+WC", l);
+		return true;
+	}
+	if ((l->va >= VMALLOC_START && end <= EARLY_IOREMAP_START) ||
+	    (l->va >= FIXADDR_START && end <= FIXADDR_TOP + PAGE_SIZE)) {
+		/* vmalloc, vmap, ioremap and fixmap: 4 KiB, never executable. */
+		if (!l->nx || l->size != PAGE_SIZE)
+			report(ctx, "vmalloc/fixmap page not NX or not 4 KiB", l);
 		return true;
 	}
 	report(ctx, "mapping outside every documented area", l);

@@ -14,6 +14,8 @@
 
 #define MAX_TRACE_DEPTH 32
 
+uint64_t vstack_lo, vstack_hi;
+
 int kernel_stack_id(uint64_t addr, uint64_t len)
 {
 	uint64_t end = addr + len;
@@ -28,6 +30,8 @@ int kernel_stack_id(uint64_t addr, uint64_t len)
 		if (addr >= lo && end <= lo + IST_STACK_SIZE)
 			return i + 1;
 	}
+	if (vstack_hi && addr >= vstack_lo && end <= vstack_hi)
+		return IST_STACKS + 1;
 	return -1;
 }
 

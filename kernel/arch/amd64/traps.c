@@ -172,6 +172,20 @@ static void show_fault_oops(const struct pt_regs *regs, uint64_t address)
 	dump_pagetable(address);
 }
 
+/*
+ * A double fault whose page fault hit the page below the vmalloc'd stack:
+ * the stack overflowed into its guard page. Linux's words.
+ */
+static bool stack_guard_hit(uint64_t address)
+{
+	if (!vstack_hi || address >= vstack_lo || vstack_lo - address > 4096)
+		return false;
+	pr_emerg("BUG: stack guard page was hit at %016llx (stack is %016llx..%016llx)\n",
+		 (unsigned long long)address, (unsigned long long)vstack_lo,
+		 (unsigned long long)vstack_hi - 1);
+	return true;
+}
+
 void do_exception(struct pt_regs *regs)
 {
 	unsigned int vector = (unsigned int)regs->vector;
@@ -190,6 +204,8 @@ void do_exception(struct pt_regs *regs)
 	if (vector == X86_TRAP_PF) {
 		show_fault_oops(regs, read_cr2());
 		name = "Oops"; /* Linux's word for a kernel page fault */
+	} else if (vector == X86_TRAP_DF && stack_guard_hit(read_cr2())) {
+		name = "stack guard page";
 	}
 	printk(KERN_DEFAULT "%s: %04llx [#%d]\n", name,
 	       (unsigned long long)(regs->error_code & 0xffff), depth);

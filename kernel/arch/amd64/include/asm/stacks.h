@@ -9,11 +9,20 @@
 extern char boot_stack[], boot_stack_top[];
 extern char ist_stacks[IST_STACKS][IST_STACK_SIZE];
 
+/*
+ * A vmalloc'd stack the CPU has switched to (crash=vstack; one day task
+ * stacks), [vstack_lo, vstack_hi), or 0 and 0. The unwinder walks it, and
+ * the double-fault handler reports a fault in the page below it as a hit
+ * on its guard page.
+ */
+extern uint64_t vstack_lo, vstack_hi;
+
 /**
  * kernel_stack_id - which kernel stack holds [@addr, @addr + @len)
  *
- * Return: 0 for the boot stack, 1..IST_STACKS for an IST stack, -1 if the
- * range is on none of them (or straddles two).
+ * Return: 0 for the boot stack, 1..IST_STACKS for an IST stack,
+ * IST_STACKS + 1 for the vmalloc'd stack, -1 if the range is on none of
+ * them (or straddles two).
  */
 int kernel_stack_id(uint64_t addr, uint64_t len);
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# vmalloc_checks.sh BUILD_DIR MODE [ARGS...]: boots that check vmalloc.
+#   selftest MACHINE MEM   selftest=vmalloc: status 0, every case of the
+#                          suite ok, kunit.py agrees
+#   vstack                 crash=vstack: status 1; the guard-page report
+#                          names an address in the page just below the
+#                          stack the kernel announced, then a panic
+set -euo pipefail
+build=$1 mode=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+logdir="$build/test-logs"
+mkdir -p "$logdir"
+
+fail() {
+	echo "FAIL: $*"
+	[ -f "${log:-}" ] && tail -n 40 "$log"
+	exit 1
+}
+
+# boot WANT_STATUS LOGNAME RUN-ARGS...: boot, require the exit status.
+boot() {
+	local want=$1 rc
+	log="$logdir/$2.log"
+	shift 2
+	set +e
+	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 120 \
+		--log "$log" "$@" > /dev/null 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq "$want" ] || fail "exit status $rc, want $want ($log)"
+	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
+}
+
+has() {
+	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
+}
+
+case $mode in
+selftest)
+	machine=$1 mem=$2
+	boot 0 "vmalloc-$machine-$mem" --machine "$machine" -m "$mem" \
+		--cmdline "selftest=vmalloc"
+	has '^vmalloc: area \[0xffffc90000000000-0xffffe8ffc0000000\)'
+	for c in vmalloc_sizes vmalloc_guard_between_areas vfree_unmaps_and_reuses \
+		 vfree_bad_pointers_reported vmap_scattered_pages \
+		 vmalloc_many_areas_random_order ioremap_local_apic \
+		 ioremap_refuses_ram fixmap_local_apic early_ioremap_slots; do
+		has "^    ok [0-9]+ $c\$"
+	done
+	has '^ok 1 vmalloc$'
+	has '^# Totals: pass:13 fail:0 skip:0'
+	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	sed -n '/^KTAP version 1$/,/^# Totals:/p' "$log.txt" > "$log.ktap"
+	set +e
+	"$top/scripts/ktap-parse" --cache "$build/kunit-tool" < "$log.ktap" > "$log.kunit" 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat "$log.kunit"; fail "kunit.py parse failed"; }
+	;;
+vstack)
+	boot 1 vstack --cmdline "crash=vstack"
+	line=$(grep -E '^crash=vstack: stack \[' "$log.txt") || fail "no stack announcement"
+	lo=$(sed -E 's/^crash=vstack: stack \[([0-9a-f]{16})-.*/\1/' <<< "$line")
+	grep -q 'is the guard page of the area before it$' <<< "$line" ||
+		fail "the page below the stack is not a guard page: $line"
+	bug=$(grep -E '^BUG: stack guard page was hit at [0-9a-f]{16} ' "$log.txt") ||
+		fail "no guard-page report"
+	addr=$(sed -E 's/^BUG: stack guard page was hit at ([0-9a-f]{16}) .*/\1/' <<< "$bug")
+	# The fault address must lie in [lo - 4096, lo): the guard page.
+	python3 -c "import sys; lo, a = int('$lo', 16), int('$addr', 16); sys.exit(0 if lo - 4096 <= a < lo else 1)" ||
+		fail "fault address $addr is not in the page below the stack at $lo"
+	has "\\(stack is $lo\\.\\."
+	has '^stack guard page: 0000 \[#1\]'
+	has '^RIP: 0010:vstack_recurse\+0x[0-9a-f]+/0x[0-9a-f]+'
+	has "^CR2: $addr "
+	has '^Kernel panic - not syncing: Fatal exception'
+	;;
+*)
+	fail "unknown mode $mode"
+	;;
+esac
+echo "PASS: $mode $*"
