@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Host-only suites around the shared page_alloc suite
+ * (kernel/mm/page_alloc_test.c, linked into this binary too):
+ *  - page_alloc_movable, page_alloc_numa: the same cases on a machine with
+ *    ZONE_MOVABLE and on a two-node machine;
+ *  - page_alloc_mem_init: mem_init's accounting against bootmem's bitmap;
+ *  - buddy_invariants: the checker itself finds each corruption it claims to.
+ */
+#include "page_alloc_machines.h"
+#include "sim_ktest.h"
+
+#include "../../kernel/mm/internal.h"
+#include "../../kernel/mm/page_alloc_test.h"
+#include <kernel/percpu.h>
+#include <mm/bootmem.h>
+#include <mm/node_map.h>
+#include <mm/page_alloc.h>
+#include <mm/page_alloc_debug.h>
+
+extern const struct pa_machine *pa_current_machine;
+
+static int movable_init(struct ktest *t)
+{
+	pa_current_machine = &pa_q35_4g_movable;
+	return pat_env_init(t);
+}
+
+static int numa_init(struct ktest *t)
+{
+	pa_current_machine = &pa_two_nodes;
+	return pat_env_init(t);
+}
+
+static void restore_machine(struct ktest *t)
+{
+	pat_env_exit(t);
+	pa_current_machine = &pa_q35_512m;
+}
+
+static const struct ktest_suite movable_suite = {
+	"page_alloc_movable", page_alloc_cases, movable_init, restore_machine
+};
+KTEST_SUITE(movable_suite);
+
+static const struct ktest_suite numa_suite = {
+	"page_alloc_numa", page_alloc_cases, numa_init, restore_machine
+};
+KTEST_SUITE(numa_suite);
+
+/* --- mem_init accounting --- */
+
+static bool bootmem_free(const bootmem_data_t *b, unsigned long pfn)
+{
+	unsigned long i = pfn - b->node_min_pfn;
+
+	return pfn >= b->node_min_pfn && pfn < b->node_low_pfn &&
+	       !((b->node_bootmem_map[i / 64] >> (i % 64)) & 1);
+}
+
+/*
+ * Before mem_init, count per zone what bootmem does not hold (clear bits,
+ * plus the bitmap's own pages, which retire with it); after, each zone's
+ * managed_pages must be that, every managed page free, and free plus
+ * reserved RAM pages the present pages. Catches pages freed twice or not
+ * at all by free_all_bootmem, blocks crossing zones, wrong managed counts.
+ */
+static void check_mem_init_accounting(struct ktest *t, const struct pa_machine *m)
+{
+	static unsigned long want[MAX_NUMNODES][MAX_NR_ZONES];
+	const bootmem_data_t *b = &bootmem_node_data[0];
+	unsigned long map_pfn, map_pages, present = 0, managed = 0, reserved = 0;
+	struct zone *zone;
+
+	KTEST_ASSERT_EQ(t, pa_boot(m, "", false), 0);
+	map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+	map_pages = bootmem_bootmap_bitmap(b->node_low_pfn - b->node_min_pfn);
+	memset(want, 0, sizeof(want));
+	for_each_populated_zone(zone) {
+		unsigned long n = 0;
+
+		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
+			if (bootmem_free(b, pfn) || (pfn >= map_pfn && pfn < map_pfn + map_pages))
+				n++;
+		want[zone->zone_pgdat->node_id][zone_idx(zone)] = n;
+	}
+
+	mem_init();
+	for_each_populated_zone(zone) {
+		unsigned long w = want[zone->zone_pgdat->node_id][zone_idx(zone)];
+
+		if (zone->managed_pages != w)
+			ktest_printf(t, "%s node %d %s: managed %lu, bootmem had %lu free",
+				     m->name, zone->zone_pgdat->node_id, zone->name,
+				     zone->managed_pages, w);
+		KTEST_EXPECT_EQ(t, zone->managed_pages, w);
+		KTEST_EXPECT_EQ(t, zone->free_pages, w);
+		present += zone->present_pages;
+		managed += w;
+	}
+	for (int i = 0; i < nr_nodemap_entries; i++)
+		for (unsigned long pfn = early_node_map[i].start_pfn;
+		     pfn < early_node_map[i].end_pfn; pfn++)
+			reserved += PageReserved(pfn_to_page(pfn));
+	KTEST_EXPECT_EQ(t, totalram_pages(), managed);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), managed);
+	KTEST_EXPECT_EQ(t, nr_free_pages() + reserved, present);
+	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
+}
+
+static void mem_init_accounting_q35_512m(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_q35_512m);
+}
+
+static void mem_init_accounting_movable(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_q35_4g_movable);
+}
+
+static void mem_init_accounting_two_nodes(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_two_nodes);
+}
+
+/*
+ * The other suites mean something only if the machines are what they
+ * claim: movablecore=1G gives a 1 GiB ZONE_MOVABLE (262144 pages, carved
+ * from the 2 GiB above 4G), the SRAT split gives node 1 exactly 4G-6G.
+ */
+static void machines_have_their_zones(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_4g_movable, "", true), 0);
+	KTEST_EXPECT_EQ(t, NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages, 262144UL);
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_nodes, "", true), 0);
+	KTEST_EXPECT_EQ(t, NODE_DATA(1)->node_start_pfn, 0x100000UL);
+	KTEST_EXPECT_EQ(t, NODE_DATA(1)->node_present_pages, 0x80000UL);
+	KTEST_EXPECT_NOT_NULL(t, NODE_DATA(1)->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[0].zone);
+}
+
+static const struct ktest_case mem_init_cases[] = {
+	KTEST_CASE(mem_init_accounting_q35_512m),
+	KTEST_CASE(mem_init_accounting_movable),
+	KTEST_CASE(mem_init_accounting_two_nodes),
+	KTEST_CASE(machines_have_their_zones),
+	KTEST_CASES_END,
+};
+
+static const struct ktest_suite mem_init_suite = {
+	"page_alloc_mem_init", mem_init_cases, sim_ktest_init, sim_ktest_dump_log
+};
+KTEST_SUITE(mem_init_suite);
+
+/* --- the invariant checker finds what it claims to --- */
+
+static char why[200];
+
+/* The DMA32 zone of q35 512M and a free block of @order in it. */
+static struct zone *dma32(void)
+{
+	return &NODE_DATA(0)->node_zones[ZONE_DMA32];
+}
+
+static struct page *free_block(struct zone *z, unsigned int order)
+{
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		if (!list_empty(&z->free_area[order].free_list[mt]))
+			return list_first_entry(&z->free_area[order].free_list[mt], struct page, lru);
+	return NULL;
+}
+
+static void expect_broken(struct ktest *t, const char *needle)
+{
+	bool ok = check_buddy_invariants(why, sizeof(why));
+
+	KTEST_EXPECT_FALSE(t, ok);
+	if (!strstr(why, needle))
+		ktest_printf(t, "got '%s', want '%s'", why, needle);
+	KTEST_EXPECT_TRUE(t, strstr(why, needle) != NULL);
+}
+
+static void invariants_hold_after_boot(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	KTEST_EXPECT_TRUE(t, check_buddy_invariants(why, sizeof(why)));
+	KTEST_EXPECT_STREQ(t, why, "");
+}
+
+static void invariants_catch_missing_pg_buddy(struct ktest *t)
+{
+	struct page *p;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	p = free_block(dma32(), 3);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	__ClearPageBuddy(p);
+	expect_broken(t, "lacks PG_buddy");
+}
+
+static void invariants_catch_wrong_private(struct ktest *t)
+{
+	struct page *p;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	p = free_block(dma32(), MAX_ORDER - 1);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	p->private = 2;
+	expect_broken(t, "has private 2");
+}
+
+static void invariants_catch_nr_free(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	dma32()->free_area[4].nr_free++;
+	expect_broken(t, "DMA32: order 4: nr_free");
+}
+
+static void invariants_catch_free_pages(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	dma32()->free_pages--;
+	expect_broken(t, "DMA32: free_pages");
+}
+
+/* Split a free order-10 block by hand into two free order-9 buddies. */
+static void invariants_catch_unmerged_buddies(struct ktest *t)
+{
+	struct zone *z;
+	struct page *p, *half;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	z = dma32();
+	p = free_block(z, MAX_ORDER - 1);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	half = pfn_to_page(page_to_pfn(p) + 512);
+	list_del(&p->lru);
+	z->free_area[MAX_ORDER - 1].nr_free--;
+	p->private = 9;
+	half->private = 9;
+	__SetPageBuddy(half);
+	list_add(&p->lru, &z->free_area[9].free_list[MIGRATE_MOVABLE]);
+	list_add(&half->lru, &z->free_area[9].free_list[MIGRATE_MOVABLE]);
+	z->free_area[9].nr_free += 2;
+	expect_broken(t, "of order 9 both free");
+}
+
+static void invariants_catch_unlisted_buddy(struct ktest *t)
+{
+	struct page *p;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	p = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	__SetPageBuddy(p); /* as a lost list_add would leave it */
+	p->private = 0;
+	expect_broken(t, "is on no free list");
+}
+
+static void invariants_catch_reserved_inside_block(struct ktest *t)
+{
+	struct page *p;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	p = free_block(dma32(), 5);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	SetPageReserved(pfn_to_page(page_to_pfn(p) + 7));
+	expect_broken(t, "is reserved");
+}
+
+static void invariants_catch_pcp_count(struct ktest *t)
+{
+	struct page *p;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	p = alloc_page(GFP_KERNEL); /* refills the pcp list */
+	KTEST_ASSERT_NOT_NULL(t, p);
+	this_cpu_ptr(page_zone(p)->pageset)->count++;
+	expect_broken(t, "pcp count");
+}
+
+static void snapshot_catches_a_change(struct ktest *t)
+{
+	static struct buddy_snapshot s;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	buddy_snapshot_take(&s);
+	KTEST_EXPECT_TRUE(t, buddy_snapshot_equal(&s, why, sizeof(why)));
+	dma32()->free_area[7].nr_free--;
+	KTEST_EXPECT_FALSE(t, buddy_snapshot_equal(&s, why, sizeof(why)));
+	KTEST_EXPECT_TRUE(t, strstr(why, "of order 7") != NULL);
+}
+
+static const struct ktest_case invariant_cases[] = {
+	KTEST_CASE(invariants_hold_after_boot),
+	KTEST_CASE(invariants_catch_missing_pg_buddy),
+	KTEST_CASE(invariants_catch_wrong_private),
+	KTEST_CASE(invariants_catch_nr_free),
+	KTEST_CASE(invariants_catch_free_pages),
+	KTEST_CASE(invariants_catch_unmerged_buddies),
+	KTEST_CASE(invariants_catch_unlisted_buddy),
+	KTEST_CASE(invariants_catch_reserved_inside_block),
+	KTEST_CASE(invariants_catch_pcp_count),
+	KTEST_CASE(snapshot_catches_a_change),
+	KTEST_CASES_END,
+};
+
+static const struct ktest_suite invariant_suite = {
+	"buddy_invariants", invariant_cases, sim_ktest_init, sim_ktest_dump_log
+};
+KTEST_SUITE(invariant_suite);
