@@ -22,6 +22,20 @@ static inline struct zone *page_zone(const struct page *page)
 	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
 }
 
+/*
+ * The @i-th page of an aligned block, given the (@i - 1)-th @prev. The
+ * memmap is contiguous within a 2 MiB section but not across sections,
+ * and in an aligned block a section starts exactly where @i is a multiple
+ * of PAGES_PER_SECTION: only there is the section table read again.
+ */
+static inline struct page *block_next_page(struct page *first,
+					   struct page *prev, unsigned long i)
+{
+	if (i & (PAGES_PER_SECTION - 1))
+		return prev + 1;
+	return pfn_to_page(page_to_pfn(first) + i);
+}
+
 static inline int gfp_migratetype(gfp_t gfp)
 {
 	if (gfp & __GFP_MOVABLE)

@@ -333,10 +333,12 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 
 void __free_pages_core(struct page *page, unsigned int order)
 {
-	unsigned long pfn = page_to_pfn(page), n = 1UL << order;
+	unsigned long n = 1UL << order;
+	struct page *p = page;
 
+	/* Blocks from bootmem are aligned to their order (max_block_order). */
 	for (unsigned long i = 0; i < n; i++) {
-		struct page *p = i ? pfn_to_page(pfn + i) : page;
+		p = i ? block_next_page(page, p, i) : page;
 
 		ClearPageReserved(p);
 		set_page_count(p, 0);

@@ -70,6 +70,7 @@ static struct page *nth_page(struct page *page, unsigned long n)
 bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
+	struct page *p = page;
 	char why[80];
 	bool ok = true;
 
@@ -95,8 +96,11 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		return false;
 	}
 	for (unsigned long i = 0; i < (1UL << order); i++) {
-		struct page *p = i ? nth_page(page, i) : page;
-		const char *reason = page_bad_reason(p, i == 0);
+		const char *reason;
+
+		/* Aligned (checked above): the cheap walk is safe. */
+		p = i ? block_next_page(page, p, i) : page;
+		reason = page_bad_reason(p, i == 0);
 
 		if (reason) {
 			bad_page(p, reason);
@@ -148,9 +152,14 @@ static void check_poison_page(struct page *page)
 
 bool check_new_pages(struct page *page, unsigned int order)
 {
+	struct page *p = page;
+
+	/* Blocks from the buddy lists are aligned to their order. */
 	for (unsigned long i = 0; i < (1UL << order); i++) {
-		struct page *p = i ? nth_page(page, i) : page;
-		const char *reason = page_bad_reason(p, false);
+		const char *reason;
+
+		p = i ? block_next_page(page, p, i) : page;
+		reason = page_bad_reason(p, false);
 
 		if (p->_refcount != 0 && !reason)
 			reason = "nonzero _refcount at allocation";
