@@ -21,6 +21,7 @@
 #include <mm/slab.h>
 #include <mm/page_alloc_bench.h>
 #include <mm/vmalloc.h>
+#include <mm/vmalloc_bench.h>
 
 /* BOOT_EXIT_SELFTEST_FAILED when a selftest= case failed. */
 static enum boot_exit_status boot_status = BOOT_EXIT_OK;
@@ -58,6 +59,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	iomem_dump_requested();
 	show_mminfo();
 	page_alloc_bench_requested();
+	vmalloc_bench_requested();
 	if (!selftest_run_requested())
 		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	pr_info("mmk: boot complete, status %d\n", boot_status);

@@ -5,6 +5,8 @@
 #   vstack                 crash=vstack: status 1; the guard-page report
 #                          names an address in the page just below the
 #                          stack the kernel announced, then a panic
+#   bench                  bench=vmalloc: status 0 and both figures printed
+#                          (their form only: TCG cycles are the emulator's)
 set -euo pipefail
 build=$1 mode=$2
 shift 2
@@ -76,6 +78,13 @@ vstack)
 	has '^RIP: 0010:vstack_recurse\+0x[0-9a-f]+/0x[0-9a-f]+'
 	has "^CR2: $addr "
 	has '^Kernel panic - not syncing: Fatal exception'
+	;;
+bench)
+	boot 0 bench-vmalloc --cmdline "bench=vmalloc"
+	for f in vmalloc.16k vmalloc.1m; do
+		has "^bench: $f median [1-9][0-9]* cycles/op \\(min [0-9]+, max [0-9]+\\)$"
+	done
+	has '^mmk: boot complete, status 0$'
 	;;
 *)
 	fail "unknown mode $mode"
