@@ -21,12 +21,17 @@
 
 static bool bench_page_alloc;
 
-/* bench=page_alloc; other benchmarks may join with commas later. */
+/* bench=a,b,...: several files share the option, each takes its names. */
 static int set_bench(const char *val)
 {
-	if (!val || strcmp(val, "page_alloc"))
+	static const char name[] = "page_alloc";
+	const size_t n = sizeof(name) - 1;
+
+	if (!val)
 		return -1;
-	bench_page_alloc = true;
+	for (const char *p = val; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			bench_page_alloc = true;
 	return 0;
 }
 kernel_param("bench", set_bench);

@@ -30,6 +30,7 @@ for f in page_alloc.order0_pcp_hot page_alloc.order3; do
 	has "^bench: $f median [1-9][0-9]* cycles/op \(min [0-9]+, max [0-9]+\)$"
 done
 has '^bench: page_alloc.order3/order0_pcp_hot ratio [0-9]+\.[0-9]{2}$'
-! grep -q 'Unknown kernel command line' "$log.txt" || fail "bench= was not recognised"
+! grep -qE 'Unknown kernel command line|Malformed early option' "$log.txt" ||
+	fail "bench= was not recognised"
 has '^mmk: boot complete, status 0$'
 echo "PASS: bench=page_alloc"
