@@ -22,6 +22,8 @@ struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 struct kmem_cache *kmem_cache;
 static struct kmem_cache *kmem_cache_node;
 unsigned long slab_errors;
+/* Stand-ins for the two bootstrap caches until kmem_cache can hold them. */
+static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 #define for_each_memory_node(nid) \
 	for (nid = 0; nid < MAX_NUMNODES; nid++) \
@@ -157,9 +159,8 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, s->order);
 }
 
-/* Take a slab off the lists (lock held) and free it (after unlocking). */
-static void discard_slab_locked(struct kmem_cache *s, struct kmem_cache_node *n,
-				struct page *page)
+/* Take a slab off the lists (lock held); the caller frees it after unlocking. */
+static void discard_slab_locked(struct kmem_cache_node *n, struct page *page)
 {
 	list_del(&page->lru);
 	n->nr_slabs--;
@@ -314,7 +315,7 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj)
 		n->nr_partial++;
 	}
 	if (!inuse && n->nr_partial > s->min_partial) {
-		discard_slab_locked(s, n, page);
+		discard_slab_locked(n, page);
 		n->nr_partial--;
 		spin_unlock_irqrestore(&n->list_lock, flags);
 		free_slab(s, page);
@@ -619,7 +620,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 		list_for_each_entry_safe(page, next, &n->partial, lru) {
 			if (slab_inuse(page))
 				continue;
-			discard_slab_locked(s, n, page);
+			discard_slab_locked(n, page);
 			n->nr_partial--;
 			list_add(&page->lru, &discard);
 		}
@@ -662,7 +663,6 @@ void create_kmalloc_caches(void);
 
 void kmem_cache_init(void)
 {
-	static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 	int nodes = 0, nid;
 
 	kmem_cache_node = &boot_kmem_cache_node;

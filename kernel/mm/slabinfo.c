@@ -12,8 +12,7 @@ struct slab_counts {
 	unsigned long slabs, objects, free;
 };
 
-static void count_list(struct kmem_cache *s, struct list_head *list,
-		       struct slab_counts *c)
+static void count_list(struct list_head *list, struct slab_counts *c)
 {
 	struct page *page;
 
@@ -30,8 +29,8 @@ static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		if (!s->node[nid])
 			continue;
-		count_list(s, &s->node[nid]->partial, c);
-		count_list(s, &s->node[nid]->full, c);
+		count_list(&s->node[nid]->partial, c);
+		count_list(&s->node[nid]->full, c);
 	}
 	/* Cpu slabs are on no list; their free objects are on the CPU's list. */
 	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {

@@ -12,6 +12,7 @@
 #include "sim.h"
 #include <kernel/percpu.h>
 #include <mm/page_alloc.h>
+#include <mm/slab.h>
 
 #include <asm/e820.h>
 #include <asm/numa.h>
@@ -215,6 +216,7 @@ int main(int argc, char **argv)
 	setup_per_cpu_areas();
 	build_all_zonelists();
 	mem_init();
+	kmem_cache_init(); /* start_kernel's next step */
 	report_unknown_params();
 	return 0;
 }

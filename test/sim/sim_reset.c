@@ -20,6 +20,9 @@
 void sim_panic_forget(void);
 void sim_arch_reset(void);
 void sim_percpu_reset(void);
+void sim_slab_reset(void);
+void sim_slab_debug_reset(void);
+void sim_kmalloc_reset(void);
 
 #define ZERO(x) memset(&(x), 0, sizeof(x))
 
@@ -52,6 +55,11 @@ void sim_reset(void)
 	movable_zone = 0;
 	required_kernelcore = required_movablecore = 0;
 	required_kernelcore_percent = required_movablecore_percent = 0;
+
+	/* slab (sim_slab*.c, sim_kmalloc.c: their statics too) */
+	sim_slab_reset();
+	sim_slab_debug_reset();
+	sim_kmalloc_reset();
 
 	sim_percpu_reset();
 	sim_arch_reset();

@@ -57,15 +57,24 @@ static inline bool list_empty(const struct list_head *head)
 	list_entry((head)->next, type, member)
 #define list_for_each(pos, head) \
 	for (pos = (head)->next; pos != (head); pos = pos->next)
+/*
+ * The list_head inside @pos, by address arithmetic rather than &pos->member:
+ * at the end of a walk @pos is the head's would-be container, which is no
+ * object and can be misaligned for the type (struct page is 64-aligned),
+ * and UBSan reports a member access through it.
+ */
+#define list_member_(pos, member)                                           \
+	((struct list_head *)((char *)(pos) + offsetof(__typeof__(*(pos)), member)))
+#define list_entry_is_head(pos, head, member) (list_member_(pos, member) == (head))
 #define list_for_each_entry(pos, head, member)                              \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member);        \
-	     &pos->member != (head);                                          \
-	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+	     !list_entry_is_head(pos, head, member);                          \
+	     pos = list_entry(list_member_(pos, member)->next, __typeof__(*pos), member))
 /* Safe against removal of the current entry. */
 #define list_for_each_entry_safe(pos, n, head, member)                      \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member),        \
-	     n = list_entry(pos->member.next, __typeof__(*pos), member);      \
-	     &pos->member != (head);                                          \
-	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
+	     n = list_entry(list_member_(pos, member)->next, __typeof__(*pos), member); \
+	     !list_entry_is_head(pos, head, member);                          \
+	     pos = n, n = list_entry(list_member_(n, member)->next, __typeof__(*n), member))
 
 #endif
