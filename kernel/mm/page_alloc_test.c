@@ -15,6 +15,7 @@
 #include "page_alloc_test.h"
 
 #include <kernel/percpu.h>
+#include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <mm/page_alloc.h>
 #include <mm/page_alloc_debug.h>
@@ -231,6 +232,45 @@ static void check_zone_limit(struct ktest *t, gfp_t gfp)
 	release_all(held);
 }
 
+/* Every block node @nid can give @gfp, largest first. */
+static void exhaust_node(int nid, gfp_t gfp, struct list_head held[MAX_ORDER])
+{
+	for (int o = MAX_ORDER - 1; o >= 0; o--) {
+		struct page *p;
+
+		while ((p = alloc_pages_node(nid, gfp | NOWARN, (unsigned int)o)))
+			hold(&held[o], p);
+	}
+}
+
+/*
+ * With a second node: once node 1 is empty, __GFP_THISNODE on it fails
+ * while a plain allocation falls back to node 0. Catches THISNODE using
+ * the fallback zonelist.
+ */
+static void check_thisnode_exhausted(struct ktest *t)
+{
+	struct list_head held[MAX_ORDER];
+	struct page *p;
+	int nid = 1;
+
+	if (!NODE_DATA(nid)->node_present_pages)
+		return; /* one node: nothing to fall back to */
+	init_held(held);
+	exhaust_node(nid, GFP_HIGHUSER_MOVABLE | __GFP_THISNODE | __GFP_MEMALLOC, held);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		for (struct list_head *pos = held[o].next; pos != &held[o]; pos = pos->next)
+			KTEST_EXPECT_EQ(t, page_to_nid(list_entry(pos, struct page, lru)), nid);
+	KTEST_EXPECT_NULL(t, alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE | NOWARN, 0));
+	p = alloc_pages_node(nid, GFP_KERNEL | NOWARN, 0);
+	KTEST_EXPECT_NOT_NULL(t, p);
+	if (p) {
+		KTEST_EXPECT_NE(t, page_to_nid(p), nid);
+		__free_page(p);
+	}
+	release_all(held);
+}
+
 /*
  * GFP_DMA below 16 MiB, GFP_DMA32 below 4 GiB, GFP_KERNEL never from
  * ZONE_MOVABLE, __GFP_THISNODE on its node: catches a wrong gfp_zone,
@@ -264,6 +304,7 @@ static void page_alloc_zone_restriction(struct ktest *t)
 		}
 		release_all(held);
 	}
+	check_thisnode_exhausted(t);
 	expect_invariants(t);
 }
 
@@ -431,8 +472,12 @@ static void page_alloc_oom(struct ktest *t)
 	init_held(held);
 	drain_local_pages();
 	buddy_snapshot_take(&snap);
+	pat_log_clear();
 	exhaust(kernel, held);
 	KTEST_EXPECT_NULL(t, alloc_pages(kernel | NOWARN, 0));
+	n = pat_log_count("page allocation failure");
+	if (n >= 0)
+		KTEST_EXPECT_EQ(t, n, 0L); /* __GFP_NOWARN failures stay quiet */
 
 	/* Down to min + lowmem_reserve; one pcp refill may take a batch more. */
 	for (unsigned int i = 0; i < snap.nr_zones; i++) {
@@ -764,8 +809,9 @@ static void page_alloc_poison(struct ktest *t)
 	p = alloc_page(GFP_KERNEL | NOWARN);
 	KTEST_ASSERT_NOT_NULL(t, p);
 	before = nr_bad_pages;
+	memset(page_address(p), 0x11, PAGE_SIZE); /* the owner's data */
 	__free_page(p);
-	q = alloc_page(GFP_KERNEL | NOWARN); /* hot: the same page, untouched */
+	q = alloc_page(GFP_KERNEL | NOWARN); /* hot: the same page, poisoned on free */
 	KTEST_EXPECT_EQ(t, q, p);
 	KTEST_EXPECT_EQ(t, nr_bad_pages, before);
 	KTEST_ASSERT_NOT_NULL(t, q);
