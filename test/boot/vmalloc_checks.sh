@@ -84,6 +84,7 @@ bench)
 	for f in vmalloc.16k vmalloc.1m; do
 		has "^bench: $f median [1-9][0-9]* cycles/op \\(min [0-9]+, max [0-9]+\\)$"
 	done
+	! grep -q "Malformed early option 'bench'" "$log.txt" || fail "bench= was refused"
 	has '^mmk: boot complete, status 0$'
 	;;
 *)
