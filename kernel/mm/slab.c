@@ -606,10 +606,17 @@ int kmem_cache_destroy(struct kmem_cache *s)
 
 unsigned long kmem_cache_shrink(struct kmem_cache *s)
 {
-	unsigned long pages = 0;
+	unsigned long slabs = 0;
 	struct page *page, *next;
 	int nid;
 
+	/*
+	 * Count by the nodes' slab totals: flush_all() itself may free an
+	 * empty cpu slab (deactivate_slab() when the node has enough partial
+	 * slabs), and those pages are freed by this call too.
+	 */
+	for_each_memory_node(nid)
+		slabs += get_node(s, nid)->nr_slabs;
 	flush_all(s);
 	for_each_memory_node(nid) {
 		struct kmem_cache_node *n = get_node(s, nid);
@@ -628,10 +635,10 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 		list_for_each_entry_safe(page, next, &discard, lru) {
 			list_del(&page->lru);
 			free_slab(s, page);
-			pages += 1UL << s->order;
 		}
+		slabs -= n->nr_slabs;
 	}
-	return pages;
+	return slabs << s->order;
 }
 
 /*
