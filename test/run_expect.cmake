@@ -1,6 +1,8 @@
 # cmake -DCMD=prog [-DARGS=a;b] -DEXPECT_RC=n -DEXPECT_OUT=regex -P run_expect.cmake
-# Like test/host/run_expect.cmake, but matches stdout and stderr together:
-# mmsim reports usage and input errors on stderr, kernel panics on stdout.
+# Runs a command that is supposed to fail in a known way and checks both its
+# exit status and its output (stdout and stderr together: mmsim reports input
+# errors on stderr, kernel panics on stdout), so neither a pass nor a crash
+# slips by. Leak checks are off: the command is expected to stop early.
 set(ENV{ASAN_OPTIONS} detect_leaks=0)
 execute_process(COMMAND ${CMD} ${ARGS} RESULT_VARIABLE rc
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
