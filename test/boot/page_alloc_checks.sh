@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# page_alloc_checks.sh BUILD_DIR MODE [ARGS...]: boots running the
+# page_alloc self-test (kernel/mm/page_alloc_test.c) on the live allocator.
+#   selftest MACHINE MEM [QEMU ARGS...]
+#       selftest=page_alloc mminfo=buddyinfo,zoneinfo: status 0, every case
+#       ok (poison skipped), kunit.py agrees, exactly the reports the cases
+#       provoke, and buddyinfo/zoneinfo in shape with matching free counts
+#   poison
+#       q35 512M, page_poison=on selftest=page_alloc: the poison case runs
+#       and passes; the heavy cases stay in ZONE_DMA (GFP_DMA report)
+set -euo pipefail
+build=$1 mode=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+logdir="$build/test-logs"
+mkdir -p "$logdir"
+
+fail() {
+	echo "FAIL: $*"
+	[ -f "${log:-}" ] && tail -n 40 "$log"
+	exit 1
+}
+
+# boot LOGNAME RUN-ARGS...: boot, require status 0, strip timestamps.
+boot() {
+	local rc
+	log="$logdir/$1.log"
+	shift
+	set +e
+	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 150 \
+		--log "$log" "$@" > /dev/null 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq 0 ] || fail "exit status $rc, want 0 ($log)"
+	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
+}
+
+has() {
+	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
+}
+
+# count N REGEX: exactly N lines match.
+count() {
+	local n
+	n=$(grep -cE -- "$2" "$log.txt" || true)
+	[ "$n" -eq "$1" ] || fail "$n lines matching '$2', want $1 ($log)"
+}
+
+ktap_ok() {
+	has '^    # Subtest: page_alloc$'
+	has '^    ok 1 page_alloc_all_pages_every_order$'
+	has '^    ok 3 page_alloc_random_stress$'
+	has '^    ok 11 page_alloc_bad_foreign_address$'
+	has '^ok 1 page_alloc$'
+	has '^# Totals: pass:1[12] fail:0 skip:[01] total:12$'
+	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	sed -n '/^KTAP version 1$/,/^# Totals:/p' "$log.txt" > "$log.ktap"
+	set +e
+	"$top/scripts/ktap-parse" --cache "$build/kunit-tool" < "$log.ktap" > "$log.kunit" 2>&1
+	local rc=$?
+	set -e
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat "$log.kunit"; fail "kunit.py parse failed"; }
+}
+
+# The kernel cannot read its own log, so the reports are counted here: the
+# bad-free cases provoke one each (double free pcp, double free buddy,
+# reserved, wrong order, misaligned), bad_foreign_address two free_pages()
+# reports, the OOM case one failure report.
+reports_exact() {
+	count 5 '^BUG: Bad page state in process swapper/0  pfn:[0-9a-f]+$'
+	count 2 '^page dumped because: double free: '
+	count 1 '^page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag\(s\) set: reserved$'
+	count 1 '^page dumped because: freed with order 1, allocated with order 2$'
+	count 1 '^page dumped because: pfn not aligned to order 1$'
+	count 2 '^BUG: free_pages\(0x[0-9a-f]+, 0\): not an address the page allocator gave out$'
+	count 1 "^swapper/0: page allocation failure: order:0, mode:$1, nodemask=\\(null\\)$"
+}
+
+# buddyinfo: one line per zone with 11 counts; each zone's blocks add up
+# to zoneinfo's "pages free" (both printed back to back, nothing between).
+mminfo_shape() {
+	has '^buddyinfo:$'
+	has '^zoneinfo:$'
+	has '^Node 0, zone +DMA( +[0-9]+){11} *$'
+	has '^Node 0, zone +DMA32( +[0-9]+){11} *$'
+	count 0 '^Node [0-9]+, zone +[A-Za-z0-9]+( +[0-9]+){1,10} *$'
+	awk '
+	/^buddyinfo:$/ { b = 1; next }
+	/^zoneinfo:$/ { b = 0; z = 1; next }
+	b && /^Node [0-9]+, zone/ {
+		key = $2 $4; t = 0
+		for (o = 0; o < 11; o++) t += $(5 + o) * 2 ^ o
+		sum[key] = t; n++
+	}
+	z && /^Node [0-9]+, zone/ { key = $2 $4 }
+	z && /^  pages free/ {
+		if (!(key in sum)) { print "no buddyinfo for " key; bad = 1 }
+		else if (sum[key] != $3) { print key ": buddyinfo " sum[key] ", zoneinfo " $3; bad = 1 }
+		m++
+	}
+	END { if (!n || n != m) { print n " buddyinfo zones, " m " zoneinfo zones"; bad = 1 }; exit bad }
+	' "$log.txt" || fail "buddyinfo and zoneinfo disagree"
+}
+
+case $mode in
+selftest)
+	machine=$1 mem=$2
+	shift 2
+	boot "page_alloc-$machine-$mem" --machine "$machine" -m "$mem" \
+		--cmdline "selftest=page_alloc mminfo=buddyinfo,zoneinfo" -- "$@"
+	ktap_ok
+	has '^    ok 12 page_alloc_poison # SKIP page_poison=on not given$'
+	reports_exact '0x700\(GFP_KERNEL\)'
+	count 0 'memory corruption'
+	mminfo_shape
+	;;
+poison)
+	boot page_alloc-poison --machine q35 -m 512M \
+		--cmdline "selftest=page_alloc page_poison=on"
+	ktap_ok
+	has '^    ok 12 page_alloc_poison$'
+	reports_exact '0x701\(GFP_KERNEL\|__GFP_DMA\)'
+	count 1 '^pagealloc: memory corruption at pfn 0x[0-9a-f]+, bytes 0x123-0x456 of the free page were written$'
+	;;
+*)
+	fail "unknown mode $mode"
+	;;
+esac
+echo "PASS: $mode $*"
