@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check_output.sh CMD...: run CMD (scripts/bench --quick) and check that it
 # exits 0 and prints well-formed lines, every required figure among them.
-# Speed is not checked: CI machines are too noisy for that.
+# Speed is not checked: CI machines are too noisy for that. Here-strings, not
+# printf | grep -q: grep quitting early would SIGPIPE printf under pipefail.
 set -euo pipefail
 out=$("$@") || { echo "FAIL: '$*' exited $?"; exit 1; }
 printf '%s\n' "$out"
@@ -12,15 +13,29 @@ bad=$(printf '%s\n' "$out" | grep -v '^#' |
 for f in page_alloc.order0_pcp_hot page_alloc.order0_buddy page_alloc.order3 \
 	page_alloc.order9; do
 	for u in ns/op cycles/op; do
-		printf '%s\n' "$out" | grep -qE "^$f +$num +$u " ||
+		grep -qE "^$f +$num +$u " <<< "$out" ||
 			{ echo "FAIL: no '$f ... $u' line"; exit 1; }
 	done
 done
 for f in mem_init.1g mem_init.4g mem_init.16g mem_init.64g; do
-	printf '%s\n' "$out" | grep -qE "^$f +$num +ms/GiB " ||
+	grep -qE "^$f +$num +ms/GiB " <<< "$out" ||
 		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
 done
-printf '%s\n' "$out" | grep -qE "^mem_init.64g_over_1g +$num +ratio " ||
+grep -qE "^mem_init.64g_over_1g +$num +ratio " <<< "$out" ||
 	{ echo "FAIL: no mem_init.64g_over_1g line"; exit 1; }
-printf '%s\n' "$out" | grep -q '^# targets:' || { echo "FAIL: no targets note"; exit 1; }
+for n in 8 64 256 1024 4096; do
+	for f in kmalloc glibc mimalloc; do
+		for u in ns/op cycles/op; do
+			grep -qE "^slab.${f}_${n}_hot +$num +$u " <<< "$out" ||
+				{ echo "FAIL: no 'slab.${f}_${n}_hot ... $u' line"; exit 1; }
+		done
+	done
+	for r in mimalloc glibc; do
+		grep -qE "^slab.kmalloc_${n}_over_$r +$num +ratio " <<< "$out" ||
+			{ echo "FAIL: no slab.kmalloc_${n}_over_$r line"; exit 1; }
+	done
+done
+grep -qE "^slab.mixed_pages_over_live +$num +ratio " <<< "$out" ||
+	{ echo "FAIL: no slab.mixed_pages_over_live line"; exit 1; }
+grep -q '^# targets:' <<< "$out" || { echo "FAIL: no targets note"; exit 1; }
 echo "PASS: bench output well-formed"
