@@ -31,6 +31,21 @@ unsigned long slt_cache_active(struct kmem_cache *s); /* objects allocated */
 unsigned long slt_free_pages(void); /* buddy free pages, pcp lists drained */
 /* Expect @line among the captured lines (the kernel: nothing to check). */
 void slt_expect_line(struct ktest *t, const char *line);
+struct kmem_cache *slt_cache_by_name(const char *name);
+struct kmem_cache *slt_cache_of(const void *obj); /* NULL: no slab object */
+/* First byte in [p, p + len) that is not @v, or NULL. */
+const unsigned char *slt_find_not(const void *p, unsigned char v, size_t len);
+/* kmalloc-64 still hands out distinct objects and takes them back. */
+void slt_expect_works(struct ktest *t);
+
+/* The kmem_cache cases (slab_test_cache.c). */
+void slab_cache_alignment(struct ktest *t);
+void slab_constructor(struct ktest *t);
+void slab_shrink(struct ktest *t);
+void slab_shrink_many(struct ktest *t);
+void slab_destroy_busy(struct ktest *t);
+void slab_bootstrap(struct ktest *t);
+void slab_free_wrong_cache(struct ktest *t);
 
 /* The debug-check cases (slab_test_debug.c), listed in the suite. */
 void slab_debug_redzone_right(struct ktest *t);
