@@ -10,6 +10,7 @@
 #include "bench_clock.h"
 #include "bench_machine.h"
 
+#include <dlfcn.h>
 #include <mimalloc.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
@@ -28,6 +29,30 @@ static void fail(const char *what)
 {
 	fprintf(stderr, "bench: %s: allocation failed\n", what);
 	exit(1);
+}
+
+/*
+ * Debian's libmimalloc.so also defines malloc/free (and __libc_malloc),
+ * and being linked before libc it takes them over for the whole process:
+ * plain malloc() would be mimalloc again. glibc's own definitions, looked
+ * up in libc.so.6 itself, give the real glibc figures. (Called through a
+ * pointer: an indirect call, as a PLT call is.)
+ */
+static void *(*glibc_malloc)(size_t);
+static void (*glibc_free)(void *);
+
+static void find_glibc(void)
+{
+	void *libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+
+	if (libc) {
+		*(void **)&glibc_malloc = dlsym(libc, "malloc");
+		*(void **)&glibc_free = dlsym(libc, "free");
+	}
+	if (!glibc_malloc || !glibc_free || glibc_malloc == (void *(*)(size_t))mi_malloc) {
+		fprintf(stderr, "bench: cannot find glibc's own malloc\n");
+		exit(1);
+	}
 }
 
 enum allocator { OURS, GLIBC, MIMALLOC, NR_ALLOCATORS };
@@ -49,10 +74,10 @@ static double pairs(enum allocator a, size_t size, unsigned long n)
 		break;
 	case GLIBC:
 		for (unsigned long i = 0; i < n; i++) {
-			void *p = malloc(size);
+			void *p = glibc_malloc(size);
 
 			keep(p);
-			free(p);
+			glibc_free(p);
 		}
 		break;
 	default:
@@ -177,6 +202,7 @@ void bench_slab(const struct bench_opts *o)
 		any |= hot_wanted(sizes[i]);
 	if (!any)
 		return;
+	find_glibc();
 	bench_machine_boot(MACHINE_GIB, NULL);
 	kmem_cache_init();
 	for (unsigned int i = 0; i < NR_SIZES; i++)
