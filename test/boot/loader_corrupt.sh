@@ -4,12 +4,9 @@
 set -euo pipefail
 build=$1 kind=$2
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-logdir="$build/test-logs"
-mkdir -p "$logdir"
+. "$here/lib.sh"
 elf="$build/kernel/kernel.elf"
 bad="$logdir/kernel-$kind.elf"
-log="$logdir/loader-$kind.log"
 
 cp "$elf" "$bad"
 patch_byte() { printf "\\x$2" | dd of="$bad" bs=1 seek="$1" conv=notrunc status=none; }
@@ -23,18 +20,8 @@ empty)     : > "$bad"; want='file too small for an ELF header' ;;
 *) echo "unknown kind $kind"; exit 2 ;;
 esac
 
-set +e
-MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --kernel "$bad" --timeout 120 \
-	--log "$log" > /dev/null
-rc=$?
-set -e
-fails=0
-if [ $rc -ne 3 ]; then echo "FAIL: status $rc, expected 3 (loader error)"; fails=1; fi
-if ! grep -Eq "mmk-loader: error: \\\\kernel.elf: ($want)" "$log"; then
-	echo "FAIL: no loader error line matching: $want"; fails=1
-fi
-if grep -Eq 'Command line:|BIOS-provided|entering the kernel' "$log"; then
-	echo "FAIL: the kernel (or the jump) ran despite a bad kernel.elf"; fails=1
-fi
-if [ $fails -ne 0 ]; then tail -n 15 "$log"; exit 1; fi
-grep -a "mmk-loader: error" "$log"
+boot 3 "loader-$kind" --kernel "$bad"
+has "mmk-loader: error: \\\\kernel.elf: ($want)"
+! grep -qE 'Command line:|BIOS-provided|entering the kernel' "$log.txt" ||
+	fail "the kernel (or the jump) ran despite a bad kernel.elf"
+grep -a "mmk-loader: error" "$log.txt"

@@ -12,33 +12,7 @@ set -euo pipefail
 build=$1 mode=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-logdir="$build/test-logs"
-mkdir -p "$logdir"
-
-fail() {
-	echo "FAIL: $*"
-	[ -f "${log:-}" ] && tail -n 40 "$log"
-	exit 1
-}
-
-# boot LOGNAME RUN-ARGS...: boot, require status 0, strip timestamps.
-boot() {
-	local rc
-	log="$logdir/$1.log"
-	shift
-	set +e
-	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 150 \
-		--log "$log" "$@" > /dev/null 2>&1
-	rc=$?
-	set -e
-	[ "$rc" -eq 0 ] || fail "exit status $rc, want 0 ($log)"
-	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
-}
-
-has() {
-	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
-}
+. "$here/lib.sh"
 
 # count N REGEX: exactly N lines match.
 count() {
@@ -107,7 +81,7 @@ case $mode in
 selftest)
 	machine=$1 mem=$2
 	shift 2
-	boot "page_alloc-$machine-$mem" --machine "$machine" -m "$mem" \
+	boot 0 "page_alloc-$machine-$mem" --machine "$machine" -m "$mem" \
 		--cmdline "selftest=page_alloc mminfo=buddyinfo,zoneinfo" -- "$@"
 	ktap_ok
 	has '^    ok 12 page_alloc_poison # SKIP page_poison=on not given$'
@@ -116,7 +90,7 @@ selftest)
 	mminfo_shape
 	;;
 poison)
-	boot page_alloc-poison --machine q35 -m 512M \
+	boot 0 page_alloc-poison --machine q35 -m 512M \
 		--cmdline "selftest=page_alloc page_poison=on"
 	ktap_ok
 	has '^    ok 12 page_alloc_poison$'

@@ -10,33 +10,7 @@ set -euo pipefail
 build=$1 mode=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-logdir="$build/test-logs"
-mkdir -p "$logdir"
-
-fail() {
-	echo "FAIL: $*"
-	[ -f "${log:-}" ] && tail -n 40 "$log"
-	exit 1
-}
-
-# boot WANT_STATUS LOGNAME RUN-ARGS...: boot, require the exit status.
-boot() {
-	local want=$1 rc
-	log="$logdir/$2.log"
-	shift 2
-	set +e
-	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 120 \
-		--log "$log" "$@" > /dev/null 2>&1
-	rc=$?
-	set -e
-	[ "$rc" -eq "$want" ] || fail "exit status $rc, want $want ($log)"
-	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
-}
-
-has() {
-	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
-}
+. "$here/lib.sh"
 
 # count REGEX N: exactly N matching lines.
 count() {

@@ -1,0 +1,34 @@
+# Sourced by the QEMU boot-test scripts once they have set $build:
+#   boot WANT_STATUS LOGNAME RUN-ARGS...  boot with scripts/run --no-build,
+#                                         require the exit status; the raw
+#                                         serial log is $log, the same without
+#                                         timestamps and CRs is $log.txt
+#   has REGEX                             a line of $log.txt matches, or fail
+#   fail MESSAGE                          report, show the log's tail, exit 1
+# and $top (the repository) and $logdir (where the logs go).
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+logdir="$build/test-logs"
+mkdir -p "$logdir"
+
+fail() {
+	echo "FAIL: $*"
+	[ -f "${log:-}" ] && tail -n 40 "$log"
+	exit 1
+}
+
+boot() {
+	local want=$1 rc
+	log="$logdir/$2.log"
+	shift 2
+	set +e
+	MMK_BUILD_DIR=$build "$top/scripts/run" --no-build --timeout 180 \
+		--log "$log" "$@" > /dev/null 2>&1
+	rc=$?
+	set -e
+	[ "$rc" -eq "$want" ] || fail "exit status $rc, want $want ($log)"
+	tr -d '\r' < "$log" | sed 's/^\[ *[0-9]*\.[0-9]*\] //' > "$log.txt"
+}
+
+has() {
+	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
+}
