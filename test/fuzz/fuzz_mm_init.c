@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fuzz_check.h"
 
 #define MAX_IN 64
 
@@ -33,16 +34,6 @@ static const uint32_t types[] = { E820_TYPE_RAM, E820_TYPE_RAM, E820_TYPE_RAM,
 
 static const char *const cmdlines[] = { "", "", "", "", "kernelcore=50%",
 	"movablecore=256M", "kernelcore=1G", "movablecore=10%" };
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "invariant broken: %s: ", #cond);  \
-			fprintf(stderr, __VA_ARGS__);                      \
-			fputc('\n', stderr);                               \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 /*
  * Model of Linux's sanitiser: the type at byte @a is the highest type of

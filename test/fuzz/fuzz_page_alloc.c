@@ -22,19 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fuzz_check.h"
 
 #define MAX_LIVE 256
 #define CHECK_EVERY 64
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "broken: %s: ", #cond);            \
-			fprintf(stderr, __VA_ARGS__);                      \
-			fputc('\n', stderr);                               \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 static struct { struct page *page; unsigned int order; } live[MAX_LIVE];
 static unsigned int nlive;

@@ -32,20 +32,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fuzz_check.h"
 
 #define MAX_LIVE 512
 #define MAX_CACHES 8
 #define CHECK_EVERY 32
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "broken: %s: ", #cond);            \
-			fprintf(stderr, __VA_ARGS__);                      \
-			fputc('\n', stderr);                               \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 struct block {
 	unsigned char *p;
