@@ -18,6 +18,8 @@
 #define BITS_PER_LONG 64
 
 bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+/* Every bitmap in use, by start pfn (several nodes may share one). */
+struct list_head bdata_list = LIST_HEAD_INIT(bdata_list);
 unsigned long max_pfn, max_low_pfn;
 static bool bootmem_retired;
 
@@ -78,6 +80,26 @@ unsigned long bootmem_bootmap_bitmap(unsigned long pages)
 	return PFN_UP(bootmap_bytes(pages));
 }
 
+/* Keep bdata_list sorted by start pfn, so lookups and allocations go up. */
+static void link_bootmem(bootmem_data_t *bdata)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &bdata_list) {
+		if (pos == &bdata->list) {
+			list_del(&bdata->list); /* set up again: re-sort */
+			break;
+		}
+	}
+	for (pos = bdata_list.next; pos != &bdata_list; pos = pos->next) {
+		bootmem_data_t *b = list_entry(pos, bootmem_data_t, list);
+
+		if (bdata->node_min_pfn < b->node_min_pfn)
+			break;
+	}
+	list_add_tail(&bdata->list, pos);
+}
+
 unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 				unsigned long startpfn, unsigned long endpfn)
 {
@@ -91,21 +113,27 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 	bootmem_retired = false;
 	/* Everything is reserved until the node map says it is RAM. */
 	memset(bdata->node_bootmem_map, 0xff, bytes);
+	link_bootmem(bdata);
 	return bytes;
+}
+
+unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn,
+				unsigned long startpfn, unsigned long endpfn)
+{
+	bootmem_data_t *bdata = &bootmem_node_data[pgdat->node_id];
+
+	pgdat->bdata = bdata;
+	return init_bootmem_core(bdata, freepfn, startpfn, endpfn);
 }
 
 unsigned long init_bootmem(unsigned long start, unsigned long pages)
 {
-	NODE_DATA(0)->bdata = &bootmem_node_data[0];
+	if (NODE_DATA(0))
+		NODE_DATA(0)->bdata = &bootmem_node_data[0];
 	return init_bootmem_core(&bootmem_node_data[0], start, 0, pages);
 }
 
-/* Every bitmap in use (several nodes may share one: contig_initmem). */
-#define for_each_bdata(b)                                                   \
-	for (b = bootmem_node_data; b < bootmem_node_data + MAX_NUMNODES; b++) \
-		if (!b->node_bootmem_map)                                    \
-			continue;                                            \
-		else
+#define for_each_bdata(b) list_for_each_entry(b, &bdata_list, list)
 
 /* Which bootmem holds @pfn, or NULL. */
 static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
@@ -320,6 +348,7 @@ unsigned long free_all_bootmem(void)
 		b->node_bootmem_map = NULL;
 		freed += free_pfn_range(map_pfn, map_pfn + map_pages);
 	}
+	INIT_LIST_HEAD(&bdata_list);
 	bootmem_retired = true;
 	return freed;
 }

@@ -9,6 +9,7 @@
 #include "internal.h"
 #include <kernel/printk.h>
 #include <kernel/sections.h>
+#include <mm/nodemask.h>
 #include <mm/bootmem.h>
 #include <mm/node_map.h>
 #include <mm/page_alloc.h>
@@ -18,8 +19,9 @@
 static unsigned long get_num_physpages(void)
 {
 	unsigned long n = 0;
+	int nid;
 
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+	for_each_online_node(nid)
 		n += NODE_DATA(nid)->node_present_pages;
 	return n;
 }

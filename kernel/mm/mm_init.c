@@ -13,10 +13,12 @@
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
+#include <mm/nodemask.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
 
-pg_data_t node_data[MAX_NUMNODES];
+pg_data_t *node_data[MAX_NUMNODES];
+nodemask_t node_states[NR_NODE_STATES];
 
 const char *const zone_names[MAX_NR_ZONES] = {
 	[ZONE_DMA] = "DMA",
@@ -42,10 +44,13 @@ struct zone *next_populated_zone(struct zone *zone)
 	int nid = zone ? zone->zone_pgdat->node_id : 0;
 	int idx = zone ? zone_idx(zone) + 1 : 0;
 
-	for (; nid < MAX_NUMNODES; nid++, idx = 0)
+	for (; nid < MAX_NUMNODES; nid++, idx = 0) {
+		if (!node_online(nid))
+			continue;
 		for (; idx < MAX_NR_ZONES; idx++)
-			if (node_data[nid].node_zones[idx].present_pages)
-				return &node_data[nid].node_zones[idx];
+			if (node_data[nid]->node_zones[idx].present_pages)
+				return &node_data[nid]->node_zones[idx];
+	}
 	return NULL;
 }
 
@@ -338,6 +343,7 @@ static void print_zone_ranges(void)
 void free_area_init_nodes(unsigned long *max_zone_pfn)
 {
 	unsigned long start_pfn = find_min_pfn_with_active_regions();
+	int nid;
 
 	sort_node_map();
 	memset(arch_zone_lowest_possible_pfn, 0, sizeof(arch_zone_lowest_possible_pfn));
@@ -361,13 +367,21 @@ void free_area_init_nodes(unsigned long *max_zone_pfn)
 	print_zone_ranges();
 
 	sparse_init();
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		unsigned long s, e;
-
-		get_pfn_range_for_nid(nid, &s, &e);
-		if (s == e && nid != 0)
-			continue; /* no such node */
+	for_each_node(nid) {
+		if (!node_online(nid)) {
+			/*
+			 * Named by the firmware but without memory (CPUs
+			 * only): it still needs a pg_data_t for its zonelist.
+			 * It stays offline until its CPUs are mapped to it.
+			 */
+			pr_info("Initializing node %d as memoryless\n", nid);
+			node_data[nid] = alloc_bootmem(sizeof(pg_data_t));
+			free_area_init_node(nid);
+			continue;
+		}
 		free_area_init_node(nid);
+		if (NODE_DATA(nid)->node_present_pages)
+			node_set_state(nid, N_MEMORY);
 	}
 	memmap_init();
 }

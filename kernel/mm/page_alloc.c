@@ -11,7 +11,9 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
+#include <mm/nodemask.h>
 #include <mm/page_alloc.h>
+#include <mm/topology.h>
 
 bool page_group_by_mobility_disabled;
 
@@ -285,8 +287,8 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int nid)
 				order, MAX_ORDER - 1);
 		return NULL;
 	}
-	if (nid < 0 || nid >= MAX_NUMNODES || !NODE_DATA(nid)->node_zonelists[0]._zonerefs[0].zone)
-		nid = 0; /* no such node, or NUMA_NO_NODE: the boot CPU's node */
+	if (!node_state(nid, N_POSSIBLE) || !NODE_DATA(nid))
+		nid = numa_node_id(); /* no such node, or NUMA_NO_NODE */
 	zonelist = node_zonelist(nid, gfp);
 
 	/* Fast path above the low watermark, then as low as @gfp may go. */

@@ -17,6 +17,7 @@
 #include <kernel/percpu.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
+#include <mm/nodemask.h>
 #include <mm/page_alloc.h>
 #include <mm/page_alloc_debug.h>
 
@@ -254,7 +255,7 @@ static void check_thisnode_exhausted(struct ktest *t)
 	struct page *p;
 	int nid = 1;
 
-	if (!NODE_DATA(nid)->node_present_pages)
+	if (!node_state(nid, N_MEMORY))
 		return; /* one node: nothing to fall back to */
 	init_held(held);
 	exhaust_node(nid, GFP_HIGHUSER_MOVABLE | __GFP_THISNODE | __GFP_MEMALLOC, held);
@@ -287,7 +288,7 @@ static void page_alloc_zone_restriction(struct ktest *t)
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		struct list_head held[MAX_ORDER];
 
-		if (!NODE_DATA(nid)->node_present_pages ||
+		if (!node_state(nid, N_MEMORY) ||
 		    !NODE_DATA(nid)->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[0].zone)
 			continue;
 		init_held(held);

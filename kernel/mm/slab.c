@@ -15,6 +15,7 @@
 #include <kernel/printk.h>
 #include <lib/errno.h>
 #include <lib/string.h>
+#include <mm/nodemask.h>
 #include <mm/page_alloc.h>
 
 enum slab_state slab_state;
@@ -25,11 +26,7 @@ unsigned long slab_errors;
 /* Stand-ins for the two bootstrap caches until kmem_cache can hold them. */
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
-#define for_each_memory_node(nid) \
-	for (nid = 0; nid < MAX_NUMNODES; nid++) \
-		if (!NODE_DATA(nid)->node_present_pages) \
-			continue; \
-		else
+#define for_each_memory_node(nid) for_each_node_state(nid, N_MEMORY)
 
 struct page *slab_page_of(const void *p)
 {

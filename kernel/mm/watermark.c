@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) fmt
 
 #include "internal.h"
+#include <mm/nodemask.h>
 #include <kernel/printk.h>
 
 int min_free_kbytes = 1024;
@@ -104,7 +105,9 @@ static void setup_per_zone_wmarks(void)
 /* A lower zone keeps back a share of the memory of the zones above it. */
 static void setup_per_zone_lowmem_reserve(void)
 {
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+	int nid;
+
+	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 
 		for (int i = 0; i < MAX_NR_ZONES - 1; i++) {

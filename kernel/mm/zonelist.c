@@ -10,6 +10,7 @@
 #include "internal.h"
 #include <kernel/printk.h>
 #include <lib/string.h>
+#include <mm/nodemask.h>
 #include <mm/page_alloc.h>
 #include <mm/topology.h>
 
@@ -18,11 +19,6 @@
 static int node_load[MAX_NUMNODES];
 static enum zone_type policy_zone;
 
-static bool node_has_memory(int nid)
-{
-	return NODE_DATA(nid)->node_present_pages != 0;
-}
-
 /*
  * The nearest node not used yet: distance, then a small penalty for nodes
  * numbered below us (prefer "the next node") and for nodes with CPUs
@@ -30,16 +26,16 @@ static bool node_has_memory(int nid)
  */
 static int find_next_best_node(int node, bool *used)
 {
-	int best = NUMA_NO_NODE, min_val = 0x7fffffff;
+	int best = NUMA_NO_NODE, min_val = 0x7fffffff, n;
 
 	if (!used[node]) {
 		used[node] = true;
 		return node;
 	}
-	for (int n = 0; n < MAX_NUMNODES; n++) {
+	for_each_node_state(n, N_MEMORY) {
 		int val;
 
-		if (used[n] || !node_has_memory(n))
+		if (used[n])
 			continue;
 		val = node_distance(node, n);
 		val += n < node;
@@ -106,21 +102,18 @@ static void build_zonelists(pg_data_t *pgdat)
 
 void build_all_zonelists(void)
 {
-	unsigned int nr_online = 0;
 	unsigned long total;
+	int nid;
 
 	memset(node_load, 0, sizeof(node_load));
 	policy_zone = ZONE_DMA;
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		if (nid && !node_has_memory(nid))
-			continue;
+	/* Every possible node, memory-less ones too: their CPUs allocate. */
+	for_each_node(nid)
 		build_zonelists(NODE_DATA(nid));
-		nr_online++;
-	}
 	total = nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 	/* Too few pages for pageblocks of every type to be worth it. */
 	page_group_by_mobility_disabled = total < pageblock_nr_pages * MIGRATE_TYPES;
-	pr_info("Built %u zonelists, mobility grouping %s.  Total pages: %lu\n",
-		nr_online, page_group_by_mobility_disabled ? "off" : "on", total);
+	pr_info("Built %d zonelists, mobility grouping %s.  Total pages: %lu\n",
+		num_online_nodes(), page_group_by_mobility_disabled ? "off" : "on", total);
 	pr_info("Policy zone: %s\n", zone_names[policy_zone]);
 }

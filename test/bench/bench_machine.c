@@ -6,6 +6,7 @@
 #include <kernel/percpu.h>
 #include <kernel/smp.h>
 #include <mm/bootmem.h>
+#include <mm/nodemask.h>
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
 #include <mm/page_alloc.h>
@@ -73,6 +74,8 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 	uint64_t t0, t1, t2, t3;
 
 	sim_reset();
+	node_set_state(0, N_POSSIBLE); /* one node, as x86_numa_init's dummy */
+	node_set_online(0);
 	add_active_range(0, 1, 0x9f);
 	add_active_range(0, 0x100, low_end);
 	if (gib > 2)

@@ -21,6 +21,7 @@
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
+#include <mm/nodemask.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,9 @@ static void check_bootmem(void)
 		if (mem_section[sec])
 			took(pfn_to_page(sec * PAGES_PER_SECTION),
 			     PAGES_PER_SECTION * sizeof(struct page));
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_online(nid))
+			took(NODE_DATA(nid), sizeof(pg_data_t));
 	for_each_populated_zone(zone) {
 		unsigned long first = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
 
@@ -225,6 +229,8 @@ static void check_zones(void)
 		const pg_data_t *pg = NODE_DATA(nid);
 		unsigned long ns, ne, prev_end = 0;
 
+		if (!pg)
+			continue;
 		get_pfn_range_for_nid(nid, &ns, &ne);
 		for (int z = 0; z < MAX_NR_ZONES; z++) {
 			const struct zone *zn = &pg->node_zones[z];

@@ -4,6 +4,7 @@
 #include <mm/bootmem.h>
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
+#include <mm/nodemask.h>
 
 static unsigned long min_ul(unsigned long a, unsigned long b)
 {
@@ -19,8 +20,12 @@ void boot_generic(const struct pfn_range *r, int n, unsigned long max_pfn)
 		[ZONE_NORMAL] = max_pfn,
 	};
 
-	for (int i = 0; i < n; i++)
+	/* What x86_numa_init would do: each range's node exists, is online. */
+	for (int i = 0; i < n; i++) {
 		add_active_range(r[i].nid, r[i].start, r[i].end);
+		node_set_state(r[i].nid, N_POSSIBLE);
+		node_set_online(r[i].nid);
+	}
 	for (int i = 0; i < n && !map; i++) {
 		unsigned long s = r[i].start < 0x100 ? 0x100 : r[i].start;
 

@@ -71,7 +71,8 @@ int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init
 	e820__memory_setup(fw, m->nr_e820);
 	e820__finish_early_params();
 	for (unsigned int i = 0; i < m->nr_numa; i++)
-		numa_add_memblk(m->numa[i].nid, m->numa[i].start, m->numa[i].end);
+		sim_firmware_srat_mem(m->numa[i].nid, (unsigned int)m->numa[i].nid,
+				      m->numa[i].start, m->numa[i].end, false);
 	reserve_early(16ULL << 20, 48ULL << 20, "kernel image (simulated)");
 	x86_memory_init(NULL);
 	setup_per_cpu_areas();

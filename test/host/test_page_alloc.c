@@ -58,6 +58,21 @@ static bool bootmem_free(const bootmem_data_t *b, unsigned long pfn)
 	       !((b->node_bootmem_map[i / 64] >> (i % 64)) & 1);
 }
 
+/* Free in its node's bitmap, or one of the bitmaps' own pages. */
+static bool free_or_bitmap(unsigned long pfn)
+{
+	const bootmem_data_t *b;
+
+	list_for_each_entry(b, &bdata_list, list) {
+		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+		unsigned long map_pages = bootmem_bootmap_bitmap(b->node_low_pfn - b->node_min_pfn);
+
+		if (bootmem_free(b, pfn) || (pfn >= map_pfn && pfn < map_pfn + map_pages))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Before mem_init, count per zone what bootmem does not hold (clear bits,
  * plus the bitmap's own pages, which retire with it); after, each zone's
@@ -68,20 +83,16 @@ static bool bootmem_free(const bootmem_data_t *b, unsigned long pfn)
 static void check_mem_init_accounting(struct ktest *t, const struct pa_machine *m)
 {
 	static unsigned long want[MAX_NUMNODES][MAX_NR_ZONES];
-	const bootmem_data_t *b = &bootmem_node_data[0];
-	unsigned long map_pfn, map_pages, present = 0, managed = 0, reserved = 0;
+	unsigned long present = 0, managed = 0, reserved = 0;
 	struct zone *zone;
 
 	KTEST_ASSERT_EQ(t, pa_boot(m, "", false), 0);
-	map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
-	map_pages = bootmem_bootmap_bitmap(b->node_low_pfn - b->node_min_pfn);
 	memset(want, 0, sizeof(want));
 	for_each_populated_zone(zone) {
 		unsigned long n = 0;
 
 		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
-			if (bootmem_free(b, pfn) || (pfn >= map_pfn && pfn < map_pfn + map_pages))
-				n++;
+			n += free_or_bitmap(pfn);
 		want[zone->zone_pgdat->node_id][zone_idx(zone)] = n;
 	}
 

@@ -117,7 +117,7 @@ static int parse_srat_line(const char *s, struct log_srat *r)
 	if (end == s || nid < 0 || nid > 1023 || strncmp(end, " PXM ", 5))
 		return -1;
 	s = end + 5;
-	strtoul(s, &end, 10);
+	r->pxm = (unsigned int)strtoul(s, &end, 10);
 	if (end == s || *end != ' ')
 		return -1;
 	s = end + 1;
@@ -125,6 +125,30 @@ static int parse_srat_line(const char *s, struct log_srat *r)
 		return -1;
 	r->nid = (int)nid;
 	r->hotplug = strstr(s, "hotplug") != NULL;
+	return 0;
+}
+
+/* "SRAT: PXM P -> APIC 0xA -> Node N" (or "-> X2APIC"... not a CPU here) */
+static int parse_srat_cpu_line(const char *s, struct log_srat_cpu *c)
+{
+	char *end;
+	unsigned long pxm, apic, nid;
+
+	s += strlen("SRAT: PXM ");
+	pxm = strtoul(s, &end, 10);
+	if (end == s || strncmp(end, " -> APIC ", 9))
+		return -1;
+	s = end + 9;
+	apic = strtoul(s, &end, 16);
+	if (end == s || strncmp(end, " -> Node ", 9))
+		return -1;
+	s = end + 9;
+	nid = strtoul(s, &end, 10);
+	if (end == s || nid > 1023 || strstr(end, "skipped"))
+		return -1;
+	c->pxm = (unsigned int)pxm;
+	c->apic = (uint32_t)apic;
+	c->nid = (int)nid;
 	return 0;
 }
 
@@ -202,6 +226,9 @@ int parse_boot_log(const char *text, struct boot_log *log)
 			if (parse_efi_boot_line(hit, &log->efi_boot[log->nr_efi_boot].start,
 						&log->efi_boot[log->nr_efi_boot].end) == 0)
 				log->nr_efi_boot++;
+		} else if ((hit = strstr(line, "SRAT: PXM ")) && log->nr_srat_cpu < LOG_MAX_SRAT) {
+			if (parse_srat_cpu_line(hit, &log->srat_cpu[log->nr_srat_cpu]) == 0)
+				log->nr_srat_cpu++;
 		} else if ((hit = strstr(line, "SRAT: Node ")) && log->nr_srat < LOG_MAX_SRAT) {
 			if (parse_srat_line(hit, &log->srat[log->nr_srat]) == 0)
 				log->nr_srat++;

@@ -16,6 +16,7 @@
 
 struct log_srat {
 	int nid;
+	unsigned int pxm;
 	uint64_t start, end; /* [start, end) */
 	int hotplug;
 };
@@ -26,6 +27,13 @@ struct boot_log {
 	unsigned dropped_e820; /* beyond LOG_MAX_E820 */
 	struct log_srat srat[LOG_MAX_SRAT];
 	unsigned nr_srat;
+	/* "SRAT: PXM P -> APIC 0xA -> Node N": the CPUs SRAT placed. */
+	struct log_srat_cpu {
+		unsigned int pxm;
+		uint32_t apic;
+		int nid;
+	} srat_cpu[LOG_MAX_SRAT];
+	unsigned nr_srat_cpu;
 	/* EFI boot-services ranges [start, end) from an efi=debug map, which
 	 * Linux keeps reserved through zone setup (they count in Total pages). */
 	struct { uint64_t start, end; } efi_boot[LOG_MAX_EFI_BOOT];
@@ -45,7 +53,8 @@ struct boot_log {
  * its exclusive end, or Xen's "Xen: [mem a-b] type"). A later table (the
  * next boot of a concatenated log) ends the parse; "reserve setup_data:"
  * and "user-defined" tables are never read. SRAT lines are "SRAT: Node N
- * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix.
+ * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix,
+ * and "SRAT: PXM P -> APIC 0xA -> Node N" for CPUs.
  * "efi: memNN: [Boot Code|...] range=[a-b]" lines (and Boot Data) of the
  * first EFI map printed under efi=debug give the boot-services ranges.
  *

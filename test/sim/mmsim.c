@@ -79,7 +79,7 @@ static int apply_distances(const char *s)
 
 		if (end == s || d < 1 || d > 255 || from >= MAX_NUMNODES || to >= MAX_NUMNODES)
 			return -1;
-		numa_set_distance(from, to, (int)d);
+		sim_firmware_slit(from, to, (int)d);
 		s = end;
 		if (*s == ',') {
 			to++;
@@ -199,8 +199,13 @@ int main(int argc, char **argv)
 		return 2;
 
 	if (numa) {
+		for (unsigned i = 0; i < log.nr_srat_cpu; i++)
+			sim_firmware_srat_cpu(log.srat_cpu[i].nid, log.srat_cpu[i].pxm,
+					      log.srat_cpu[i].apic);
 		for (unsigned i = 0; i < log.nr_srat; i++)
-			numa_add_memblk(log.srat[i].nid, log.srat[i].start, log.srat[i].end);
+			sim_firmware_srat_mem(log.srat[i].nid, log.srat[i].pxm,
+					      log.srat[i].start, log.srat[i].end,
+					      log.srat[i].hotplug);
 	}
 	if (distances && apply_distances(distances)) {
 		fprintf(stderr, "mmsim: bad --distance '%s'\n", distances);

@@ -89,4 +89,15 @@ extern bool sim_panic_armed;
 /* The message of the last panic ("" if none since sim_reset). */
 const char *sim_panic_message(void);
 
+/*
+ * The simulated firmware's NUMA description, as a boot log printed it
+ * (SRAT CPU and memory lines, SLIT distances): x86_acpi_numa_init replays
+ * it into numa.c in this order, with the log's own node ids, and the CPU
+ * entries become the possible CPUs. sim_reset() forgets it.
+ */
+void sim_firmware_srat_cpu(int nid, unsigned int pxm, uint32_t apic_id);
+void sim_firmware_srat_mem(int nid, unsigned int pxm, uint64_t start,
+			   uint64_t end, bool hotplug);
+void sim_firmware_slit(int from, int to, int distance);
+
 #endif

@@ -10,4 +10,5 @@ void sim_arch_setup_memory_reset(void)
 	memset(early_res, 0, sizeof(early_res));
 	nr_early_res = 0;
 	real_mode_trampoline = 0;
+	nr_possible_apicids = 0;
 }

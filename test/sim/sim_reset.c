@@ -13,6 +13,7 @@
 #include <mm/mmzone.h>
 #include <kernel/smp.h>
 #include <mm/node_map.h>
+#include <mm/nodemask.h>
 #include <mm/page_alloc.h>
 #include <string.h>
 #include "../../kernel/mm/internal.h"
@@ -26,6 +27,8 @@ void sim_kmalloc_reset(void);
 
 #define ZERO(x) memset(&(x), 0, sizeof(x))
 
+static pg_data_t sim_pgdat[MAX_NUMNODES];
+
 void sim_reset(void)
 {
 	/* node_map.c */
@@ -33,13 +36,19 @@ void sim_reset(void)
 	nr_nodemap_entries = 0;
 	/* bootmem.c */
 	ZERO(bootmem_node_data);
+	INIT_LIST_HEAD(&bdata_list);
 	max_pfn = max_low_pfn = 0;
 	/* sparse.c (its static counters are reset by sparse_init itself) */
 	mem_section = NULL;
 	nr_mem_sections = 0;
 	memmap_bytes = 0;
 	/* mm_init.c */
-	ZERO(node_data);
+	/* Tests that skip x86_numa_init get every node's pg_data_t here;
+	 * numa.c replaces them with ones in simulated memory. */
+	ZERO(sim_pgdat);
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		node_data[nid] = &sim_pgdat[nid];
+	ZERO(node_states);
 	ZERO(arch_zone_lowest_possible_pfn);
 	ZERO(arch_zone_highest_possible_pfn);
 	ZERO(zone_movable_pfn);

@@ -2,7 +2,7 @@
 /*
  * What the boot left in usable RAM that must not be handed out: the kernel
  * image, everything the loader allocated for us (boot_info->regions, which
- * includes the initrd), and ACPI tables firmware placed in RAM. Registered
+ * includes the initrd). (ACPI tables: acpi_boot.c.) Registered
  * as early reservations before bootmem exists, so even the bootmem bitmap
  * keeps clear of them.
  *
@@ -21,8 +21,6 @@
 #include <lib/string.h>
 #include <mm/page_alloc.h>
 
-#define ACPI_TABLE_MAX (16u << 20) /* a longer table is a corrupt one */
-
 static const char *region_name(uint32_t kind)
 {
 	switch (kind) {
@@ -34,65 +32,6 @@ static const char *region_name(uint32_t kind)
 	case BOOT_REGION_INITRD: return "initrd";
 	case BOOT_REGION_PAGETABLE: return "loader page tables";
 	default: return "loader data";
-	}
-}
-
-/* Only RAM and ACPI memory are in the loader's direct map: never read elsewhere. */
-static bool readable(uint64_t addr, uint64_t len)
-{
-	uint64_t end = addr + len;
-
-	if (!len || end < addr)
-		return false;
-	return e820__mapped_all(addr, end, E820_TYPE_RAM) ||
-	       e820__mapped_all(addr, end, E820_TYPE_ACPI) ||
-	       e820__mapped_all(addr, end, E820_TYPE_NVS);
-}
-
-/* Reserve one ACPI table (SDT header: signature, then 32-bit length). */
-static uint32_t reserve_acpi_table(uint64_t addr)
-{
-	uint32_t len;
-
-	if (!readable(addr, 36))
-		return 0;
-	memcpy(&len, (const char *)boot_va(addr) + 4, sizeof(len));
-	if (len < 36 || len > ACPI_TABLE_MAX || !readable(addr, len))
-		return 0;
-	reserve_early(addr, addr + len, "ACPI table");
-	return len;
-}
-
-static void reserve_acpi_tables(const struct bootinfo *bi)
-{
-	const unsigned char *rsdp;
-	uint64_t sdt = 0;
-	unsigned entry_size = 4;
-	uint32_t len;
-
-	if (!bi->acpi_rsdp || !readable(bi->acpi_rsdp, 20))
-		return;
-	rsdp = boot_va(bi->acpi_rsdp);
-	if (memcmp(rsdp, "RSD PTR ", 8))
-		return;
-	reserve_early(bi->acpi_rsdp, bi->acpi_rsdp + (rsdp[15] >= 2 ? 36 : 20), "ACPI RSDP");
-	if (rsdp[15] >= 2 && readable(bi->acpi_rsdp, 36)) {
-		memcpy(&sdt, rsdp + 24, 8); /* XSDT */
-		entry_size = 8;
-	}
-	if (!sdt) {
-		uint32_t rsdt;
-
-		memcpy(&rsdt, rsdp + 16, 4);
-		sdt = rsdt;
-		entry_size = 4;
-	}
-	len = reserve_acpi_table(sdt);
-	for (uint32_t off = 36; len && off + entry_size <= len; off += entry_size) {
-		uint64_t table = 0;
-
-		memcpy(&table, (const char *)boot_va(sdt) + off, entry_size);
-		reserve_acpi_table(table);
 	}
 }
 
@@ -160,6 +99,5 @@ void reserve_boot_data(const struct bootinfo *bi)
 
 	for (uint32_t i = 0; i < bi->nr_regions; i++)
 		reserve_early(r[i].addr, r[i].addr + r[i].size, region_name(r[i].kind));
-	reserve_acpi_tables(bi);
 	efi_reserve_boot_services(bi);
 }

@@ -3,6 +3,7 @@
  * The arch entry points start_kernel calls, in the order it calls them.
  * setup_arch keeps Linux's name: the memory-init steps slot in here.
  */
+#include <asm/acpi.h>
 #include <asm/e820.h>
 #include <asm/iomem.h>
 #include <asm/percpu.h>
@@ -43,6 +44,7 @@ void setup_arch(const struct bootinfo *bi)
 	paging_early_init(bi);
 	e820__finish_early_params();
 	reserve_boot_data(bi);
+	acpi_boot_table_init(bi);
 	x86_memory_init(paging_init);
 	x86_iomem_init(bi);
 }

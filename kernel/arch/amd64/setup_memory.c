@@ -14,7 +14,10 @@
 #include <kernel/printk.h>
 #include <mm/bootmem.h>
 #include <mm/mmzone.h>
+#include <kernel/smp.h>
+#include <lib/string.h>
 #include <mm/node_map.h>
+#include <mm/nodemask.h>
 
 struct early_res {
 	uint64_t start, end;
@@ -24,6 +27,18 @@ struct early_res {
 static struct early_res early_res[MAX_EARLY_RES];
 static int nr_early_res;
 uint64_t real_mode_trampoline;
+static uint32_t possible_apicids[NR_CPUS];
+static unsigned int nr_possible_apicids;
+
+void x86_set_possible_cpus(const uint32_t *apicids, unsigned int nr)
+{
+	if (nr > NR_CPUS) {
+		pr_warn("smpboot: %u CPUs listed, only %d supported\n", nr, NR_CPUS);
+		nr = NR_CPUS;
+	}
+	memcpy(possible_apicids, apicids, nr * sizeof(*apicids));
+	nr_possible_apicids = nr;
+}
 
 void reserve_early(uint64_t start, uint64_t end, const char *name)
 {
@@ -90,6 +105,36 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
 	return UINT64_MAX;
 }
 
+uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
+			    uint64_t align)
+{
+	for (int i = (int)e820_table->nr_entries - 1; i >= 0; i--) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		uint64_t lo = e->addr, hi = e->addr + e->size, addr;
+		const struct early_res *r;
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		if (lo < start)
+			lo = start;
+		if (hi > end)
+			hi = end;
+		if (hi < lo + size || lo + size < lo)
+			continue;
+		addr = (hi - size) & ~(align - 1);
+		/* Step below each reservation in the way, within this entry. */
+		while (addr >= lo) {
+			r = early_res_overlap(addr, addr + size);
+			if (!r)
+				return addr;
+			if (r->start < lo + size)
+				break;
+			addr = (r->start - size) & ~(align - 1);
+		}
+	}
+	return UINT64_MAX;
+}
+
 /*
  * Page 0 belongs to the BIOS, and 640 KiB - 1 MiB is the legacy VGA/ROM
  * window even where firmware calls it RAM.
@@ -101,32 +146,21 @@ static void trim_bios_range(void)
 	e820__update_table(e820_table);
 }
 
-/*
- * One bootmem bitmap over [start_pfn, end_pfn) (all nodes: "contig"),
- * placed in usable RAM clear of the early reservations.
- */
-static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
+/* Where a bitmap for @pages pages fits in [start, end): above ZONE_DMA if
+ * there is room, since the ISA-DMA pages are precious. */
+static uint64_t find_bootmap(uint64_t start, uint64_t end, unsigned long bytes)
 {
-	unsigned long bootmap_bytes = bootmem_bootmap_bitmap(end_pfn) << PAGE_SHIFT;
-	/* Above ZONE_DMA if there is room: the ISA-DMA pages are precious. */
-	uint64_t bootmap = find_e820_area(BOOTMEM_LOW_LIMIT, PFN_PHYS(end_pfn),
-					  bootmap_bytes, PAGE_SIZE);
+	uint64_t low = start > BOOTMEM_LOW_LIMIT ? start : BOOTMEM_LOW_LIMIT;
+	uint64_t at = find_e820_area(low, end, bytes, PAGE_SIZE);
 
-	if (bootmap == UINT64_MAX)
-		bootmap = find_e820_area(0, PFN_PHYS(end_pfn), bootmap_bytes, PAGE_SIZE);
+	if (at == UINT64_MAX)
+		at = find_e820_area(start, end, bytes, PAGE_SIZE);
+	return at;
+}
 
-	if (bootmap == UINT64_MAX)
-		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
-	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
-	for (int nid = 1; nid < MAX_NUMNODES; nid++)
-		NODE_DATA(nid)->bdata = NODE_DATA(0)->bdata;
-	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
-	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
-	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
-		bootmap_bytes, (unsigned long long)bootmap,
-		(unsigned long long)(bootmap + bootmap_bytes - 1), end_pfn - start_pfn);
-
-	/* Hand the early reservations over; partial pages round outwards. */
+/* Hand the early reservations over; partial pages round outwards. */
+static void reserve_early_res(void)
+{
 	for (int i = 0; i < nr_early_res; i++) {
 		pr_debug("  early res %d: [mem %#010llx-%#010llx] %s\n", i,
 			 (unsigned long long)early_res[i].start,
@@ -134,6 +168,84 @@ static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
 		reserve_bootmem(early_res[i].start, early_res[i].end - early_res[i].start,
 				BOOTMEM_DEFAULT);
 	}
+}
+
+/*
+ * One bootmem bitmap over [start_pfn, end_pfn) (all nodes: "contig"),
+ * placed in usable RAM clear of the early reservations.
+ */
+static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long bootmap_bytes = bootmem_bootmap_bitmap(end_pfn) << PAGE_SHIFT;
+	uint64_t bootmap = find_bootmap(0, PFN_PHYS(end_pfn), bootmap_bytes);
+	int nid;
+
+	if (bootmap == UINT64_MAX)
+		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
+	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
+	for_each_online_node(nid)
+		NODE_DATA(nid)->bdata = NODE_DATA(0)->bdata;
+	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
+	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
+	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
+		bootmap_bytes, (unsigned long long)bootmap,
+		(unsigned long long)(bootmap + bootmap_bytes - 1), end_pfn - start_pfn);
+	reserve_early_res();
+}
+
+/*
+ * Node @nid's own bootmem, its bitmap in the node's own memory (the seed's
+ * setup_node_bootmem): allocations for the node come from its RAM.
+ */
+static void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long bytes = bootmem_bootmap_bitmap(end_pfn - start_pfn) << PAGE_SHIFT;
+	uint64_t bootmap = find_bootmap(PFN_PHYS(start_pfn), PFN_PHYS(end_pfn), bytes);
+
+	if (bootmap == UINT64_MAX)
+		bootmap = find_bootmap(0, PFN_PHYS(max_pfn), bytes);
+	if (bootmap == UINT64_MAX)
+		panic("Cannot find bootmem map of size %lu for node %d", bytes, nid);
+	bytes = init_bootmem_node(NODE_DATA(nid), PFN_DOWN(bootmap), start_pfn, end_pfn);
+	free_bootmem_with_active_regions(nid, end_pfn);
+	/* Reserved where it is; early_res keeps later bitmaps off it. */
+	reserve_early(bootmap, bootmap + bytes, "bootmem bitmap");
+	pr_info("bootmem: node %d bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
+		nid, bytes, (unsigned long long)bootmap,
+		(unsigned long long)(bootmap + bytes - 1), end_pfn - start_pfn);
+}
+
+/*
+ * Bootmem per node when nodes do not interleave (a pfn belongs to one
+ * bitmap), else one bitmap for all: a bitmap covers a node's whole span.
+ */
+static void initmem_init(void)
+{
+	unsigned long prev_end = 0;
+	int nid, nodes = 0;
+	bool interleaved = false;
+
+	for_each_online_node(nid) {
+		unsigned long s, e;
+
+		get_pfn_range_for_nid(nid, &s, &e);
+		interleaved |= nodes && s < prev_end;
+		prev_end = e;
+		nodes++;
+	}
+	if (nodes <= 1 || interleaved) {
+		if (interleaved)
+			pr_info("bootmem: node spans interleave: one bitmap for all nodes\n");
+		contig_initmem(0, max_pfn);
+		return;
+	}
+	for_each_online_node(nid) {
+		unsigned long s, e;
+
+		get_pfn_range_for_nid(nid, &s, &e);
+		setup_node_bootmem(nid, s, e);
+	}
+	reserve_early_res();
 }
 
 /*
@@ -205,7 +317,7 @@ void x86_memory_init(void (*after_bootmem)(void))
 	else
 		max_low_pfn = max_pfn;
 
-	numa_initmem_init(max_pfn);
+	x86_numa_init();
 	if (!nr_nodemap_entries)
 		panic("no usable RAM left after trimming the e820 table: cannot boot");
 
@@ -213,11 +325,12 @@ void x86_memory_init(void (*after_bootmem)(void))
 	 * firmware is known to scribble on low memory. */
 	reserve_early(0, BIOS_END, "low 1 MiB (BIOS data, real mode)");
 	find_trampoline_page();
-	contig_initmem(0, max_pfn);
+	initmem_init();
 	if (after_bootmem)
 		after_bootmem();
 	find_dma_reserve();
 
 	max_low_pfn = max_pfn;
 	zone_sizes_init();
+	init_cpu_to_node(possible_apicids, nr_possible_apicids);
 }

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 typedef struct bootmem_data {
+	struct list_head list;           /* on bdata_list, by node_min_pfn */
 	unsigned long node_min_pfn;
 	unsigned long node_low_pfn;      /* end pfn, exclusive */
 	unsigned long *node_bootmem_map; /* bit set = reserved */
@@ -24,6 +25,8 @@ typedef struct bootmem_data {
 } bootmem_data_t;
 
 extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+/* The bitmaps in use, sorted by node_min_pfn (the seed's bdata_list). */
+extern struct list_head bdata_list;
 
 /* End of RAM (exclusive pfn) and of directly mapped RAM; the arch sets them. */
 extern unsigned long max_pfn, max_low_pfn;
@@ -54,6 +57,15 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 
 /* init_bootmem_core() for node 0 over [0, pages), bitmap at pfn @start. */
 unsigned long init_bootmem(unsigned long start, unsigned long pages);
+
+/**
+ * init_bootmem_node - node @pgdat's bootmem over [startpfn, endpfn)
+ * @freepfn: where its bitmap goes (the node's own memory, preferably)
+ *
+ * Links the node's bootmem_data on bdata_list. Return: the bitmap's bytes.
+ */
+unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn,
+				unsigned long startpfn, unsigned long endpfn);
 
 /* Free every active range of @nid (NUMA_NO_NODE: all) below @max_low_pfn. */
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);

@@ -121,8 +121,13 @@ typedef struct pglist_data {
 	struct bootmem_data *bdata;
 } pg_data_t;
 
-extern pg_data_t node_data[MAX_NUMNODES];
-#define NODE_DATA(nid) (&node_data[(nid)])
+/*
+ * Each node's pg_data_t, in that node's own memory (the arch allocates it
+ * when it registers the node; free_area_init_nodes() for memory-less
+ * ones). NULL for a node id that does not exist.
+ */
+extern pg_data_t *node_data[MAX_NUMNODES];
+#define NODE_DATA(nid) (node_data[(nid)])
 
 extern const char *const zone_names[MAX_NR_ZONES];
 

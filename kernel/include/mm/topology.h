@@ -14,6 +14,9 @@
 /* SLIT distance between two nodes (10 = local). */
 int node_distance(int from, int to);
 
+/* The node of the CPU running this (at boot: the boot CPU's). */
+int numa_node_id(void);
+
 /* Does node @nid have CPUs? (Linux prefers CPU-less nodes as fallback.) */
 bool node_has_cpus(int nid);
 

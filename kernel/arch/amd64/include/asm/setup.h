@@ -46,20 +46,33 @@ bool early_res_overlaps(uint64_t start, uint64_t end, const char *except);
 uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
 			uint64_t align);
 
+/* As find_e820_area(), but the highest fit (memblock's top-down order). */
+uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
+			    uint64_t align);
+
 /**
  * x86_memory_init - from the sanitised e820 table to nodes and zones
  * @after_bootmem: called once bootmem is up and every early reservation
  *                 is in it, before the zones are built (the kernel builds
  *                 its page tables there); may be NULL
  *
- * trim_bios_range, max_pfn and max_low_pfn, the NUMA node ranges into the
- * early node map, the first 1 MiB reserved (Linux 6.1 does: firmware
- * scribbles there) with the SMP trampoline page chosen in it,
- * contig_initmem (bootmem over [0, max_pfn)), @after_bootmem, the DMA
- * reserve, then zone_sizes_init -> free_area_init_nodes. Call after e820__memory_setup() and
+ * trim_bios_range, max_pfn and max_low_pfn, x86_numa_init (nodes into the
+ * early node map, each node's pg_data_t), the first 1 MiB reserved (Linux
+ * 6.1 does: firmware scribbles there) with the SMP trampoline page chosen
+ * in it, bootmem (contig_initmem for one node, setup_node_bootmem per node
+ * otherwise), @after_bootmem, the DMA reserve, zone_sizes_init ->
+ * free_area_init_nodes, then init_cpu_to_node for the CPUs
+ * x86_set_possible_cpus() named. Call after e820__memory_setup() and
  * e820__finish_early_params(). Panics when there is no usable RAM.
  */
 void x86_memory_init(void (*after_bootmem)(void));
+
+/**
+ * x86_set_possible_cpus - the CPUs the firmware lists (MADT), boot CPU first
+ * @apicids: their APIC ids (copied)
+ * @nr: how many (at most NR_CPUS are kept)
+ */
+void x86_set_possible_cpus(const uint32_t *apicids, unsigned int nr);
 
 struct bootinfo;
 /* Kernel only: the image, the loader's regions and ACPI tables in RAM,
