@@ -255,8 +255,8 @@ static void check_thisnode_exhausted(struct ktest *t)
 	struct page *p;
 	int nid = 1;
 
-	if (!node_state(nid, N_MEMORY))
-		return; /* one node: nothing to fall back to */
+	if (!node_state(nid, N_MEMORY) || nodes_weight(node_states[N_MEMORY]) < 2)
+		return; /* one node with memory: nothing to fall back to */
 	init_held(held);
 	exhaust_node(nid, GFP_HIGHUSER_MOVABLE | __GFP_THISNODE | __GFP_MEMALLOC, held);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
@@ -270,6 +270,56 @@ static void check_thisnode_exhausted(struct ktest *t)
 		__free_page(p);
 	}
 	release_all(held);
+}
+
+/* The nodes of @nid's fallback zonelist, in order, each once. */
+static int fallback_nodes(int nid, int order[MAX_NUMNODES])
+{
+	const struct zoneref *z = NODE_DATA(nid)->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	int n = 0;
+
+	for (; z->zone; z++) {
+		int zn = z->zone->zone_pgdat->node_id;
+
+		if (!n || order[n - 1] != zn)
+			order[n++] = zn;
+	}
+	return n;
+}
+
+/*
+ * For every node: empty the nodes of its fallback order one by one
+ * (__GFP_THISNODE); each time, a plain allocation preferring the node must
+ * come from the first node not yet empty. The order itself is checked
+ * against Linux's "Fallback order" lines by the NUMA boot tests; this
+ * catches an allocator that does not follow it.
+ */
+static void check_fallback_order(struct ktest *t)
+{
+	const gfp_t gfp = GFP_HIGHUSER_MOVABLE;
+	int nid;
+
+	for_each_node(nid) {
+		struct list_head held[MAX_ORDER];
+		int order[MAX_NUMNODES], n = fallback_nodes(nid, order);
+
+		init_held(held);
+		for (int k = 0; k < n; k++) {
+			struct page *p = alloc_pages_node(nid, gfp | NOWARN, 0);
+
+			KTEST_EXPECT_NOT_NULL(t, p);
+			if (p) {
+				if (page_to_nid(p) != order[k])
+					ktest_printf(t, "node %d, %d nodes empty: page from node %d, want %d",
+						     nid, k, page_to_nid(p), order[k]);
+				KTEST_EXPECT_EQ(t, page_to_nid(p), order[k]);
+				__free_page(p);
+			}
+			exhaust_node(order[k], gfp | __GFP_THISNODE | __GFP_MEMALLOC, held);
+		}
+		KTEST_EXPECT_NULL(t, alloc_pages_node(nid, gfp | NOWARN, 0));
+		release_all(held);
+	}
 }
 
 /*
@@ -306,6 +356,7 @@ static void page_alloc_zone_restriction(struct ktest *t)
 		release_all(held);
 	}
 	check_thisnode_exhausted(t);
+	check_fallback_order(t);
 	expect_invariants(t);
 }
 
@@ -673,12 +724,11 @@ static void page_alloc_bad_double_free_buddy(struct ktest *t)
 	expect_still_works(t);
 }
 
-/* The first reserved page in ZONE_DMA (the low 1 MiB has some everywhere). */
+/* The first reserved page below 16 MiB (the low 1 MiB has some everywhere,
+ * on whichever node holds it). */
 static struct page *find_reserved_page(void)
 {
-	struct zone *z = &NODE_DATA(0)->node_zones[ZONE_DMA];
-
-	for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z); pfn++)
+	for (unsigned long pfn = 0; pfn < (16UL << 20) >> PAGE_SHIFT; pfn++)
 		if (pfn_valid(pfn) && PageReserved(pfn_to_page(pfn)) &&
 		    page_ref_count(pfn_to_page(pfn)) == 1)
 			return pfn_to_page(pfn);

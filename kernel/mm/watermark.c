@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include <mm/nodemask.h>
+#include <mm/topology.h>
 #include <kernel/printk.h>
 
 int min_free_kbytes = 1024;
@@ -38,10 +39,10 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return false;
 }
 
-/* Pages above the high watermark in zones up to @offset (node 0's list). */
+/* Pages above the high watermark in zones up to @offset (this CPU's node's list). */
 unsigned long nr_free_zone_pages(int offset)
 {
-	const struct zoneref *z = NODE_DATA(0)->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	const struct zoneref *z = NODE_DATA(numa_node_id())->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
 	unsigned long sum = 0;
 
 	for (; z->zone; z++) {

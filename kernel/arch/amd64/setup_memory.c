@@ -184,7 +184,7 @@ static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
 		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
 	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
 	for_each_online_node(nid)
-		NODE_DATA(nid)->bdata = NODE_DATA(0)->bdata;
+		NODE_DATA(nid)->bdata = &bootmem_node_data[0];
 	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
 	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
 	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
