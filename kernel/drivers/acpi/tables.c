@@ -32,6 +32,7 @@
 #define HDR_LENGTH       4
 #define HDR_REVISION     8
 #define HDR_CHECKSUM     9
+#define FACS_VERSION     32
 #define FADT_FACS        36
 #define FADT_DSDT        40
 #define FADT_FLAGS       112
@@ -149,7 +150,8 @@ static void add_table(struct acpi_tables *out, uint64_t phys, const uint8_t *h)
 	d->signature[4] = '\0';
 	d->phys = phys;
 	d->length = acpi_get32(h + HDR_LENGTH);
-	d->revision = h[HDR_REVISION];
+	/* The FACS keeps its version at 32; byte 8 is the hardware signature. */
+	d->revision = memcmp(h, "FACS", 4) ? h[HDR_REVISION] : h[FACS_VERSION];
 }
 
 /*
@@ -170,7 +172,7 @@ static void install_table(struct acpi_tables *out, uint64_t phys,
 
 	h = mem->map(mem->ctx, phys, ACPI_HEADER_SIZE);
 	if (!h) {
-		printk(KERN_ERR "ACPI Error: Could not acquire table length at 0x%016llX\n",
+		printk(KERN_ERR "ACPI Error: Could not acquire table length at %016llX\n",
 		       (unsigned long long)phys);
 		return;
 	}
