@@ -85,6 +85,7 @@ static void check_madt(const struct acpi_madt_info *a, int r)
 static void check_srat(const struct acpi_srat_info *s, int r)
 {
 	CHECK(r == 0 || r == -EINVAL, "srat returned %d", r);
+	CHECK(!s->bad_srat || r, "bad_srat on success");
 	CHECK(s->nr_cpus >= 0 && s->nr_cpus <= ACPI_MAX_SRAT_CPUS, "%d", s->nr_cpus);
 	CHECK(s->nr_mem >= 0 && s->nr_mem <= ACPI_MAX_SRAT_MEM, "%d", s->nr_mem);
 	for (int i = 0; i < s->nr_mem; i++)

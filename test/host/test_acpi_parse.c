@@ -375,11 +375,13 @@ static void srat_zero_length_memory(struct ktest *t)
 	expect_log(t, "ACPI: [SRAT:0x00] Invalid zero length\n"
 		      "ACPI: SRAT: Unexpected header length: 0\n"
 		      "ACPI: [SRAT:0x01] Invalid zero length\n");
+	KTEST_EXPECT_TRUE(t, srat.bad_srat); /* the memory handler's */
 	KTEST_EXPECT_EQ(t, srat.nr_cpus, 1);
 	KTEST_EXPECT_EQ(t, srat.nr_mem, 1);
 }
 
-/* Zero length on a type no walk handles: the two walk lines only. */
+/* Zero length on a type no walk handles: the two walk lines only, and
+ * no bad_srat() (Linux's NUMA init just fails). */
 static void srat_zero_length_other(struct ktest *t)
 {
 	struct tb b;
@@ -390,6 +392,16 @@ static void srat_zero_length_other(struct ktest *t)
 	KTEST_EXPECT_EQ(t, parse_srat(&b, b.n, b.n), -EINVAL);
 	expect_log(t, "ACPI: [SRAT:0x00] Invalid zero length\n"
 		      "ACPI: [SRAT:0x01] Invalid zero length\n");
+	KTEST_EXPECT_FALSE(t, srat.bad_srat); /* no handler saw it */
+	/* A zero-length processor entry: its handler calls bad_srat(). */
+	tb_start(&b, "SRAT", 48, 3);
+	tb_add(&b, 0, 0);
+	b.n += 16;
+	KTEST_EXPECT_EQ(t, parse_srat(&b, b.n, b.n), -EINVAL);
+	expect_log(t, "ACPI: SRAT: processor affinity entry at offset 0x30 has length 0, not 16\n"
+		      "ACPI: [SRAT:0x00] Invalid zero length\n"
+		      "ACPI: [SRAT:0x01] Invalid zero length\n");
+	KTEST_EXPECT_TRUE(t, srat.bad_srat);
 }
 
 /* A memory entry whose 40 bytes run past the table: never read. */
@@ -437,6 +449,7 @@ static void srat_bad_subtable_lengths(struct ktest *t)
 	add_srat_mem(&b, 0, 0, 0x100000, 1);
 	KTEST_EXPECT_EQ(t, parse_srat(&b, b.n, b.n), -EINVAL);
 	expect_log(t, "ACPI: SRAT: Unexpected header length: 32\n");
+	KTEST_EXPECT_TRUE(t, srat.bad_srat);
 	KTEST_EXPECT_EQ(t, srat.nr_cpus, 1);
 	KTEST_EXPECT_EQ(t, srat.nr_mem, 0);
 }

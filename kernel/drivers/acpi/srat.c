@@ -209,6 +209,7 @@ int acpi_parse_srat(const void *table, uint64_t len, struct acpi_srat_info *out)
 	out->revision = w.t[8];
 	srat_walk(&w, false);
 	zero = srat_walk(&w, true);
+	out->bad_srat = w.bad;
 	if (w.cpus_dropped || w.mem_dropped)
 		pr_warn("SRAT: %d disabled processor and %d disabled memory entries not kept (no room)\n",
 			w.cpus_dropped, w.mem_dropped);

@@ -212,6 +212,12 @@ struct acpi_srat_mem {
 };
 struct acpi_srat_info {
 	uint8_t revision;  /* header.revision (decides the pxm width) */
+	/*
+	 * On an error: whether Linux 6.1 would have called bad_srat() and so
+	 * printed "SRAT: SRAT not used.". False when Linux only fails its NUMA
+	 * init (a zero-length entry of a type no handler looks at).
+	 */
+	bool bad_srat;
 	int nr_cpus;
 	struct acpi_srat_cpu cpu[ACPI_MAX_SRAT_CPUS];
 	int nr_mem;
@@ -230,7 +236,8 @@ struct acpi_srat_info {
  * (Linux says nothing but "SRAT not used.": a line of ours says why). A
  * subtable running past the table: our own message (Linux reads past it).
  * More entries than the arrays hold: an error too, since a partial SRAT
- * would give wrong nodes. The caller prints "SRAT: SRAT not used."
+ * would give wrong nodes. The caller prints "SRAT: SRAT not used." (when
+ * @out->bad_srat, to print it exactly when Linux does).
  */
 int acpi_parse_srat(const void *table, uint64_t len, struct acpi_srat_info *out);
 
