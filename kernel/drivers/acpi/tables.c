@@ -99,10 +99,12 @@ static void check_checksum(const char *sig, const uint8_t *t, uint32_t len,
 			   int checksum_at)
 {
 	uint8_t sum = acpi_table_checksum(t, len);
+	char name[5];
 
+	fix_string(name, (const uint8_t *)sig, 4);
 	if (sum)
-		printk(BIOS_WARN "Incorrect checksum in table [%.4s] - 0x%02X, should be 0x%02X\n",
-		       sig, t[checksum_at], (uint8_t)(t[checksum_at] - sum));
+		printk(BIOS_WARN "Incorrect checksum in table [%s] - 0x%02X, should be 0x%02X\n",
+		       name, t[checksum_at], (uint8_t)(t[checksum_at] - sum));
 }
 
 struct fadt_refs {
@@ -141,8 +143,11 @@ static void add_table(struct acpi_tables *out, uint64_t phys, const uint8_t *h)
 	struct acpi_table_desc *d;
 
 	if (out->nr >= ACPI_MAX_TABLES) {
-		pr_err("More than %d tables: %.4s at 0x%016llX not kept\n",
-		       ACPI_MAX_TABLES, (const char *)h, (unsigned long long)phys);
+		char sig[5];
+
+		fix_string(sig, h, 4);
+		pr_err("More than %d tables: %s at 0x%016llX not kept\n",
+		       ACPI_MAX_TABLES, sig, (unsigned long long)phys);
 		return;
 	}
 	d = &out->t[out->nr++];
@@ -166,6 +171,7 @@ static void install_table(struct acpi_tables *out, uint64_t phys,
 {
 	const uint8_t *h, *t;
 	uint8_t hdr[ACPI_HEADER_SIZE];
+	char sig[5];
 	uint32_t length;
 	bool facs, fadt;
 	struct fadt_refs refs;
@@ -180,20 +186,21 @@ static void install_table(struct acpi_tables *out, uint64_t phys,
 	mem->unmap(mem->ctx, h, ACPI_HEADER_SIZE);
 
 	print_header(phys, hdr);
+	fix_string(sig, hdr, 4);
 	length = acpi_get32(hdr + HDR_LENGTH);
 	facs = !memcmp(hdr, "FACS", 4);
 	/* Only a root entry's FADT is followed: one reached through another
 	 * FADT's pointers could loop. */
 	fadt = from_root && !memcmp(hdr, "FACP", 4);
 	if (length < (facs ? 8u : ACPI_HEADER_SIZE)) {
-		pr_err("[%.4s] at 0x%016llX: length %u is shorter than its header; table ignored\n",
-		       (const char *)hdr, (unsigned long long)phys, length);
+		pr_err("[%s] at 0x%016llX: length %u is shorter than its header; table ignored\n",
+		       sig, (unsigned long long)phys, length);
 		return;
 	}
 	t = mem->map(mem->ctx, phys, length);
 	if (!t) {
-		pr_err("[%.4s] at 0x%016llX: cannot map its %u bytes; table ignored\n",
-		       (const char *)hdr, (unsigned long long)phys, length);
+		pr_err("[%s] at 0x%016llX: cannot map its %u bytes; table ignored\n",
+		       sig, (unsigned long long)phys, length);
 		return;
 	}
 	if (!facs)
@@ -301,7 +308,7 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
 	mem->unmap(mem->ctx, h, ACPI_HEADER_SIZE);
 	print_header(root, hdr);
 	length = acpi_get32(hdr + HDR_LENGTH);
-	memcpy(out->root_signature, hdr, 4);
+	fix_string(out->root_signature, hdr, 4);
 	out->root_phys = root;
 	out->root_length = length;
 	if (length < ACPI_HEADER_SIZE + entry_size) {
@@ -310,8 +317,8 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
 	}
 	t = mem->map(mem->ctx, root, length);
 	if (!t) {
-		pr_err("Cannot map the %u bytes of the %.4s at 0x%016llX\n",
-		       length, (const char *)hdr, (unsigned long long)root);
+		pr_err("Cannot map the %u bytes of the %s at 0x%016llX\n",
+		       length, out->root_signature, (unsigned long long)root);
 		return -ENOMEM;
 	}
 	check_checksum((const char *)hdr, t, length, HDR_CHECKSUM);

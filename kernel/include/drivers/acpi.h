@@ -48,7 +48,8 @@ struct acpi_table_desc {
 struct acpi_tables {
 	uint64_t rsdp_phys;
 	uint8_t rsdp_revision;
-	/* The RSDT or XSDT that was walked (not in t[], as in Linux's list). */
+	/* The RSDT or XSDT that was walked (not in t[], as in Linux's list);
+	 * its signature as printed (non-printable bytes as '?'). */
 	char root_signature[5];
 	uint64_t root_phys;
 	uint32_t root_length;
