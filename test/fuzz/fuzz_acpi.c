@@ -77,6 +77,7 @@ static void check_madt(const struct acpi_madt_info *a, int r)
 	CHECK(a->nr_int_ovr >= 0 && a->nr_int_ovr <= ACPI_MAX_INT_OVR, "%d", a->nr_int_ovr);
 	CHECK(a->nr_lapic_nmi >= 0 && a->nr_lapic_nmi <= ACPI_MAX_LAPIC_NMI, "%d", a->nr_lapic_nmi);
 	CHECK(!a->cpus_dropped || a->nr_cpus == ACPI_MAX_CPUS, "dropped with room");
+	CHECK(!a->lapic_nmi_dropped || a->nr_lapic_nmi == ACPI_MAX_LAPIC_NMI, "dropped with room");
 	for (int i = 0; i < a->nr_cpus; i++)
 		CHECK(a->cpu[i].x2apic || (a->cpu[i].apic_id <= 0xff && a->cpu[i].acpi_uid <= 0xff),
 		      "8-bit local APIC entry with id %u", a->cpu[i].apic_id);

@@ -250,7 +250,7 @@ static void madt_trailing_byte(struct ktest *t)
 	expect_log(t, "");
 }
 
-static void madt_too_many_cpus(struct ktest *t)
+static void madt_too_many_entries(struct ktest *t)
 {
 	struct tb b;
 
@@ -261,6 +261,20 @@ static void madt_too_many_cpus(struct ktest *t)
 	expect_log(t, "ACPI: MADT: more than 256 processor entries, the rest ignored\n");
 	KTEST_EXPECT_EQ(t, madt.nr_cpus, 256);
 	KTEST_EXPECT_EQ(t, madt.cpus_dropped, 44);
+
+	/* Firmware often has one LAPIC NMI entry per CPU: room for as many. */
+	tb_start(&b, "APIC", 44, 5);
+	for (int i = 0; i < 300; i++) {
+		uint8_t *e = tb_add(&b, 4, 6);
+
+		e[2] = (uint8_t)i;
+		e[5] = 1;
+	}
+	KTEST_EXPECT_EQ(t, parse_madt(&b, b.n, b.n), 0);
+	expect_log(t, "ACPI: MADT: more than 256 local APIC NMI entries, the rest ignored\n");
+	KTEST_EXPECT_EQ(t, madt.nr_lapic_nmi, 256);
+	KTEST_EXPECT_EQ(t, madt.lapic_nmi_dropped, 44);
+	KTEST_EXPECT_EQ(t, madt.lapic_nmi[255].acpi_uid, 255);
 }
 
 /* --- SRAT --- */
@@ -592,7 +606,7 @@ static struct ktest_case acpi_parse_cases[] = {
 	KTEST_CASE(madt_zero_length),
 	KTEST_CASE(madt_header_lengths),
 	KTEST_CASE(madt_trailing_byte),
-	KTEST_CASE(madt_too_many_cpus),
+	KTEST_CASE(madt_too_many_entries),
 	KTEST_CASE(srat_iasl_good),
 	KTEST_CASE(srat_iasl_rev1),
 	KTEST_CASE(srat_zero_length_memory),

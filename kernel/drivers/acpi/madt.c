@@ -2,7 +2,7 @@
 /*
  * MADT ("APIC"): processors (local APIC and x2APIC entries), I/O APICs,
  * interrupt source overrides, local APIC NMIs and the local APIC address
- * override, in one walk.
+ * override.
  *
  * Linux 6.1 walks the MADT once per entry type (acpi_parse_entries_array)
  * and checks each entry it uses with BAD_MADT_ENTRY: shorter than its
@@ -83,8 +83,9 @@ static void add_ioapic(struct acpi_madt_info *out, const uint8_t *e)
 static void add_int_ovr(struct acpi_madt_info *out, const uint8_t *e)
 {
 	if (out->nr_int_ovr >= ACPI_MAX_INT_OVR) {
-		pr_warn("MADT: more than %d interrupt source overrides, IRQ %u ignored\n",
-			ACPI_MAX_INT_OVR, e[3]);
+		if (!out->int_ovr_dropped++)
+			pr_warn("MADT: more than %d interrupt source overrides, the rest ignored\n",
+				ACPI_MAX_INT_OVR);
 		return;
 	}
 	out->int_ovr[out->nr_int_ovr++] = (struct acpi_madt_int_override){
@@ -99,8 +100,9 @@ static void add_nmi(struct acpi_madt_info *out, uint32_t uid, uint16_t flags,
 		    uint8_t lint, bool x2apic)
 {
 	if (out->nr_lapic_nmi >= ACPI_MAX_LAPIC_NMI) {
-		pr_warn("MADT: more than %d local APIC NMI entries, the rest ignored\n",
-			ACPI_MAX_LAPIC_NMI);
+		if (!out->lapic_nmi_dropped++)
+			pr_warn("MADT: more than %d local APIC NMI entries, the rest ignored\n",
+				ACPI_MAX_LAPIC_NMI);
 		return;
 	}
 	out->lapic_nmi[out->nr_lapic_nmi++] = (struct acpi_madt_lapic_nmi){

@@ -114,7 +114,7 @@ uint8_t acpi_table_checksum(const void *p, uint64_t len);
 #define ACPI_MAX_CPUS      256
 #define ACPI_MAX_IOAPICS   16
 #define ACPI_MAX_INT_OVR   32
-#define ACPI_MAX_LAPIC_NMI 32
+#define ACPI_MAX_LAPIC_NMI ACPI_MAX_CPUS /* firmware often lists one per CPU */
 
 /* Local APIC flags (MADT) */
 #define ACPI_MADT_ENABLED        (1u << 0)
@@ -163,8 +163,8 @@ struct acpi_madt_info {
 	struct acpi_madt_int_override int_ovr[ACPI_MAX_INT_OVR];
 	int nr_lapic_nmi;
 	struct acpi_madt_lapic_nmi lapic_nmi[ACPI_MAX_LAPIC_NMI];
-	/* Entries beyond the arrays' room (each reported once with a warning). */
-	int cpus_dropped, ioapics_dropped;
+	/* Entries beyond the arrays' room (each kind reported once, a warning). */
+	int cpus_dropped, ioapics_dropped, int_ovr_dropped, lapic_nmi_dropped;
 };
 
 /**
