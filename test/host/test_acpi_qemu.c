@@ -147,27 +147,38 @@ static void qemu_numa4_table_list(struct ktest *t)
 	expect_table_list(t, "qemu-numa4-dist/mmk-run.dat", linux_numa4, N(linux_numa4), 0x216d);
 }
 
-/* Map table @sig of dump @d and run @parse on exactly its bytes. */
-#define PARSE(t, d, sig, parse, info)                                         \
-	({                                                                    \
-		struct acpi_tables tb_;                                       \
-		const struct acpi_table_desc *td_;                            \
-		const void *p_;                                               \
-		int r_ = -1;                                                  \
-		acpi_table_init(&tb_, acpidump_rsdp(d), acpidump_mem(d));     \
-		td_ = acpi_get_table(&tb_, sig, 0);                           \
-		KTEST_EXPECT_NOT_NULL(t, td_);                                \
-		if (td_) {                                                    \
-			p_ = acpidump_mem(d)->map(d, td_->phys, td_->length); \
-			KTEST_EXPECT_NOT_NULL(t, p_);                         \
-			if (p_) {                                             \
-				void *copy_ = malloc(td_->length);            \
-				memcpy(copy_, p_, td_->length);               \
-				r_ = parse(copy_, td_->length, info);         \
-				free(copy_);                                  \
-			}                                                     \
-		}                                                             \
-		r_;                                                           \
+/* An exactly sized copy of the first table @sig the walk of @d finds. */
+static uint8_t *table_copy(struct ktest *t, struct acpidump *d, const char *sig,
+			   uint32_t *len)
+{
+	struct acpi_tables tb;
+	const struct acpi_table_desc *td;
+	const struct acpi_mem_ops *mem = acpidump_mem(d);
+	const void *p;
+	uint8_t *copy;
+
+	KTEST_EXPECT_EQ(t, acpi_table_init(&tb, acpidump_rsdp(d), mem), 0);
+	td = acpi_get_table(&tb, sig, 0);
+	KTEST_EXPECT_NOT_NULL(t, td);
+	p = td ? mem->map(mem->ctx, td->phys, td->length) : NULL;
+	KTEST_EXPECT_NOT_NULL(t, p);
+	if (!p)
+		return NULL;
+	copy = malloc(td->length);
+	memcpy(copy, p, td->length);
+	mem->unmap(mem->ctx, p, td->length);
+	*len = td->length;
+	return copy;
+}
+
+/* @parse on table @sig of @d; 1 if the table is missing. */
+#define PARSE(t, d, sig, parse, info)                                  \
+	({                                                             \
+		uint32_t len_;                                         \
+		uint8_t *p_ = table_copy(t, d, sig, &len_);            \
+		int r_ = p_ ? parse(p_, len_, info) : 1;               \
+		free(p_);                                              \
+		r_;                                                    \
 	})
 
 struct mem { uint32_t pxm; uint64_t base, len; bool enabled; };
