@@ -314,6 +314,37 @@ static void qemu_numa4_parse(struct ktest *t)
 	acpidump_free(&d);
 }
 
+/*
+ * numa2 with "-m 2G,slots=2,maxmem=4G": QEMU 7.2 describes its hot-plug
+ * window with one more memory entry, enabled and hot-pluggable, in the
+ * highest node (PXM 1), at the 1 GiB-aligned end of RAM above 4 GiB (all
+ * 2 GiB are below 4 GiB on q35, so 4 GiB), of maxmem - RAM plus 1 GiB of
+ * alignment room per slot: 2 + 2 = 4 GiB. Linux would print
+ * "ACPI: SRAT: Node 1 PXM 1 [mem 0x100000000-0x1ffffffff] hotplug".
+ */
+static void qemu_numa2_hotplug_parse(struct ktest *t)
+{
+	static struct acpi_srat_info s;
+	struct acpidump d;
+
+	if (load(t, "qemu-numa2-hotplug/tables.dat", &d)) {
+		KTEST_EXPECT_EQ(t, PARSE(t, &d, "SRAT", acpi_parse_srat, &s), 0);
+		KTEST_ASSERT_EQ(t, s.nr_mem, 5);
+		for (int i = 0; i < 3; i++) {
+			KTEST_EXPECT_EQ(t, s.mem[i].base, low_2g[i].base);
+			KTEST_EXPECT_FALSE(t, s.mem[i].hotplug);
+		}
+		KTEST_EXPECT_FALSE(t, s.mem[3].enabled);
+		KTEST_EXPECT_EQ(t, s.mem[4].pxm, 1);
+		KTEST_EXPECT_EQ(t, s.mem[4].base, 4 * G);
+		KTEST_EXPECT_EQ(t, s.mem[4].length, 4 * G);
+		KTEST_EXPECT_TRUE(t, s.mem[4].enabled);
+		KTEST_EXPECT_TRUE(t, s.mem[4].hotplug);
+		KTEST_EXPECT_FALSE(t, s.mem[4].nonvolatile);
+	}
+	acpidump_free(&d);
+}
+
 static struct ktest_case acpi_qemu_cases[] = {
 	KTEST_CASE(qemu_numa2_table_list),
 	KTEST_CASE(qemu_numa3_table_list),
@@ -321,6 +352,7 @@ static struct ktest_case acpi_qemu_cases[] = {
 	KTEST_CASE(qemu_numa2_parse),
 	KTEST_CASE(qemu_numa3_parse),
 	KTEST_CASE(qemu_numa4_parse),
+	KTEST_CASE(qemu_numa2_hotplug_parse),
 	KTEST_CASES_END
 };
 
