@@ -372,6 +372,27 @@ static void srat_iasl_rev1(struct ktest *t)
 	expect_mem(t, 0, 0x34, 0x1000000, 0x2000000, true, false, false);
 }
 
+/* Revision 2 is where Linux starts using the high proximity bytes of a
+ * processor entry and stops masking memory domains to 8 bits. */
+static void srat_revision2_domains(struct ktest *t)
+{
+	struct tb b;
+	uint8_t *e;
+
+	tb_start(&b, "SRAT", 48, 2);
+	add_srat_cpu(&b, 0x01, 0x07, 1);
+	e = b.b + b.n - 16;
+	e[9] = 0x02;  /* proximity domain bits 8-15 */
+	e[11] = 0x03; /* bits 24-31 */
+	e[12] = 0xff; /* clock domain: not part of the domain */
+	add_srat_mem(&b, 0x1234, 0, 1 << 20, 1);
+	KTEST_EXPECT_EQ(t, parse_srat(&b, b.n, b.n), 0);
+	KTEST_ASSERT_EQ(t, srat.nr_cpus, 1);
+	expect_cpu(t, 0, 0x03000201, 0x07, true, false);
+	KTEST_ASSERT_EQ(t, srat.nr_mem, 1);
+	expect_mem(t, 0, 0x1234, 0, 1 << 20, true, false, false);
+}
+
 /* Linux's booted case: a zero-length memory subtable. Its first walk
  * (processor types) stops there; the memory walk's handler sees length 0
  * (and calls bad_srat), then the walk stops too. */
@@ -609,6 +630,7 @@ static struct ktest_case acpi_parse_cases[] = {
 	KTEST_CASE(madt_too_many_entries),
 	KTEST_CASE(srat_iasl_good),
 	KTEST_CASE(srat_iasl_rev1),
+	KTEST_CASE(srat_revision2_domains),
 	KTEST_CASE(srat_zero_length_memory),
 	KTEST_CASE(srat_zero_length_other),
 	KTEST_CASE(srat_truncated_subtable),

@@ -147,27 +147,38 @@ static void qemu_numa4_table_list(struct ktest *t)
 	expect_table_list(t, "qemu-numa4-dist/mmk-run.dat", linux_numa4, N(linux_numa4), 0x216d);
 }
 
-/* Map table @sig of dump @d and run @parse on exactly its bytes. */
-#define PARSE(t, d, sig, parse, info)                                         \
-	({                                                                    \
-		struct acpi_tables tb_;                                       \
-		const struct acpi_table_desc *td_;                            \
-		const void *p_;                                               \
-		int r_ = -1;                                                  \
-		acpi_table_init(&tb_, acpidump_rsdp(d), acpidump_mem(d));     \
-		td_ = acpi_get_table(&tb_, sig, 0);                           \
-		KTEST_EXPECT_NOT_NULL(t, td_);                                \
-		if (td_) {                                                    \
-			p_ = acpidump_mem(d)->map(d, td_->phys, td_->length); \
-			KTEST_EXPECT_NOT_NULL(t, p_);                         \
-			if (p_) {                                             \
-				void *copy_ = malloc(td_->length);            \
-				memcpy(copy_, p_, td_->length);               \
-				r_ = parse(copy_, td_->length, info);         \
-				free(copy_);                                  \
-			}                                                     \
-		}                                                             \
-		r_;                                                           \
+/* An exactly sized copy of the first table @sig the walk of @d finds. */
+static uint8_t *table_copy(struct ktest *t, struct acpidump *d, const char *sig,
+			   uint32_t *len)
+{
+	struct acpi_tables tb;
+	const struct acpi_table_desc *td;
+	const struct acpi_mem_ops *mem = acpidump_mem(d);
+	const void *p;
+	uint8_t *copy;
+
+	KTEST_EXPECT_EQ(t, acpi_table_init(&tb, acpidump_rsdp(d), mem), 0);
+	td = acpi_get_table(&tb, sig, 0);
+	KTEST_EXPECT_NOT_NULL(t, td);
+	p = td ? mem->map(mem->ctx, td->phys, td->length) : NULL;
+	KTEST_EXPECT_NOT_NULL(t, p);
+	if (!p)
+		return NULL;
+	copy = malloc(td->length);
+	memcpy(copy, p, td->length);
+	mem->unmap(mem->ctx, p, td->length);
+	*len = td->length;
+	return copy;
+}
+
+/* @parse on table @sig of @d; 1 if the table is missing. */
+#define PARSE(t, d, sig, parse, info)                                  \
+	({                                                             \
+		uint32_t len_;                                         \
+		uint8_t *p_ = table_copy(t, d, sig, &len_);            \
+		int r_ = p_ ? parse(p_, len_, info) : 1;               \
+		free(p_);                                              \
+		r_;                                                    \
 	})
 
 struct mem { uint32_t pxm; uint64_t base, len; bool enabled; };
@@ -303,6 +314,37 @@ static void qemu_numa4_parse(struct ktest *t)
 	acpidump_free(&d);
 }
 
+/*
+ * numa2 with "-m 2G,slots=2,maxmem=4G": QEMU 7.2 describes its hot-plug
+ * window with one more memory entry, enabled and hot-pluggable, in the
+ * highest node (PXM 1), at the 1 GiB-aligned end of RAM above 4 GiB (all
+ * 2 GiB are below 4 GiB on q35, so 4 GiB), of maxmem - RAM plus 1 GiB of
+ * alignment room per slot: 2 + 2 = 4 GiB. Linux would print
+ * "ACPI: SRAT: Node 1 PXM 1 [mem 0x100000000-0x1ffffffff] hotplug".
+ */
+static void qemu_numa2_hotplug_parse(struct ktest *t)
+{
+	static struct acpi_srat_info s;
+	struct acpidump d;
+
+	if (load(t, "qemu-numa2-hotplug/tables.dat", &d)) {
+		KTEST_EXPECT_EQ(t, PARSE(t, &d, "SRAT", acpi_parse_srat, &s), 0);
+		KTEST_ASSERT_EQ(t, s.nr_mem, 5);
+		for (int i = 0; i < 3; i++) {
+			KTEST_EXPECT_EQ(t, s.mem[i].base, low_2g[i].base);
+			KTEST_EXPECT_FALSE(t, s.mem[i].hotplug);
+		}
+		KTEST_EXPECT_FALSE(t, s.mem[3].enabled);
+		KTEST_EXPECT_EQ(t, s.mem[4].pxm, 1);
+		KTEST_EXPECT_EQ(t, s.mem[4].base, 4 * G);
+		KTEST_EXPECT_EQ(t, s.mem[4].length, 4 * G);
+		KTEST_EXPECT_TRUE(t, s.mem[4].enabled);
+		KTEST_EXPECT_TRUE(t, s.mem[4].hotplug);
+		KTEST_EXPECT_FALSE(t, s.mem[4].nonvolatile);
+	}
+	acpidump_free(&d);
+}
+
 static struct ktest_case acpi_qemu_cases[] = {
 	KTEST_CASE(qemu_numa2_table_list),
 	KTEST_CASE(qemu_numa3_table_list),
@@ -310,6 +352,7 @@ static struct ktest_case acpi_qemu_cases[] = {
 	KTEST_CASE(qemu_numa2_parse),
 	KTEST_CASE(qemu_numa3_parse),
 	KTEST_CASE(qemu_numa4_parse),
+	KTEST_CASE(qemu_numa2_hotplug_parse),
 	KTEST_CASES_END
 };
 

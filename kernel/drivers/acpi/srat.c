@@ -172,9 +172,9 @@ static void mem_affinity(struct srat_walk *w, uint64_t off)
 }
 
 /*
- * One of Linux's walks: entries visited while "entry + 2 < end", each
- * given to @handle when its type is @memory's; a zero length ends it.
- * Return: -EINVAL on a zero length, else 0.
+ * One of Linux's two walks (@memory: the memory one, else the processor
+ * one): entries visited while "entry + 2 < end", those of the walk's types
+ * handled; a zero length ends it. Return: -EINVAL on a zero length, else 0.
  */
 static int srat_walk(struct srat_walk *w, bool memory)
 {
