@@ -16,6 +16,13 @@ import sys
 
 PREFIX = re.compile(r'^\[\s*\d+\.\d+\] ')
 WANTED = [
+    r'^SRAT: PXM \d+ -> (X2)?APIC 0x[0-9a-f]+ -> Node \d+.*$',
+    r'^ACPI: SRAT: Node \d+ PXM \d+ \[mem 0x[0-9a-f]+-0x[0-9a-f]+\].*$',
+    r'^NUMA: Node \d+ \[mem .*$',
+    r'^(No NUMA configuration found|NUMA turned off)$',
+    r'^Faking (a )?node .*$',
+    r'^Initializing node \d+ as memoryless$',
+    r'^NODE_DATA\(\d+\) allocated .*$',
     r'^Zone ranges:$',
     r'^  (DMA|DMA32|Normal|Device|Movable) +(empty|\[mem 0x[0-9a-f]+-0x[0-9a-f]+\])$',
     r'^Movable zone start for each node$',

@@ -8,6 +8,7 @@
  * Exit status: 0 done; 1 the kernel panicked (e.g. no usable RAM);
  * 2 usage error, unreadable log, or no e820 table in it.
  */
+#include "acpidump.h"
 #include "logparse.h"
 #include "sim.h"
 #include <kernel/percpu.h>
@@ -17,6 +18,7 @@
 #include <asm/e820.h>
 #include <asm/numa.h>
 #include <asm/setup.h>
+#include <drivers/acpi.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/cmdline.h>
@@ -39,6 +41,9 @@ static const char usage_text[] =
 	"  --log-cmdline      also apply the log's own \"Command line:\" (before --cmdline)\n"
 	"  --no-numa          ignore the log's SRAT lines (one node, like numa=off)\n"
 	"  --distance \"M\"     SLIT distances, rows by ';', columns by ',': \"10,20;20,10\"\n"
+	"  --acpidump FILE    the machine's ACPI tables (`sudo acpidump > FILE`): nodes,\n"
+	"                     CPUs and distances from its SRAT, SLIT and MADT instead of\n"
+	"                     the log's SRAT lines\n"
 	"  --kernel-size SZ   simulated kernel image at 16M of SZ bytes (default 32M, 0: none)\n"
 	"  -t                 prefix lines with \"[    0.000000] \" like a Linux log\n"
 	"  -v                 also print debug-level lines (loglevel=8)\n"
@@ -109,10 +114,48 @@ static uint64_t ram_end(void)
 	return end;
 }
 
+/* The tables of an acpidump file become the simulated firmware's. */
+static int load_acpidump(const char *path)
+{
+	static struct acpidump dump;
+	static struct acpi_tables tables;
+	FILE *f = fopen(path, "rb");
+	size_t len = 0;
+	char *text;
+
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	text = read_all(f);
+	fclose(f);
+	if (!text) {
+		fprintf(stderr, "mmsim: cannot read %s\n", path);
+		return -1;
+	}
+	len = strlen(text);
+	if (acpidump_load(text, len, &dump)) {
+		fprintf(stderr, "mmsim: %s: %s\n", path, dump.err);
+		free(text);
+		return -1;
+	}
+	free(text);
+	if (!acpidump_rsdp(&dump)) {
+		fprintf(stderr, "mmsim: %s has no RSDP: dump it with plain `acpidump`\n", path);
+		return -1;
+	}
+	if (acpi_table_init(&tables, acpidump_rsdp(&dump), acpidump_mem(&dump)) < 0) {
+		fprintf(stderr, "mmsim: %s: the tables cannot be walked from the RSDP\n", path);
+		return -1;
+	}
+	sim_firmware_acpi(&tables, acpidump_mem(&dump));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct sim_log_opts lo = { .to_stdout = true, .max_level = 7 };
-	const char *path = NULL, *cmdline = "", *distances = NULL;
+	const char *path = NULL, *cmdline = "", *distances = NULL, *acpidump = NULL;
 	bool log_cmdline = false, numa = true;
 	uint64_t kernel_size = 32ULL << 20;
 	static struct boot_log log;
@@ -130,6 +173,8 @@ int main(int argc, char **argv)
 			log_cmdline = true;
 		} else if (!strcmp(a, "--no-numa")) {
 			numa = false;
+		} else if (!strcmp(a, "--acpidump") && i + 1 < argc) {
+			acpidump = argv[++i];
 		} else if (!strcmp(a, "--distance") && i + 1 < argc) {
 			distances = argv[++i];
 		} else if (!strcmp(a, "--kernel-size") && i + 1 < argc) {
@@ -198,7 +243,10 @@ int main(int argc, char **argv)
 	if (need > sim_mem_size() && sim_mem_init(need))
 		return 2;
 
-	if (numa) {
+	if (numa && acpidump) {
+		if (load_acpidump(acpidump))
+			return 2;
+	} else if (numa) {
 		for (unsigned i = 0; i < log.nr_srat_cpu; i++)
 			sim_firmware_srat_cpu(log.srat_cpu[i].nid, log.srat_cpu[i].pxm,
 					      log.srat_cpu[i].apic);

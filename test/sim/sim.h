@@ -99,5 +99,10 @@ void sim_firmware_srat_cpu(int nid, unsigned int pxm, uint32_t apic_id);
 void sim_firmware_srat_mem(int nid, unsigned int pxm, uint64_t start,
 			   uint64_t end, bool hotplug);
 void sim_firmware_slit(int from, int to, int distance);
+/* Or real ACPI tables (an acpidump): x86_acpi_numa_init reads their MADT,
+ * SRAT and SLIT as the kernel does. */
+struct acpi_tables;
+struct acpi_mem_ops;
+void sim_firmware_acpi(const struct acpi_tables *t, const struct acpi_mem_ops *mem);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "sim.h"
 #include <asm/setup.h>
+#include <drivers/acpi.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,11 +65,45 @@ void sim_firmware_slit(int from, int to, int distance)
 		fw_slit[nr_fw_slit++] = (typeof(fw_slit[0])){ from, to, distance };
 }
 
+static const struct acpi_tables *fw_acpi;
+static const struct acpi_mem_ops *fw_acpi_mem;
+
+void sim_firmware_acpi(const struct acpi_tables *t, const struct acpi_mem_ops *mem)
+{
+	fw_acpi = t;
+	fw_acpi_mem = mem;
+}
+
+/* As the kernel: the MADT's enabled CPUs (its first one booted), SRAT, SLIT. */
+static int acpi_tables_numa_init(void)
+{
+	static struct acpi_madt_info madt;
+	const struct acpi_table_desc *d = acpi_get_table(fw_acpi, "APIC", 0);
+	const void *p = d ? fw_acpi_mem->map(fw_acpi_mem->ctx, d->phys, d->length) : NULL;
+
+	if (p) {
+		uint32_t ids[NR_CPUS];
+		int ret = acpi_parse_madt(p, d->length, &madt);
+
+		fw_acpi_mem->unmap(fw_acpi_mem->ctx, p, d->length);
+		for (int i = 0; ret == 0 && i < madt.nr_cpus; i++) {
+			if (madt.cpu[i].enabled) {
+				x86_set_possible_cpus(ids, acpi_madt_enabled_cpus(
+					&madt, madt.cpu[i].apic_id, ids, NR_CPUS));
+				break;
+			}
+		}
+	}
+	return acpi_numa_init(fw_acpi, fw_acpi_mem);
+}
+
 /* The lines Linux's SRAT parser prints, from what the log said. */
 int x86_acpi_numa_init(void)
 {
 	uint32_t apicids[NR_CPUS];
 
+	if (fw_acpi)
+		return acpi_tables_numa_init();
 	for (unsigned int i = 0; i < nr_fw_cpu; i++) {
 		set_apicid_to_node(fw_cpu[i].apic, fw_cpu[i].nid);
 		node_set(fw_cpu[i].nid, &numa_nodes_parsed);
@@ -107,4 +142,6 @@ void sim_arch_numa_reset(void)
 	for (int i = 0; i < NR_CPUS; i++)
 		cpu_to_node_map[i] = NUMA_NO_NODE;
 	nr_fw_cpu = nr_fw_mem = nr_fw_slit = 0;
+	fw_acpi = NULL;
+	fw_acpi_mem = NULL;
 }

@@ -100,12 +100,12 @@ static uint32_t boot_cpu_apic_id(void)
 static void acpi_parse_madt_cpus(void)
 {
 	uint32_t ids[NR_CPUS], bsp = boot_cpu_apic_id();
-	unsigned int n = 0;
+	unsigned int n = 1;
 	const struct acpi_table_desc *d;
 	const void *p;
 	int ret;
 
-	ids[n++] = bsp;
+	ids[0] = bsp;
 	if (acpi_table_count(&acpi_tables, "APIC") > 1) {
 		pr_warn("BIOS bug: multiple APIC/MADT found, using %d\n", 0);
 		pr_warn("If \"acpi_apic_instance=%d\" works better, notify linux-acpi@vger.kernel.org\n", 2);
@@ -125,14 +125,7 @@ static void acpi_parse_madt_cpus(void)
 		pr_err("Invalid BIOS MADT, disabling ACPI\n");
 		goto out;
 	}
-	for (int i = 0; i < madt.nr_cpus && n < NR_CPUS; i++) {
-		const struct acpi_madt_cpu *c = &madt.cpu[i];
-
-		if (!c->enabled || c->apic_id == bsp ||
-		    c->apic_id == (c->x2apic ? 0xffffffffu : 0xffu))
-			continue;
-		ids[n++] = c->apic_id;
-	}
+	n = acpi_madt_enabled_cpus(&madt, bsp, ids, NR_CPUS);
 out:
 	x86_set_possible_cpus(ids, n);
 }

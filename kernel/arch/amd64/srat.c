@@ -177,11 +177,16 @@ static int parse_slit(const void *p, uint64_t len, void *out)
 int acpi_numa_init(const struct acpi_tables *t, const struct acpi_mem_ops *mem)
 {
 	int ret, parsed = 0;
+	bool failed = false;
 
 	srat_reset();
 	ret = parse_table(t, mem, "SRAT", parse_srat, &srat_info);
 	if (ret < 0) {
-		bad_srat();
+		/* Linux drops a bad SRAT with a message, and fails quietly
+		 * when only its entry walk stopped (the parser printed why). */
+		if (srat_info.bad_srat)
+			bad_srat();
+		failed = true;
 	} else if (ret == 0) {
 		for (int i = 0; i < srat_info.nr_cpus && !srat_bad; i++)
 			processor_affinity(&srat_info.cpu[i]);
@@ -190,5 +195,5 @@ int acpi_numa_init(const struct acpi_tables *t, const struct acpi_mem_ops *mem)
 	}
 	if (parse_table(t, mem, "SLIT", parse_slit, &slit_info) == 0)
 		slit_init(&slit_info);
-	return srat_bad || !parsed ? -1 : 0;
+	return failed || srat_bad || !parsed ? -1 : 0;
 }

@@ -195,3 +195,21 @@ int acpi_parse_madt(const void *table, uint64_t len, struct acpi_madt_info *out)
 			return -EINVAL;
 	return 0;
 }
+
+unsigned int acpi_madt_enabled_cpus(const struct acpi_madt_info *madt, uint32_t first,
+				    uint32_t *ids, unsigned int max)
+{
+	unsigned int n = 0;
+
+	if (max)
+		ids[n++] = first;
+	for (int i = 0; i < madt->nr_cpus && n < max; i++) {
+		const struct acpi_madt_cpu *c = &madt->cpu[i];
+
+		if (!c->enabled || c->apic_id == first ||
+		    c->apic_id == (c->x2apic ? 0xffffffffu : 0xffu))
+			continue;
+		ids[n++] = c->apic_id;
+	}
+	return n;
+}
