@@ -1,0 +1,47 @@
+/*
+ * SRAT for the boot test numa_acpitable_pxm (QEMU -acpitable, 2 GiB q35,
+ * no -numa): the second range is in proximity domain 0x12c = 300, past
+ * Linux's 256: "ACPI: SRAT: Too many proximity domains.", "ACPI: SRAT:
+ * SRAT not used.", then the dummy node.
+ */
+[0004]                          Signature : "SRAT"
+[0004]                       Table Length : 00000000
+[0001]                           Revision : 03
+[0001]                           Checksum : 00
+[0006]                             Oem ID : "MMKTST"
+[0008]                       Oem Table ID : "SRATPXM"
+[0004]                       Oem Revision : 00000001
+[0004]                    Asl Compiler ID : "INTL"
+[0004]              Asl Compiler Revision : 20200925
+
+[0004]                     Table Revision : 00000001
+[0008]                           Reserved : 0000000000000000
+
+/* PXM 00000000 [0000000000000000, +0000000040000000) */
+[0001]                      Subtable Type : 01
+[0001]                             Length : 28
+[0004]                   Proximity Domain : 00000000
+[0002]                          Reserved1 : 0000
+[0008]                       Base Address : 0000000000000000
+[0008]                     Address Length : 0000000040000000
+[0004]                          Reserved2 : 00000000
+[0004]              Flags (decoded below) : 00000001
+                                  Enabled : 1
+                            Hot Pluggable : 0
+                             Non-Volatile : 0
+[0008]                          Reserved3 : 0000000000000000
+
+/* PXM 0000012C [0000000040000000, +0000000040000000) */
+[0001]                      Subtable Type : 01
+[0001]                             Length : 28
+[0004]                   Proximity Domain : 0000012C
+[0002]                          Reserved1 : 0000
+[0008]                       Base Address : 0000000040000000
+[0008]                     Address Length : 0000000040000000
+[0004]                          Reserved2 : 00000000
+[0004]              Flags (decoded below) : 00000001
+                                  Enabled : 1
+                            Hot Pluggable : 0
+                             Non-Volatile : 0
+[0008]                          Reserved3 : 0000000000000000
+
