@@ -351,6 +351,40 @@ static void srat_zero_length(struct ktest *t)
 	fm_free(&fm);
 }
 
+/*
+ * x2APIC affinity entries (type 2): an APIC id the xAPIC cannot address
+ * (0x1000) is ignored with Linux's line; 0x20 is placed as usual. The CPU
+ * entries come first, so their PXM 1 is node 0 and memory's PXM 0 node 1.
+ */
+static void srat_x2apic_out_of_range(struct ktest *t)
+{
+	static uint8_t srat[512];
+	const uint8_t *tb[] = { srat };
+	uint32_t len = build_srat(srat, NULL, 0, two_nodes, 2), off = len;
+	const uint32_t ids[] = { 0x1000, 0x20 };
+
+	for (int i = 0; i < 2; i++, off += 24) {
+		memset(srat + off, 0, 24);
+		srat[off] = 2;
+		srat[off + 1] = 24;
+		put32(srat + off + 4, 1);  /* PXM 1 */
+		put32(srat + off + 8, ids[i]);
+		put32(srat + off + 12, 1); /* enabled */
+	}
+	put32(srat + 4, off);
+	srat[9] = 0;
+	fix_checksum(srat, off, 9);
+	firmware(tb, &off, 1);
+	boot("");
+	expect_line(t, "SRAT: PXM 1 -> X2APIC 0x1000 ignored");
+	expect_line(t, "SRAT: PXM 1 -> APIC 0x0020 -> Node 0");
+	expect_line(t, "ACPI: SRAT: Node 1 PXM 0 [mem 0x00000000-0x3fffffff]");
+	KTEST_EXPECT_EQ(t, numa_apicid_to_node(0x1000), NUMA_NO_NODE);
+	KTEST_EXPECT_EQ(t, numa_apicid_to_node(0x20), 0);
+	KTEST_EXPECT_EQ(t, num_online_nodes(), 2);
+	fm_free(&fm);
+}
+
 /* A CPU-only proximity domain: a possible, memory-less node. Without a
  * MADT no CPU is there to bring it online: its zonelist is built, it is
  * not counted. */
@@ -388,6 +422,7 @@ static const struct ktest_case numa_cases[] = {
 	KTEST_CASE(slit_invalid),
 	KTEST_CASE(srat_zero_length),
 	KTEST_CASE(srat_cpu_only_node),
+	KTEST_CASE(srat_x2apic_out_of_range),
 	KTEST_CASES_END
 };
 
