@@ -72,6 +72,10 @@ numa-off) # numa2 booted with numa=off: Linux's dummy node over all RAM
 	qemu="$(ram m0 1G) $(ram m1 1G) $(node 0 0 m0) $(node 1 1 m1)"
 	expect=('^NUMA turned off$' '^Faking a node at \[mem 0x0000000000000000-0x'
 		'^Fallback order for Node 0: 0 $' '^Built 1 zonelists') ;;
+acpi-off) # numa2 booted with acpi=off: no table is read, the dummy node
+	mem=2G smp=2 cmdline="acpi=off"
+	qemu="$(ram m0 1G) $(ram m1 1G) $(node 0 0 m0) $(node 1 1 m1)"
+	expect=('^No NUMA configuration found$' '^Built 1 zonelists') ;;
 fake4) # numa=fake=4 on a one-node 2 GiB machine, Linux's
 	# split_nodes_interleave: about 2041 MiB of RAM below 0x7fef4000 (2047
 	# MiB less some 6 MiB of holes) in four shares of ~510 MiB; rounded
@@ -94,6 +98,9 @@ boot 0 "numa-$machine" -m "$mem" --smp "$smp" \
 	--cmdline "efi=debug loglevel=8 selftest=all mminfo=buddyinfo,zoneinfo $cmdline" -- $qemu
 has '^# Totals: pass:[0-9]+ fail:0 '
 for e in "${expect[@]}"; do has "$e"; done
+if [ "$machine" = acpi-off ] && grep -q '^ACPI: RSDP' "$log.txt"; then
+	fail "acpi=off, yet the ACPI tables were read"
+fi
 
 # Every node with memory shows up in the per-node dumps.
 for n in $(sed -n 's/^Initmem setup node \([0-9]*\) \[mem.*/\1/p' "$log.txt"); do
