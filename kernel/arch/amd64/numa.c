@@ -437,16 +437,30 @@ void x86_numa_init(void)
 	numa_init(dummy_numa_init);
 }
 
+/* The next online node after @nid, wrapping (Linux's next_node_in). */
+static int next_online_node_in(int nid)
+{
+	for (int i = 1; i <= MAX_NUMNODES; i++) {
+		int n = (nid + i) % MAX_NUMNODES;
+
+		if (node_online(n))
+			return n;
+	}
+	return nid;
+}
+
 void init_cpu_to_node(const uint32_t *apicids, unsigned int nr_cpus)
 {
-	int rr = numa_node_id();
+	int rr = next_online_node_in(MAX_NUMNODES - 1);
 
 	for (unsigned int cpu = 0; cpu < nr_cpus && cpu < NR_CPUS; cpu++) {
 		int nid = numa_apicid_to_node(apicids[cpu]);
 
 		if (nid == NUMA_NO_NODE || !NODE_DATA(nid)) {
-			/* No SRAT word for it: round-robin, as numa_init_array. */
+			/* No SRAT word for it: round-robin over the online
+			 * nodes, as Linux's numa_init_array. */
 			cpu_to_node_map[cpu] = (int16_t)rr;
+			rr = next_online_node_in(rr);
 			continue;
 		}
 		/* A CPU-only node: memory-less but online from here on. */
