@@ -28,6 +28,7 @@
 static struct acpi_tables acpi_tables;
 static struct acpi_madt_info madt;
 static bool acpi_off;
+static unsigned int nr_ioremapped; /* maps outside the direct map */
 
 /* acpi=off: no tables at all (one node, the boot CPU), as in Linux. */
 static int set_acpi(const char *val)
@@ -55,6 +56,7 @@ static const void *acpi_early_map(void *ctx, uint64_t phys, uint64_t len)
 		return NULL;
 	if (direct_mapped(phys, len))
 		return __va(phys);
+	nr_ioremapped++;
 	return early_ioremap(phys, len);
 }
 
@@ -142,11 +144,19 @@ void acpi_boot_table_init(const struct bootinfo *bi)
 		pr_err("ACPI tables unusable: one node, the boot CPU only\n");
 	acpi_reserve_initial_tables();
 	acpi_parse_madt_cpus();
+	if (nr_ioremapped)
+		pr_debug("%u table maps outside RAM and ACPI memory went through early_ioremap\n",
+			 nr_ioremapped);
 }
 
 int x86_acpi_numa_init(void)
 {
 	if (acpi_off || !acpi_tables.nr)
 		return -1;
-	return acpi_numa_init(&acpi_tables, &acpi_mem);
+	int ret = acpi_numa_init(&acpi_tables, &acpi_mem);
+
+	if (nr_ioremapped)
+		pr_debug("%u table maps outside RAM and ACPI memory went through early_ioremap\n",
+			 nr_ioremapped);
+	return ret;
 }
