@@ -9,6 +9,7 @@
 #                              KTAP case ok, kunit.py agrees, the iomem dump
 #                              has System RAM and Kernel code
 #   unknown_suite              selftest=nosuchsuite: status 2
+#   unknown_bench              bench=page_alloc,nosuch: status 2, named
 set -euo pipefail
 build=$1 mode=$2
 shift 2
@@ -56,6 +57,11 @@ unknown_suite)
 	boot 2 selftest-unknown --cmdline "selftest=nosuchsuite"
 	has '^# no suite named nosuchsuite$'
 	has '^not ok 1 nosuchsuite$'
+	has '^mmk: boot complete, status 2$'
+	;;
+unknown_bench)
+	boot 2 bench-unknown --cmdline "bench=page_alloc,nosuch"
+	has "^bench: no benchmark named 'nosuch' \\(known: page_alloc, vmalloc\\)$"
 	has '^mmk: boot complete, status 2$'
 	;;
 *)
