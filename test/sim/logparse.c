@@ -70,15 +70,20 @@ static int parse_mem_range(const char **p, uint64_t *start, uint64_t *end)
 	s += 5;
 	if (parse_hex(&s, &a) || *s++ != '-' || parse_hex(&s, &b) || *s++ != ']')
 		return -1;
-	if (b < a || b == UINT64_MAX)
-		return -1;
 	*start = a;
-	*end = b + 1;
+	*end = b + 1; /* 0 for an end of 2^64; b < a - 1 is a wrapped size */
 	*p = s;
 	return 0;
 }
 
-/* One e820 line (text after "who: "), into @e. */
+/*
+ * One e820 line (text after "who: "), into @e. The size is taken modulo
+ * 2^64 exactly as the kernel that printed the line computed its end, so a
+ * size-0 entry at A ("[mem A-(A-1)]", in the old form "A - A") comes back
+ * with size 0, and a size that wrapped comes back wrapping: deciding what
+ * to do with those is e820__memory_setup's job, shared with the kernel.
+ * Return: 0, -1 not an entry, -2 an entry of a type we cannot name.
+ */
 static int parse_e820_line(const char *s, struct e820_entry *e)
 {
 	uint64_t a, b;
@@ -93,22 +98,26 @@ static int parse_e820_line(const char *s, struct e820_entry *e)
 		if (parse_hex(&s, &a) || strncmp(s, " - ", 3))
 			return -1;
 		s += 3;
-		if (parse_hex(&s, &b) || b < a)
+		if (parse_hex(&s, &b))
 			return -1;
 		while (*s == ' ')
 			s++;
 		e->type = parse_e820_type(*s == '(' ? s + 1 : s);
 	}
-	if (!e->type)
-		return -1;
 	e->addr = a;
 	e->size = b - a;
-	return 0;
+	e->pad = 0;
+	return e->type ? 0 : -2;
 }
 
-/* "SRAT: Node N PXM P [mem a-b]( hotplug)" */
+/*
+ * "SRAT: Node N PXM P [mem a-b]( hotplug)" (3.10 on, inclusive end),
+ * "SRAT: Node N PXM P [a-b]" (3.x, inclusive) and the 2.6 form
+ * "SRAT: Node N PXM P a-b" (bare hex, end exclusive).
+ */
 static int parse_srat_line(const char *s, struct log_srat *r)
 {
+	uint64_t a, b;
 	char *end;
 	long nid;
 
@@ -121,11 +130,31 @@ static int parse_srat_line(const char *s, struct log_srat *r)
 	if (end == s || *end != ' ')
 		return -1;
 	s = end + 1;
-	if (parse_mem_range(&s, &r->start, &r->end))
+	if (!strncmp(s, "[mem ", 5)) {
+		if (parse_mem_range(&s, &r->start, &r->end))
+			return -1;
+	} else if (*s == '[') {
+		s++;
+		if (parse_hex(&s, &a) || *s++ != '-' || parse_hex(&s, &b) || *s++ != ']')
+			return -1;
+		r->start = a;
+		r->end = b + 1;
+	} else {
+		if (parse_hex(&s, &a) || *s++ != '-' || parse_hex(&s, &b))
+			return -1;
+		r->start = a;
+		r->end = b;
+	}
+	if (r->end <= r->start)
 		return -1;
 	r->nid = (int)nid;
 	r->hotplug = strstr(s, "hotplug") != NULL;
 	return 0;
+}
+
+static void warn_line(unsigned lineno, const char *what, const char *line)
+{
+	fprintf(stderr, "mmsim: line %u: %s: %.200s\n", lineno, what, line);
 }
 
 /* "efi: memNN: [Boot Code   |...] range=[0xa-0xb] (NMB)", inclusive end */
@@ -153,7 +182,9 @@ int parse_boot_log(const char *text, struct boot_log *log)
 	enum table_state st = BEFORE;
 	int efi_map_done = 0;
 	const char *p = text;
-	char line[4096];
+	unsigned lineno = 0;
+	size_t cap = 0;
+	char *line = NULL;
 
 	memset(log, 0, sizeof(*log));
 	while (*p) {
@@ -161,11 +192,22 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		const char *who = NULL, *rest = NULL, *hit;
 		struct e820_entry e;
+		int r = -1;
 
-		if (len >= sizeof(line))
-			len = sizeof(line) - 1;
+		/* No line length limit: a serial capture may glue many together. */
+		if (len + 1 > cap) {
+			char *nb = realloc(line, cap = len + 1);
+
+			if (!nb) {
+				free(line);
+				fprintf(stderr, "mmsim: out of memory for a %zu-byte line\n", len);
+				return -1;
+			}
+			line = nb;
+		}
 		memcpy(line, p, len);
 		line[len] = '\0';
+		lineno++;
 		p = nl ? nl + 1 : p + strlen(p);
 		while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
 			line[--len] = '\0';
@@ -175,7 +217,9 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		else if ((hit = strstr(line, "Xen: ")) && (hit[5] == '[' || (hit[5] >= '0' && hit[5] <= '9')))
 			who = "Xen", rest = hit + 5;
 
-		if (who && parse_e820_line(rest, &e) == 0) {
+		if (who)
+			r = parse_e820_line(rest, &e);
+		if (who && r == 0) {
 			if (st == AFTER)
 				break; /* a second boot's table: stop here */
 			if (st == IN_TABLE && strcmp(who, log->table_who))
@@ -188,6 +232,12 @@ int parse_boot_log(const char *text, struct boot_log *log)
 				log->dropped_e820++;
 			continue;
 		}
+		/* An entry of this table we cannot use: named, and the table goes on. */
+		if (who && st != AFTER && (r == -2 || *rest == '[' || (*rest >= '0' && *rest <= '9'))) {
+			warn_line(lineno, r == -2 ? "e820 entry of an unknown type, ignored"
+						  : "unreadable e820 entry, ignored", line);
+			continue;
+		}
 		/* blank lines and the table's header do not end a table */
 		if (len == 0 || strstr(line, "physical RAM map:"))
 			continue;
@@ -197,17 +247,36 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		/* The runtime map printed later repeats some entries: stop there. */
 		if (strstr(line, "EFI runtime memory map:"))
 			efi_map_done = 1;
-		if (!efi_map_done && (hit = strstr(line, "efi: mem")) &&
-		    (hit = strchr(hit, '[')) && log->nr_efi_boot < LOG_MAX_EFI_BOOT) {
-			if (parse_efi_boot_line(hit, &log->efi_boot[log->nr_efi_boot].start,
-						&log->efi_boot[log->nr_efi_boot].end) == 0)
-				log->nr_efi_boot++;
-		} else if ((hit = strstr(line, "SRAT: Node ")) && log->nr_srat < LOG_MAX_SRAT) {
-			if (parse_srat_line(hit, &log->srat[log->nr_srat]) == 0)
-				log->nr_srat++;
+		if (!efi_map_done && (hit = strstr(line, "efi: mem")) && (hit = strchr(hit, '['))) {
+			uint64_t a, b;
+
+			if (parse_efi_boot_line(hit, &a, &b))
+				continue;
+			if (log->nr_efi_boot < LOG_MAX_EFI_BOOT) {
+				log->efi_boot[log->nr_efi_boot].start = a;
+				log->efi_boot[log->nr_efi_boot++].end = b;
+			} else {
+				warn_line(lineno, "more than " LOG_STR(LOG_MAX_EFI_BOOT)
+					  " EFI boot-services ranges, ignored", line);
+			}
+		} else if ((hit = strstr(line, "SRAT: Node "))) {
+			struct log_srat sr;
+
+			if (parse_srat_line(hit, &sr)) {
+				warn_line(lineno, "unreadable SRAT line, ignored", line);
+			} else if (log->nr_srat < LOG_MAX_SRAT) {
+				log->srat[log->nr_srat++] = sr;
+			} else {
+				warn_line(lineno, "more than " LOG_STR(LOG_MAX_SRAT)
+					  " SRAT memory ranges, ignored", line);
+			}
 		} else if ((hit = strstr(line, "Command line: ")) && !log->cmdline[0]) {
+			if (strlen(hit + 14) >= sizeof(log->cmdline))
+				warn_line(lineno, "command line longer than " LOG_STR(LOG_CMDLINE_MAX)
+					  " bytes, cut", line);
 			snprintf(log->cmdline, sizeof(log->cmdline), "%s", hit + 14);
 		}
 	}
+	free(line);
 	return log->nr_e820 ? 0 : -1;
 }

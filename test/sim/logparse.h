@@ -10,9 +10,11 @@
 #include <stdint.h>
 
 #define LOG_MAX_E820   4096
-#define LOG_MAX_SRAT   256
+#define LOG_MAX_SRAT   4096
 #define LOG_CMDLINE_MAX 2048
 #define LOG_MAX_EFI_BOOT 1024
+#define LOG_STR_(x) #x
+#define LOG_STR(x) LOG_STR_(x)
 
 struct log_srat {
 	int nid;
@@ -44,8 +46,14 @@ struct boot_log {
  * a-b] type" lines (or the pre-2.6.37 "BIOS-e820: a - b (type)" form with
  * its exclusive end, or Xen's "Xen: [mem a-b] type"). A later table (the
  * next boot of a concatenated log) ends the parse; "reserve setup_data:"
- * and "user-defined" tables are never read. SRAT lines are "SRAT: Node N
- * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix.
+ * and "user-defined" tables are never read. Sizes are kept modulo 2^64
+ * as printed (size 0, wrapping, ending at 2^64): e820__memory_setup and
+ * e820__check_firmware_table judge them. An entry line that cannot be
+ * read, or names an unknown type, is warned about on stderr and skipped
+ * without ending the table. SRAT lines are "SRAT: Node N PXM P [mem a-b]"
+ * (or the older "[a-b]" and exclusive "a-b" forms) with an optional
+ * "ACPI: " prefix and "hotplug" suffix. No line length limit; SRAT, EFI
+ * and e820 entries past the LOG_MAX_* limits are warned about.
  * "efi: memNN: [Boot Code|...] range=[a-b]" lines (and Boot Data) of the
  * first EFI map printed under efi=debug give the boot-services ranges.
  *

@@ -6,7 +6,8 @@
  *   mmsim [options] LOGFILE|-
  *
  * Exit status: 0 done; 1 the kernel panicked (e.g. no usable RAM);
- * 2 usage error, unreadable log, or no e820 table in it.
+ * 2 usage error, unreadable log, no e820 table in it, or a table refused
+ * (an entry wrapping past 2^64, more RAM than the host can model).
  */
 #include "logparse.h"
 #include "sim.h"
@@ -21,6 +22,8 @@
 #include <kernel/printk.h>
 #include <lib/cmdline.h>
 #include <mm/mmzone.h>
+#include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,15 +41,22 @@ static const char usage_text[] =
 	"  --cmdline \"...\"    kernel options: mem=, memmap=, kernelcore=, movablecore=\n"
 	"  --log-cmdline      also apply the log's own \"Command line:\" (before --cmdline)\n"
 	"  --no-numa          ignore the log's SRAT lines (one node, like numa=off)\n"
-	"  --distance \"M\"     SLIT distances, rows by ';', columns by ',': \"10,20;20,10\"\n"
+	"  --distances \"M\"    SLIT distances, rows by ';', columns by ',': \"10,20;20,10\"\n"
 	"  --kernel-size SZ   simulated kernel image at 16M of SZ bytes (default 32M, 0: none)\n"
 	"  -t                 prefix lines with \"[    0.000000] \" like a Linux log\n"
 	"  -v                 also print debug-level lines (loglevel=8)\n"
-	"Exit: 0 ok, 1 kernel panic, 2 usage error or no e820 table in the log.\n";
+	"Exit: 0 ok, 1 kernel panic, 2 usage error, unreadable log, no e820 table\n"
+	"      in it, or a table refused (wrapping entry, too much RAM to model).\n";
 
-static char *read_all(FILE *f)
+/*
+ * The whole input, NUL-terminated. A read error is reported as one (a
+ * directory, a closed stdin), not as "no e820 table"; NUL bytes and other
+ * control characters a serial capture picks up are dropped (counted on
+ * stderr) so that they neither end the text nor break a line's match.
+ */
+static char *read_all(FILE *f, const char *name)
 {
-	size_t len = 0, size = 1 << 16;
+	size_t len = 0, size = 1 << 16, noise = 0, w = 0;
 	char *buf = malloc(size);
 
 	while (buf) {
@@ -63,8 +73,26 @@ static char *read_all(FILE *f)
 			buf = nb;
 		}
 	}
-	if (buf)
-		buf[len] = '\0';
+	if (!buf) {
+		fprintf(stderr, "mmsim: %s: out of memory reading it\n", name);
+		return NULL;
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "mmsim: %s: read error: %s\n", name, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+			noise++;
+		else
+			buf[w++] = (char)c;
+	}
+	buf[w] = '\0';
+	if (noise)
+		fprintf(stderr, "mmsim: %s: skipped %zu NUL or control bytes\n", name, noise);
 	return buf;
 }
 
@@ -109,6 +137,44 @@ static uint64_t ram_end(void)
 	return end;
 }
 
+/*
+ * Tables mmsim cannot lay out, refused before anything runs: an entry whose
+ * size wraps (Linux 6.1 throws such a table away for the BIOS's fallback
+ * sizes, which a log does not have), and more RAM than this host can model
+ * (the simulator keeps a real memmap: 64 bytes per 4 KiB page).
+ */
+static int refuse_table(const struct boot_log *log)
+{
+	uint64_t ram = 0, need, avail = 0;
+	char line[256];
+	FILE *mi;
+
+	if (e820__check_firmware_table(log->e820, log->nr_e820)) {
+		fprintf(stderr, "mmsim: an e820 entry's size wraps past 2^64: Linux 6.1 throws the whole "
+				"firmware table away (append_e820_table) and uses the BIOS's fallback memory "
+				"sizes, which a log does not have; no layout\n");
+		return -1;
+	}
+	for (unsigned i = 0; i < log->nr_e820; i++)
+		if (log->e820[i].type == E820_TYPE_RAM && log->e820[i].size < UINT64_MAX - ram)
+			ram += log->e820[i].size;
+	need = ram / 4096 * 64;
+	mi = fopen("/proc/meminfo", "r");
+	while (mi && fgets(line, sizeof(line), mi))
+		if (sscanf(line, "MemAvailable: %" SCNu64 " kB", &avail) == 1)
+			break;
+	if (mi)
+		fclose(mi);
+	if (avail && need > avail * 1024 / 4 * 3) {
+		fprintf(stderr, "mmsim: the log's table has %" PRIu64 " GiB of usable RAM; modelling it "
+				"needs about %" PRIu64 " MiB of host memory for its memmap, more than 3/4 of the "
+				"%" PRIu64 " MiB available here; refused\n",
+			ram >> 30, need >> 20, avail >> 10);
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct sim_log_opts lo = { .to_stdout = true, .max_level = 7 };
@@ -130,7 +196,7 @@ int main(int argc, char **argv)
 			log_cmdline = true;
 		} else if (!strcmp(a, "--no-numa")) {
 			numa = false;
-		} else if (!strcmp(a, "--distance") && i + 1 < argc) {
+		} else if ((!strcmp(a, "--distance") || !strcmp(a, "--distances")) && i + 1 < argc) {
 			distances = argv[++i];
 		} else if (!strcmp(a, "--kernel-size") && i + 1 < argc) {
 			const char *end;
@@ -163,13 +229,11 @@ int main(int argc, char **argv)
 		perror(path);
 		return 2;
 	}
-	text = read_all(f);
+	text = read_all(f, strcmp(path, "-") ? path : "standard input");
 	if (f != stdin)
 		fclose(f);
-	if (!text) {
-		fprintf(stderr, "mmsim: cannot read %s\n", path);
+	if (!text)
 		return 2;
-	}
 	if (parse_boot_log(text, &log)) {
 		fprintf(stderr, "mmsim: no e820 table in %s (no \"BIOS-e820:\" or \"Xen: [mem\" lines)\n",
 			strcmp(path, "-") ? path : "standard input");
@@ -180,9 +244,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mmsim: the log's table has more than %d entries; %u ignored\n",
 			LOG_MAX_E820, log.dropped_e820);
 
+	sim_log_setup(&lo);
+	if (refuse_table(&log))
+		return 2;
 	if (sim_mem_init(SIM_MEM_DEFAULT))
 		return 2;
-	sim_log_setup(&lo);
 	sim_reset();
 
 	snprintf(full_cmdline, sizeof(full_cmdline), "%s%s%s",

@@ -14,6 +14,16 @@
 void efi_print_memmap(const struct bootinfo *bi);
 
 /**
+ * efi_report_ignored - name the EFI descriptors the loader left out of e820
+ * @bi: boot information
+ *
+ * The loader converts the map after ExitBootServices, when it can print
+ * nothing: descriptors of 0 pages, of a size running past 2^64 or of a
+ * type Linux 6.1 does not know are named here, one warning line each.
+ */
+void efi_report_ignored(const struct bootinfo *bi);
+
+/**
  * efi_md_typeattr_format - Linux's "[Type        |RUN|...|UC]" column
  * @buf: output
  * @size: size of @buf (64 is always enough)
