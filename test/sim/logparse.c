@@ -244,6 +244,14 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		if (st == IN_TABLE)
 			st = AFTER;
 
+		/* Which ACPI tables the firmware had: the SLIT decides whether
+		 * the fallback orders can be known without its distances. */
+		if (strstr(line, "ACPI: RSDP ") || strstr(line, "ACPI: XSDT ") ||
+		    strstr(line, "ACPI: RSDT "))
+			log->acpi_table_list = true;
+		if (strstr(line, "ACPI: SLIT "))
+			log->acpi_slit = true;
+
 		/* The runtime map printed later repeats some entries: stop there. */
 		if (strstr(line, "EFI runtime memory map:"))
 			efi_map_done = 1;

@@ -7,6 +7,7 @@
 #define TEST_SIM_LOGPARSE_H
 
 #include <boot/bootinfo.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define LOG_MAX_E820   4096
@@ -34,6 +35,8 @@ struct boot_log {
 	unsigned nr_efi_boot;
 	char cmdline[LOG_CMDLINE_MAX]; /* "Command line: " text, or "" */
 	const char *table_who;         /* "BIOS-e820" or "Xen", NULL if none */
+	bool acpi_table_list;          /* the log lists its ACPI tables (RSDP/XSDT/RSDT) */
+	bool acpi_slit;                /* ... and a SLIT among them */
 };
 
 /**

@@ -175,6 +175,38 @@ static int refuse_table(const struct boot_log *log)
 	return 0;
 }
 
+/*
+ * Are the fallback orders Linux would print known? Yes with distances
+ * (--distances), with at most two nodes of memory (the local node first,
+ * then the other: distances cannot change that), or when the log's ACPI
+ * table list has no SLIT (every distance is the default). Otherwise the
+ * orders are hidden and one line says so: a guess is never printed as fact.
+ */
+static bool fallback_order_known(const struct boot_log *log, bool numa, bool distances)
+{
+	bool seen[1024] = { false };
+	unsigned nodes = 0;
+
+	if (!numa || distances)
+		return true;
+	for (unsigned i = 0; i < log->nr_srat; i++)
+		if (!seen[log->srat[i].nid]) {
+			seen[log->srat[i].nid] = true;
+			nodes++;
+		}
+	return nodes <= 2 || (log->acpi_table_list && !log->acpi_slit);
+}
+
+static void hide_fallback_order(struct sim_log_opts *lo, const struct boot_log *log)
+{
+	pr_notice("mmsim: fallback order unknown: %s; give the distances with "
+		  "--distances \"10,20,...;20,10,...\" (rows by ';') to see it\n",
+		  log->acpi_slit ? "the firmware has a SLIT but the log does not print its distances"
+				 : "the log does not list its ACPI tables, so a SLIT may have set distances");
+	lo->hide = "Fallback order for Node ";
+	sim_log_setup(lo);
+}
+
 int main(int argc, char **argv)
 {
 	struct sim_log_opts lo = { .to_stdout = true, .max_level = 7 };
@@ -280,6 +312,8 @@ int main(int argc, char **argv)
 	x86_memory_init(NULL);
 	/* What start_kernel does next: the page allocator takes over. */
 	setup_per_cpu_areas();
+	if (!fallback_order_known(&log, numa, distances != NULL))
+		hide_fallback_order(&lo, &log);
 	build_all_zonelists();
 	mem_init();
 	kmem_cache_init(); /* start_kernel's next step */

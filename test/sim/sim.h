@@ -54,6 +54,7 @@ struct sim_log_opts {
 	int max_level;    /* ... those with level < max_level (console_loglevel) */
 	bool timestamps;  /* prefix "[    0.000000] " like a Linux log */
 	bool capture;     /* keep every line (all levels) for sim_log_* */
+	const char *hide; /* lines starting with this are not printed (captured still) */
 };
 void sim_log_setup(const struct sim_log_opts *o);
 
