@@ -110,9 +110,10 @@ static bool efi_desc(const struct bootinfo *bi, uint64_t i, struct efi_memory_de
 {
 	uint64_t off = i * bi->efi_desc_size;
 
-	if (bi->efi_desc_size < sizeof(*d) || off + bi->efi_desc_size > bi->efi_mmap_size)
+	if (!boot_efi_mmap() || bi->efi_desc_size < sizeof(*d) ||
+	    off + bi->efi_desc_size > bi->efi_mmap_size)
 		return false;
-	memcpy(d, (const char *)boot_va(bi->efi_mmap) + off, sizeof(*d));
+	memcpy(d, (const char *)boot_efi_mmap() + off, sizeof(*d));
 	return true;
 }
 
@@ -156,7 +157,7 @@ void efi_free_boot_services(void)
  */
 void reserve_boot_data(const struct bootinfo *bi)
 {
-	const struct bootinfo_region *r = boot_va(bi->regions);
+	const struct bootinfo_region *r = boot_regions();
 
 	for (uint32_t i = 0; i < bi->nr_regions; i++)
 		reserve_early(r[i].addr, r[i].addr + r[i].size, region_name(r[i].kind));

@@ -35,6 +35,7 @@ void setup_arch(const struct bootinfo *bi)
 {
 	/* Until setup_per_cpu_areas: the template is CPU 0's copy. */
 	arch_setup_percpu_base(0, 0);
+	bi = copy_boot_data(bi);
 	tsc_early_init();
 	efi_print_memmap(bi);
 	efi_report_ignored(bi);
