@@ -177,10 +177,38 @@ static int parse_efi_boot_line(const char *s, uint64_t *start, uint64_t *end)
 
 enum table_state { BEFORE, IN_TABLE, AFTER };
 
+/*
+ * An early_node_map line, pfns: "    0: 0x00000010 -> 0x0000009f" (2.6.28
+ * on) or "    0:       16 ->      159" (decimal, before).
+ */
+static int parse_node_map_line(const char *line, struct log_srat *r)
+{
+	const char *hit = strstr(line, ": "), *d;
+	unsigned long long a, b;
+	long nid;
+	char *end;
+
+	if (!hit || hit == line)
+		return -1;
+	for (d = hit; d > line && d[-1] >= '0' && d[-1] <= '9'; d--)
+		;
+	if (d == hit || (d > line && d[-1] != ' '))
+		return -1;
+	nid = strtol(d, &end, 10);
+	if (end != hit || nid > 1023 || sscanf(hit, ": %lli -> %lli", &a, &b) != 2 ||
+	    b <= a || b > (1ULL << 52))
+		return -1;
+	r->nid = (int)nid;
+	r->start = a << 12;
+	r->end = b << 12;
+	r->hotplug = 0;
+	return 0;
+}
+
 int parse_boot_log(const char *text, struct boot_log *log)
 {
 	enum table_state st = BEFORE;
-	int efi_map_done = 0;
+	int efi_map_done = 0, in_node_map = 0;
 	const char *p = text;
 	unsigned lineno = 0;
 	size_t cap = 0;
@@ -243,6 +271,22 @@ int parse_boot_log(const char *text, struct boot_log *log)
 			continue;
 		if (st == IN_TABLE)
 			st = AFTER;
+
+		if (in_node_map) {
+			struct log_srat nm;
+
+			in_node_map = parse_node_map_line(line, &nm) == 0;
+			if (in_node_map && log->nr_node_map < LOG_MAX_SRAT)
+				log->node_map[log->nr_node_map++] = nm;
+			else if (in_node_map)
+				warn_line(lineno, "more than " LOG_STR(LOG_MAX_SRAT)
+					  " early_node_map ranges, ignored", line);
+			if (in_node_map)
+				continue;
+		}
+		if (strstr(line, "early_node_map[") && strstr(line, "active PFN ranges") &&
+		    !log->nr_node_map)
+			in_node_map = 1;
 
 		/* Which ACPI tables the firmware had: the SLIT decides whether
 		 * the fallback orders can be known without its distances. */

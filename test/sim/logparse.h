@@ -29,6 +29,11 @@ struct boot_log {
 	unsigned dropped_e820; /* beyond LOG_MAX_E820 */
 	struct log_srat srat[LOG_MAX_SRAT];
 	unsigned nr_srat;
+	/* 2.6-era "early_node_map[N] active PFN ranges" lines ("  0: 0x10 ->
+	 * 0x9f", pfns, end exclusive) as byte ranges: where old logs from
+	 * non-SRAT NUMA (AMD's northbridge) say which node has what. */
+	struct log_srat node_map[LOG_MAX_SRAT];
+	unsigned nr_node_map;
 	/* EFI boot-services ranges [start, end) from an efi=debug map, which
 	 * Linux keeps reserved through zone setup (they count in Total pages). */
 	struct { uint64_t start, end; } efi_boot[LOG_MAX_EFI_BOOT];

@@ -176,6 +176,28 @@ static int refuse_table(const struct boot_log *log)
 }
 
 /*
+ * The log's NUMA ranges: its SRAT lines, or for a 2.6-era log without
+ * them (NUMA from AMD's northbridge), its early_node_map when that names
+ * more than one node.
+ */
+static void add_node_ranges(const struct boot_log *log)
+{
+	bool several = false;
+
+	for (unsigned i = 0; i < log->nr_srat; i++)
+		numa_add_memblk(log->srat[i].nid, log->srat[i].start, log->srat[i].end);
+	if (log->nr_srat)
+		return;
+	for (unsigned i = 1; i < log->nr_node_map; i++)
+		several = several || log->node_map[i].nid != log->node_map[0].nid;
+	if (!several)
+		return;
+	pr_notice("mmsim: no SRAT lines: node ranges from the log's early_node_map\n");
+	for (unsigned i = 0; i < log->nr_node_map; i++)
+		numa_add_memblk(log->node_map[i].nid, log->node_map[i].start, log->node_map[i].end);
+}
+
+/*
  * Are the fallback orders Linux would print known? Yes with distances
  * (--distances), with at most two nodes of memory (the local node first,
  * then the other: distances cannot change that), or when the log's ACPI
@@ -192,6 +214,11 @@ static bool fallback_order_known(const struct boot_log *log, bool numa, bool dis
 	for (unsigned i = 0; i < log->nr_srat; i++)
 		if (!seen[log->srat[i].nid]) {
 			seen[log->srat[i].nid] = true;
+			nodes++;
+		}
+	for (unsigned i = 0; !log->nr_srat && i < log->nr_node_map; i++)
+		if (!seen[log->node_map[i].nid]) {
+			seen[log->node_map[i].nid] = true;
 			nodes++;
 		}
 	return nodes <= 2 || (log->acpi_table_list && !log->acpi_slit);
@@ -296,10 +323,8 @@ int main(int argc, char **argv)
 	if (need > sim_mem_size() && sim_mem_init(need))
 		return 2;
 
-	if (numa) {
-		for (unsigned i = 0; i < log.nr_srat; i++)
-			numa_add_memblk(log.srat[i].nid, log.srat[i].start, log.srat[i].end);
-	}
+	if (numa)
+		add_node_ranges(&log);
 	if (distances && apply_distances(distances)) {
 		fprintf(stderr, "mmsim: bad --distance '%s'\n", distances);
 		return 2;
