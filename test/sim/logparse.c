@@ -175,6 +175,67 @@ static int parse_efi_boot_line(const char *s, uint64_t *start, uint64_t *end)
 	return *e == ']' && *end > *start ? 0 : -1;
 }
 
+/* Linux's efi=debug names (efi_md_typeattr_format), by EFI type. */
+static const char *const efi_type_names[] = {
+	"Reserved", "Loader Code", "Loader Data", "Boot Code", "Boot Data",
+	"Runtime Code", "Runtime Data", "Conventional", "Unusable",
+	"ACPI Reclaim", "ACPI Mem NVS", "MMIO", "MMIO Port", "PAL Code", "Persistent",
+};
+
+/* "MMAP   0 type= 7 Conventional phys=0000000000000000 pages=00000000a0 attr=000000000000000f" */
+static int parse_mmap_dump_line(const char *s, struct efi_memory_desc *d)
+{
+	const char *t = strstr(s, "type="), *p = strstr(s, "phys="),
+		   *n = strstr(s, "pages="), *a = strstr(s, "attr=");
+
+	if (!t || !p || !n || !a)
+		return -1;
+	memset(d, 0, sizeof(*d));
+	d->type = (uint32_t)strtoul(t + 5, NULL, 10);
+	d->phys_addr = strtoull(p + 5, NULL, 16);
+	d->num_pages = strtoull(n + 6, NULL, 16);
+	d->attribute = strtoull(a + 5, NULL, 16);
+	return 0;
+}
+
+/* "[Conventional|   |  |...|WB|WT|WC|UC] range=[0xa-0xb] (NMB)", or "[type=N|attr=0x...]" */
+static int parse_efi_debug_line(const char *s, struct efi_memory_desc *d)
+{
+	const char *r = strstr(s, "range=[0x");
+	uint64_t a, b;
+	char *e;
+
+	if (*s != '[' || !r)
+		return -1;
+	memset(d, 0, sizeof(*d));
+	if (!strncmp(s + 1, "type=", 5)) {
+		d->type = (uint32_t)strtoul(s + 6, NULL, 10);
+	} else {
+		size_t i, n = sizeof(efi_type_names) / sizeof(efi_type_names[0]);
+
+		for (i = 0; i < n; i++) {
+			size_t l = strlen(efi_type_names[i]);
+
+			if (!strncmp(s + 1, efi_type_names[i], l) && (s[1 + l] == ' ' || s[1 + l] == '|'))
+				break;
+		}
+		if (i == n)
+			return -1;
+		d->type = (uint32_t)i;
+	}
+	if (strstr(s, "|SP|"))
+		d->attribute |= EFI_MEMORY_SP;
+	a = strtoull(r + 7, &e, 16);
+	if (strncmp(e, "-0x", 3))
+		return -1;
+	b = strtoull(e + 1, &e, 16);
+	if (*e != ']')
+		return -1;
+	d->phys_addr = a;
+	d->num_pages = (b + 1 - a) >> 12; /* the printed end is inclusive */
+	return 0;
+}
+
 enum table_state { BEFORE, IN_TABLE, AFTER };
 
 /*
@@ -299,8 +360,28 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		/* The runtime map printed later repeats some entries: stop there. */
 		if (strstr(line, "EFI runtime memory map:"))
 			efi_map_done = 1;
+		/* A dump's header ("MMAP final: entries=..."): the last map counts,
+		 * it is the one the kernel got after ExitBootServices. */
+		if ((hit = strstr(line, "MMAP ")) && strstr(hit, "entries=")) {
+			log->nr_efi_map = 0;
+			continue;
+		}
+		if ((hit = strstr(line, "MMAP ")) && strstr(hit, " type=") && strstr(hit, "phys=")) {
+			if (log->nr_efi_map >= LOG_MAX_EFI_MAP)
+				warn_line(lineno, "more than " LOG_STR(LOG_MAX_EFI_MAP)
+					  " EFI descriptors, ignored", line);
+			else if (parse_mmap_dump_line(hit, &log->efi_map[log->nr_efi_map]) == 0)
+				log->nr_efi_map++;
+			else
+				warn_line(lineno, "unreadable EFI descriptor, ignored", line);
+			continue;
+		}
 		if (!efi_map_done && (hit = strstr(line, "efi: mem")) && (hit = strchr(hit, '['))) {
 			uint64_t a, b;
+
+			if (log->nr_efi_map < LOG_MAX_EFI_MAP &&
+			    parse_efi_debug_line(hit, &log->efi_map[log->nr_efi_map]) == 0)
+				log->nr_efi_map++;
 
 			if (parse_efi_boot_line(hit, &a, &b))
 				continue;
@@ -330,5 +411,5 @@ int parse_boot_log(const char *text, struct boot_log *log)
 		}
 	}
 	free(line);
-	return log->nr_e820 ? 0 : -1;
+	return log->nr_e820 || log->nr_efi_map ? 0 : -1;
 }

@@ -14,6 +14,7 @@
 #define LOG_MAX_SRAT   4096
 #define LOG_CMDLINE_MAX 2048
 #define LOG_MAX_EFI_BOOT 1024
+#define LOG_MAX_EFI_MAP 4096
 #define LOG_STR_(x) #x
 #define LOG_STR(x) LOG_STR_(x)
 
@@ -38,6 +39,11 @@ struct boot_log {
 	 * Linux keeps reserved through zone setup (they count in Total pages). */
 	struct { uint64_t start, end; } efi_boot[LOG_MAX_EFI_BOOT];
 	unsigned nr_efi_boot;
+	/* The firmware's EFI memory map, for a log without an e820 table:
+	 * "MMAP N type=T ... phys=P pages=N attr=A" lines of a UEFI dump, or
+	 * the first efi=debug map ("efi: memNN: [Type|attrs] range=[a-b]"). */
+	struct efi_memory_desc efi_map[LOG_MAX_EFI_MAP];
+	unsigned nr_efi_map;
 	char cmdline[LOG_CMDLINE_MAX]; /* "Command line: " text, or "" */
 	const char *table_who;         /* "BIOS-e820" or "Xen", NULL if none */
 	bool acpi_table_list;          /* the log lists its ACPI tables (RSDP/XSDT/RSDT) */
@@ -65,7 +71,7 @@ struct boot_log {
  * "efi: memNN: [Boot Code|...] range=[a-b]" lines (and Boot Data) of the
  * first EFI map printed under efi=debug give the boot-services ranges.
  *
- * Return: 0, or -1 when no e820 table was found.
+ * Return: 0, or -1 when neither an e820 table nor an EFI map was found.
  */
 int parse_boot_log(const char *text, struct boot_log *log);
 

@@ -10,6 +10,7 @@
  * (an entry wrapping past 2^64, more RAM than the host can model).
  */
 #include "logparse.h"
+#include "efi_e820.h"
 #include "sim.h"
 #include <kernel/percpu.h>
 #include <mm/page_alloc.h>
@@ -135,6 +136,63 @@ static uint64_t ram_end(void)
 			end = e->addr + e->size;
 	}
 	return end;
+}
+
+/*
+ * A log with an EFI memory map but no e820 table: the table the loader
+ * would hand over, made by the loader's own efi_map_to_e820 (the one code
+ * for both). Descriptors it leaves out are named; one whose size wraps
+ * past 2^64 is refused, as the e820 entry Linux's stub would make of it
+ * makes Linux throw the table away.
+ */
+static int e820_from_efi_map(struct boot_log *log)
+{
+	struct efi_e820_stats st;
+	size_t n = 0;
+
+	for (unsigned i = 0; i < log->nr_efi_map; i++) {
+		const struct efi_memory_desc *d = &log->efi_map[i];
+		const char *why = NULL;
+
+		if (!efi_mem_to_e820_type(d->type, d->attribute))
+			why = "a type Linux 6.1 does not know";
+		else if (!d->num_pages)
+			why = "0 pages";
+		else if (d->num_pages > (UINT64_MAX >> 12) ||
+			 d->phys_addr > UINT64_MAX - (d->num_pages << 12) + 1)
+			why = "its size wraps past 2^64";
+		if (why)
+			fprintf(stderr, "mmsim: EFI descriptor %u (type %u at %#" PRIx64 ", %#" PRIx64
+					" pages) not converted: %s\n",
+				i, d->type, d->phys_addr, d->num_pages, why);
+	}
+	if (efi_map_to_e820(log->efi_map, log->nr_efi_map * sizeof(log->efi_map[0]),
+			    sizeof(log->efi_map[0]), log->e820, LOG_MAX_E820, &n, &st) != EFI_E820_OK) {
+		fprintf(stderr, "mmsim: the EFI map gives more than %d e820 entries\n", LOG_MAX_E820);
+		return -1;
+	}
+	if (st.skipped_wrap) {
+		fprintf(stderr, "mmsim: an EFI descriptor's size wraps past 2^64: Linux 6.1 throws the "
+				"whole firmware table away (append_e820_table) and uses the BIOS's fallback "
+				"memory sizes, which a log does not have; no layout\n");
+		return -1;
+	}
+	log->nr_e820 = (unsigned)n;
+	fprintf(stderr, "mmsim: no e820 table: the log's EFI memory map (%u descriptors) converted "
+			"as the loader does\n", log->nr_efi_map);
+	/* Boot services stay reserved through memory init, as for efi=debug logs. */
+	for (unsigned i = 0; i < log->nr_efi_map && !log->nr_efi_boot; i++) {
+		const struct efi_memory_desc *d = &log->efi_map[i];
+
+		if ((d->type == EFI_BOOT_SERVICES_CODE || d->type == EFI_BOOT_SERVICES_DATA) &&
+		    d->num_pages && d->num_pages <= (UINT64_MAX >> 12) &&
+		    log->nr_efi_boot < LOG_MAX_EFI_BOOT) {
+			log->efi_boot[log->nr_efi_boot].start = d->phys_addr;
+			log->efi_boot[log->nr_efi_boot].end = d->phys_addr + (d->num_pages << 12);
+			log->nr_efi_boot++;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -299,6 +357,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	free(text);
+	if (!log.nr_e820 && e820_from_efi_map(&log))
+		return 2;
 	if (log.dropped_e820)
 		fprintf(stderr, "mmsim: the log's table has more than %d entries; %u ignored\n",
 			LOG_MAX_E820, log.dropped_e820);
