@@ -19,6 +19,7 @@
 #include <asm/e820.h>
 #include <asm/numa.h>
 #include <asm/setup.h>
+#include <kernel/efi.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/cmdline.h>
@@ -256,6 +257,29 @@ static void add_node_ranges(const struct boot_log *log)
 }
 
 /*
+ * The log's EFI boot-services ranges, held through memory init as the
+ * kernel does, or not at all on a machine too small for that (the
+ * kernel's own rule, efi_hold_boot_services).
+ */
+static void reserve_boot_services(const struct boot_log *log)
+{
+	uint64_t ram = 0, bs = 0;
+
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++)
+		if (e820_table->entries[i].type == E820_TYPE_RAM)
+			ram += e820_table->entries[i].size;
+	for (unsigned i = 0; i < log->nr_efi_boot; i++)
+		bs += log->efi_boot[i].end - log->efi_boot[i].start;
+	if (!efi_hold_boot_services(ram, bs)) {
+		pr_info("efi: only %lluK of RAM outside boot services memory: its %lluK used at once (no EFI runtime calls are made)\n",
+			(unsigned long long)(ram > bs ? ram - bs : 0) >> 10, (unsigned long long)bs >> 10);
+		return;
+	}
+	for (unsigned i = 0; i < log->nr_efi_boot; i++)
+		reserve_early(log->efi_boot[i].start, log->efi_boot[i].end, efi_boot_services);
+}
+
+/*
  * Are the fallback orders Linux would print known? Yes with distances
  * (--distances), with at most two nodes of memory (the local node first,
  * then the other: distances cannot change that), or when the log's ACPI
@@ -389,8 +413,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mmsim: bad --distance '%s'\n", distances);
 		return 2;
 	}
-	for (unsigned i = 0; i < log.nr_efi_boot; i++)
-		reserve_early(log.efi_boot[i].start, log.efi_boot[i].end, efi_boot_services);
+	reserve_boot_services(&log);
 	if (kernel_size)
 		reserve_early(KERNEL_IMAGE_START, KERNEL_IMAGE_START + kernel_size,
 			      "kernel image (simulated)");

@@ -117,20 +117,8 @@ static bool efi_desc(const struct bootinfo *bi, uint64_t i, struct efi_memory_de
 	return true;
 }
 
-/*
- * Below this much RAM outside the boot-services ranges, holding them until
- * after memory init would starve it (the memmap, bootmem's bitmap, the
- * per-CPU areas must fit in the rest): OVMF reaches the loader with 49 MiB,
- * a third of it boot services.
- */
-#define EFI_BS_HOLD_MIN_RAM (64ull << 20)
-
-/*
- * Linux holds boot-services memory until after SetVirtualAddressMap since
- * firmware may still touch it; this kernel makes no runtime-services call,
- * so on a small machine it is handed to bootmem at once instead.
- */
-static bool efi_hold_boot_services(const struct bootinfo *bi)
+/* Small machines use boot-services memory at once (efi_hold_boot_services). */
+static bool hold_boot_services(const struct bootinfo *bi)
 {
 	uint64_t ram = 0, bs = 0;
 	struct efi_memory_desc d;
@@ -141,11 +129,10 @@ static bool efi_hold_boot_services(const struct bootinfo *bi)
 	for (uint64_t i = 0; efi_desc(bi, i, &d); i++)
 		if (is_boot_services(&d))
 			bs += d.num_pages << EFI_PAGE_SHIFT;
-	if (!bs || ram - (bs < ram ? bs : ram) >= EFI_BS_HOLD_MIN_RAM)
+	if (efi_hold_boot_services(ram, bs))
 		return true;
 	pr_info("efi: only %lluK of RAM outside boot services memory: its %lluK used at once (no EFI runtime calls are made)\n",
-		(unsigned long long)(ram - (bs < ram ? bs : ram)) >> 10,
-		(unsigned long long)bs >> 10);
+		(unsigned long long)(ram > bs ? ram - bs : 0) >> 10, (unsigned long long)bs >> 10);
 	return false;
 }
 
@@ -153,7 +140,7 @@ static void efi_reserve_boot_services(const struct bootinfo *bi)
 {
 	struct efi_memory_desc d;
 
-	if (!efi_hold_boot_services(bi))
+	if (!hold_boot_services(bi))
 		return;
 	boot_info_for_efi = bi;
 	for (uint64_t i = 0; efi_desc(bi, i, &d); i++)
