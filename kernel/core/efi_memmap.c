@@ -111,6 +111,36 @@ void efi_print_memmap(const struct bootinfo *bi)
 	}
 }
 
+void efi_report_ignored(const struct bootinfo *bi)
+{
+	const char *map = boot_va(bi->efi_mmap);
+	uint64_t dsize = bi->efi_desc_size;
+
+	if (!bi->efi_mmap || dsize < sizeof(struct efi_memory_desc))
+		return;
+	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size;
+	     off += dsize, i++) {
+		struct efi_memory_desc md;
+		const char *why = NULL;
+		char buf[64];
+
+		memcpy(&md, map + off, sizeof(md));
+		if (md.type > EFI_PERSISTENT_MEMORY)
+			why = "a type Linux 6.1 does not know";
+		else if (!md.num_pages)
+			why = "0 pages";
+		else if (md.num_pages > (UINT64_MAX >> EFI_PAGE_SHIFT) ||
+			 md.phys_addr > UINT64_MAX - (md.num_pages << EFI_PAGE_SHIFT) + 1)
+			why = "its size runs past 2^64";
+		if (why)
+			pr_warn("ignoring mem%02llu: %s at 0x%016llx, %llu pages: %s\n",
+				(unsigned long long)i,
+				efi_md_typeattr_format(buf, sizeof(buf), &md),
+				(unsigned long long)md.phys_addr,
+				(unsigned long long)md.num_pages, why);
+	}
+}
+
 /* efi=debug[,other]: Linux's other efi= words mean nothing here yet. */
 static int set_efi(const char *val)
 {

@@ -6,6 +6,7 @@
  * loader handed over.
  */
 #include <drivers/fbcon.h>
+#include <kernel/bench.h>
 #include <kernel/arch.h>
 #include <kernel/boot.h>
 #include <kernel/console.h>
@@ -60,6 +61,8 @@ void start_kernel(uint64_t bootinfo_phys)
 	show_mminfo();
 	page_alloc_bench_requested();
 	vmalloc_bench_requested();
+	if (!bench_names_ok())
+		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	if (!selftest_run_requested())
 		boot_status = BOOT_EXIT_SELFTEST_FAILED;
 	pr_info("mmk: boot complete, status %d\n", boot_status);

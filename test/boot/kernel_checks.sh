@@ -9,6 +9,8 @@
 #                              KTAP case ok, kunit.py agrees, the iomem dump
 #                              has System RAM and Kernel code
 #   unknown_suite              selftest=nosuchsuite: status 2
+#   unknown_bench              bench=page_alloc,nosuch: status 2, named
+#   selftest_nonx              selftest=all on -cpu qemu64,-nx: status 0
 set -euo pipefail
 build=$1 mode=$2
 shift 2
@@ -56,6 +58,22 @@ unknown_suite)
 	boot 2 selftest-unknown --cmdline "selftest=nosuchsuite"
 	has '^# no suite named nosuchsuite$'
 	has '^not ok 1 nosuchsuite$'
+	has '^mmk: boot complete, status 2$'
+	;;
+selftest_nonx)
+	# A CPU without NX: the kernel says so, and every self-test expects what
+	# such a CPU can do (nothing can be made non-executable) instead of failing.
+	boot 0 selftest-nonx --cmdline "selftest=all" -- -cpu qemu64,-nx
+	has '^NX \(Execute Disable\) protection: missing in CPU!$'
+	has '^    ok [0-9]+ pgtable_no_writable_executable # SKIP the CPU has no NX bit$'
+	has '^    ok [0-9]+ pgtable_direct_map_only_ram$'
+	has '^    ok [0-9]+ pgtable_only_documented_areas$'
+	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	has '^mmk: boot complete, status 0$'
+	;;
+unknown_bench)
+	boot 2 bench-unknown --cmdline "bench=page_alloc,nosuch"
+	has "^bench: no benchmark named 'nosuch' \\(known: page_alloc, vmalloc\\)$"
 	has '^mmk: boot complete, status 2$'
 	;;
 *)

@@ -344,6 +344,38 @@ static void forget_cache(unsigned int c)
 			live[i].cache = (int)c;
 }
 
+/*
+ * A failed allocation of @size bytes is correct only when no zone could
+ * give the smallest block behind it (a slab falls back to its minimum
+ * order, which fits one object; a large kmalloc needs its own order): no
+ * free block of that order or above, or the zone at its min watermark plus
+ * the most it keeps back from higher zones' requests (64 pages of slack for
+ * the per-CPU lists). Written from the watermark rule, not the allocator.
+ */
+static bool oom_is_legit(size_t size)
+{
+	unsigned int order = 0;
+	struct zone *z;
+
+	while ((PAGE_SIZE << order) < size && order < MAX_ORDER - 1)
+		order++;
+	for_each_populated_zone(z) {
+		unsigned long keep = min_wmark_pages(z);
+		long reserve = 0;
+		bool block = false;
+
+		for (unsigned int o = order; o < MAX_ORDER; o++)
+			block = block || z->free_area[o].nr_free;
+		for (int i = 0; i < MAX_NR_ZONES; i++)
+			if (z->lowmem_reserve[i] > reserve)
+				reserve = z->lowmem_reserve[i];
+		keep += (unsigned long)reserve + 64;
+		if (block && z->free_pages >= keep + (1UL << order))
+			return false;
+	}
+	return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static bool booted;
@@ -371,7 +403,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 			for (unsigned int k = 0; k < burst && nlive < MAX_LIVE; k++) {
 				void *p = kmalloc(size, GFP_KERNEL | (op & 0x80 ? __GFP_ZERO : 0));
 
-				CHECK(p, "kmalloc(%zu) failed", size);
+				if (!p) {
+					CHECK(oom_is_legit(size), "kmalloc(%zu) failed with memory free",
+					      size);
+					break;
+				}
 				CHECK(ksize(p) >= size, "ksize %zu < %zu", ksize(p), size);
 				if (op & 0x80)
 					for (size_t j = 0; j < size; j++)
@@ -405,7 +441,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 				unsigned int c = a % ncaches;
 				void *p = kmem_cache_alloc(caches[c], GFP_KERNEL);
 
-				CHECK(p, "kmem_cache_alloc(%s) failed", caches[c]->name);
+				if (!p) {
+					CHECK(oom_is_legit(caches[c]->size),
+					      "kmem_cache_alloc(%s) failed with memory free",
+					      caches[c]->name);
+					break;
+				}
 				if (caches[c]->ctor)
 					CHECK(*(unsigned char *)p == 0xc7, "constructed state lost");
 				add_live(p, caches[c]->object_size, (int)c, pattern);

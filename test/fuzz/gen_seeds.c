@@ -27,6 +27,13 @@ static const struct seed seeds[] = {
 	{ "soft_reserved", 3, 3, {
 		{ 7, 0, 0x1000, 0, 1, 0xf }, { 7, 0, 0x2000, 0, 1, 0x4000f },
 		{ 14, 0, 0x3000, 0, 1, 0xf } } },
+	{ "zero_pages", 1, 4, {
+		{ 7, 0, 0x0, 0, 0, 0xf }, { 7, 0, 0x100000, 0, 0x100, 0xf },
+		{ 0, 0, 0x200000, 0, 0, 1 }, { 4, 0, 0x200000, 0, 0x10, 0xf } } },
+	{ "wrapping", 1, 3, {
+		{ 7, 0, 0x100000, 0, 0x100, 0xf },
+		{ 7, 0, 0xffffffffff000000ull, 0, 0x2000, 0xf },
+		{ 0, 0, 0x0, 0, 0x20000000000000ull, 1 } } },
 	{ "top_of_space", 1, 2, {
 		{ 7, 0, 0xfffffffffffff000ull, 0, 1, 0xf },
 		{ 9, 0, 0x0, 0, 0xfffffffffffffull, 0xf } } },

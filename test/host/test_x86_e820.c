@@ -306,7 +306,86 @@ static void e820_no_usable_ram_panics(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, strstr(sim_panic_message(), "no usable RAM") != NULL);
 }
 
+/*
+ * Size 0 at 0: a log prints it as [mem 0x0-0xffffffffffffffff], but it is
+ * nothing. It must vanish, warned about, without splitting the usable RAM
+ * around it or letting anything after it be lost.
+ */
+static void e820_size0_at_zero(struct ktest *t)
+{
+	static const struct e820_entry fw[] = {
+		{ 0x100000, 0x1ff00000, RAM, 0 }, { 0, 0, RAM, 0 },
+		{ 0, 0x9fc00, RAM, 0 }, { 0x20000000, 0, RES, 0 },
+		{ 0xfffc0000, 0x40000, RES, 0 },
+	};
+	static const struct ent want[] = { { 0, 0x9fc00, RAM }, { 0x100000, 0x20000000, RAM },
+					   { 0xfffc0000, 0x100000000, RES } };
+
+	e820__memory_setup(fw, N(fw));
+	expect_table(t, want, N(want));
+	SIM_EXPECT_LINE(t, "e820: ignoring entry 1: size 0 at 0x0000000000000000 usable");
+	SIM_EXPECT_LINE(t, "e820: ignoring entry 3: size 0 at 0x0000000020000000 reserved");
+	KTEST_EXPECT_EQ(t, e820__end_of_ram_pfn(), 0x20000UL);
+}
+
+/*
+ * A size that wraps past 2^64 (end below start): named by
+ * e820__check_firmware_table (mmsim refuses on it); e820__memory_setup
+ * drops that entry alone, with a warning, and keeps every other one.
+ */
+static void e820_wrapping_entry(struct ktest *t)
+{
+	static const struct e820_entry fw[] = {
+		{ 0, 0x9fc00, RAM, 0 }, { 0x100000000, 0xffffffff00100000, RAM, 0 },
+		{ 0x100000, 0x3ff00000, RAM, 0 },
+	};
+	static const struct ent want[] = { { 0, 0x9fc00, RAM }, { 0x100000, 0x40000000, RAM } };
+
+	KTEST_EXPECT_EQ(t, e820__check_firmware_table(fw, N(fw)), 1U);
+	SIM_EXPECT_LINE(t, "e820: entry 1 [mem 0x0000000100000000-0x00000000000fffff] usable (size 0xffffffff00100000) wraps past 2^64");
+	e820__memory_setup(fw, N(fw));
+	expect_table(t, want, N(want));
+	SIM_EXPECT_LINE(t, "e820: ignoring entry 1: [mem 0x0000000100000000-...] usable: size 0xffffffff00100000 wraps past 2^64");
+}
+
+/*
+ * An entry ending exactly at 2^64 (Linux's sanitiser gives up on the whole
+ * table): it loses its last byte, said so, and the table is sanitised as
+ * usual; max_pfn is not raised by it.
+ */
+static void e820_ends_at_2_64(struct ktest *t)
+{
+	static const struct e820_entry fw[] = {
+		{ 0xfffffff000000000, 0x1000000000, RES, 0 }, { 0x100000, 0x3ff00000, RAM, 0 },
+		{ 0, 0x9fc00, RAM, 0 },
+	};
+	static const struct ent want[] = { { 0, 0x9fc00, RAM }, { 0x100000, 0x40000000, RAM },
+					   { 0xfffffff000000000, 0xffffffffffffffff, RES } };
+
+	KTEST_EXPECT_EQ(t, e820__check_firmware_table(fw, N(fw)), 0U);
+	e820__memory_setup(fw, N(fw));
+	expect_table(t, want, N(want));
+	SIM_EXPECT_LINE(t, "e820: entry 0 [mem 0xfffffff000000000-0xffffffffffffffff] reserved ends at 2^64: its last byte ignored so the table can be sanitised");
+	KTEST_EXPECT_EQ(t, e820__end_of_ram_pfn(), 0x40000UL);
+}
+
+/* A usable entry ending at 2^64 is clipped by MAX_ARCH_PFN, not wrapped. */
+static void e820_ram_ends_at_2_64(struct ktest *t)
+{
+	static const struct e820_entry fw[] = {
+		{ 0, 0x9fc00, RAM, 0 }, { 0x100000, 0 - 0x100000ULL, RAM, 0 },
+	};
+
+	e820__memory_setup(fw, N(fw));
+	KTEST_EXPECT_EQ(t, e820_table->nr_entries, 2U);
+	KTEST_EXPECT_EQ(t, e820__end_of_ram_pfn(), MAX_ARCH_PFN);
+}
+
 static const struct ktest_case e820_cases[] = {
+	KTEST_CASE(e820_size0_at_zero),
+	KTEST_CASE(e820_wrapping_entry),
+	KTEST_CASE(e820_ends_at_2_64),
+	KTEST_CASE(e820_ram_ends_at_2_64),
 	KTEST_CASE(e820_overlap_top),
 	KTEST_CASE(e820_overlap_bottom),
 	KTEST_CASE(e820_contained_middle),

@@ -11,6 +11,13 @@ with the same arithmetic since 5.x. Version differences handled:
     prints it, the 5.3 Gentoo kernel in the ASUS log did not. Ours always
     prints it, so it is compared only where Linux printed it.
 Exit 0 when the lines are equal, 1 with a diff when not, 2 on errors.
+
+    compare_zones.py --report MMSIM LOGFILE [mmsim options...]
+
+The user's view (scripts/mmsim --compare): every memory-init line of the
+log beside mmsim's, the zone and node lines above plus "Fallback order",
+"Built N zonelists", "Policy zone" and "Memory:", each marked "equal" or
+"differs" (or present on one side only). Same exit statuses.
 """
 import difflib
 import re
@@ -29,13 +36,60 @@ WANTED = [
 ]
 
 
-def wanted_lines(text):
+REPORTED = WANTED + [
+    re.compile(r'^Fallback order for Node \d+:.*$'),
+    re.compile(r'^Built \d+ zonelists.*$'),
+    re.compile(r'^Policy zone: .*$'),
+    re.compile(r'^Memory: .*$'),
+    re.compile(r'^mmsim: fallback order unknown.*$'),
+]
+
+
+def wanted_lines(text, wanted=WANTED):
     out = []
     for raw in text.splitlines():
         line = PREFIX.sub('', raw.rstrip('\r'), count=1).rstrip()
-        if any(w.match(line) for w in WANTED):
+        if any(w.match(line) for w in wanted):
             out.append(line)
     return out
+
+
+def report(mmsim, log, opts):
+    """Side by side, line by line, for a person to read."""
+    with open(log, encoding='utf-8', errors='replace') as f:
+        linux = first_boot(wanted_lines(f.read(), REPORTED))
+    run = subprocess.run([mmsim, *opts, log], capture_output=True, text=True,
+                         env={'ASAN_OPTIONS': 'detect_leaks=0'})
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        print(f'mmsim exited {run.returncode}', file=sys.stderr)
+        return 2
+    ours = wanted_lines(run.stdout, REPORTED)
+    if not linux:
+        print(f'{log}: the log has no memory-init lines to compare with; mmsim printed:')
+        for l in ours:
+            print(f'  mmsim    {l}')
+        return 2
+    if not any(l.startswith('  Device ') for l in linux):
+        ours = [l for l in ours if not l.startswith('  Device ')]
+    same = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, linux, ours, autojunk=False).get_opcodes():
+        if op == 'equal':
+            for l in linux[i1:i2]:
+                print(f'equal    {l}')
+            same += i2 - i1
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            a = linux[i1 + k] if i1 + k < i2 else ''
+            b = ours[j1 + k] if j1 + k < j2 else ''
+            if a and b:
+                print(f'differs  linux: {a}\n         mmsim: {b}')
+            else:
+                print(f'{"linux" if a else "mmsim"} only  {a or b}')
+    total = max(len(linux), len(ours))
+    print(f'{same} of {total} lines equal ("linux"/"mmsim": only in that one; '
+          '"Memory:" differs by the kernel image\'s size and reservations)')
+    return 0 if same == len(linux) == len(ours) else 1
 
 
 def first_boot(lines):
@@ -47,6 +101,8 @@ def first_boot(lines):
 
 
 def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == '--report':
+        return report(sys.argv[2], sys.argv[3], sys.argv[4:])
     if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2

@@ -7,12 +7,16 @@
 #define TEST_SIM_LOGPARSE_H
 
 #include <boot/bootinfo.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define LOG_MAX_E820   4096
-#define LOG_MAX_SRAT   256
+#define LOG_MAX_SRAT   4096
 #define LOG_CMDLINE_MAX 2048
 #define LOG_MAX_EFI_BOOT 1024
+#define LOG_MAX_EFI_MAP 4096
+#define LOG_STR_(x) #x
+#define LOG_STR(x) LOG_STR_(x)
 
 struct log_srat {
 	int nid;
@@ -34,12 +38,24 @@ struct boot_log {
 		int nid;
 	} srat_cpu[LOG_MAX_SRAT];
 	unsigned nr_srat_cpu;
+	/* 2.6-era "early_node_map[N] active PFN ranges" lines ("  0: 0x10 ->
+	 * 0x9f", pfns, end exclusive) as byte ranges: where old logs from
+	 * non-SRAT NUMA (AMD's northbridge) say which node has what. */
+	struct log_srat node_map[LOG_MAX_SRAT];
+	unsigned nr_node_map;
 	/* EFI boot-services ranges [start, end) from an efi=debug map, which
 	 * Linux keeps reserved through zone setup (they count in Total pages). */
 	struct { uint64_t start, end; } efi_boot[LOG_MAX_EFI_BOOT];
 	unsigned nr_efi_boot;
+	/* The firmware's EFI memory map, for a log without an e820 table:
+	 * "MMAP N type=T ... phys=P pages=N attr=A" lines of a UEFI dump, or
+	 * the first efi=debug map ("efi: memNN: [Type|attrs] range=[a-b]"). */
+	struct efi_memory_desc efi_map[LOG_MAX_EFI_MAP];
+	unsigned nr_efi_map;
 	char cmdline[LOG_CMDLINE_MAX]; /* "Command line: " text, or "" */
 	const char *table_who;         /* "BIOS-e820" or "Xen", NULL if none */
+	bool acpi_table_list;          /* the log lists its ACPI tables (RSDP/XSDT/RSDT) */
+	bool acpi_slit;                /* ... and a SLIT among them */
 };
 
 /**
@@ -52,13 +68,19 @@ struct boot_log {
  * a-b] type" lines (or the pre-2.6.37 "BIOS-e820: a - b (type)" form with
  * its exclusive end, or Xen's "Xen: [mem a-b] type"). A later table (the
  * next boot of a concatenated log) ends the parse; "reserve setup_data:"
- * and "user-defined" tables are never read. SRAT lines are "SRAT: Node N
- * PXM P [mem a-b]" with an optional "ACPI: " prefix and "hotplug" suffix,
- * and "SRAT: PXM P -> APIC 0xA -> Node N" for CPUs.
+ * and "user-defined" tables are never read. Sizes are kept modulo 2^64
+ * as printed (size 0, wrapping, ending at 2^64): e820__memory_setup and
+ * e820__check_firmware_table judge them. An entry line that cannot be
+ * read, or names an unknown type, is warned about on stderr and skipped
+ * without ending the table. SRAT lines are "SRAT: Node N PXM P [mem a-b]"
+ * (or the older "[a-b]" and exclusive "a-b" forms) with an optional
+ * "ACPI: " prefix and "hotplug" suffix, and "SRAT: PXM P -> APIC 0xA ->
+ * Node N" for CPUs. No line length limit; SRAT, EFI and e820 entries past
+ * the LOG_MAX_* limits are warned about.
  * "efi: memNN: [Boot Code|...] range=[a-b]" lines (and Boot Data) of the
  * first EFI map printed under efi=debug give the boot-services ranges.
  *
- * Return: 0, or -1 when no e820 table was found.
+ * Return: 0, or -1 when neither an e820 table nor an EFI map was found.
  */
 int parse_boot_log(const char *text, struct boot_log *log);
 

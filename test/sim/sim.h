@@ -54,6 +54,7 @@ struct sim_log_opts {
 	int max_level;    /* ... those with level < max_level (console_loglevel) */
 	bool timestamps;  /* prefix "[    0.000000] " like a Linux log */
 	bool capture;     /* keep every line (all levels) for sim_log_* */
+	const char *hide; /* lines starting with this are not printed (captured still) */
 };
 void sim_log_setup(const struct sim_log_opts *o);
 
@@ -99,6 +100,9 @@ void sim_firmware_srat_cpu(int nid, unsigned int pxm, uint32_t apic_id);
 void sim_firmware_srat_mem(int nid, unsigned int pxm, uint64_t start,
 			   uint64_t end, bool hotplug);
 void sim_firmware_slit(int from, int to, int distance);
+/* A node range known without an SRAT line (a 2.6-era early_node_map):
+ * replayed like one, but printed as nothing. */
+void sim_firmware_node_range(int nid, uint64_t start, uint64_t end);
 /* Or real ACPI tables (an acpidump): x86_acpi_numa_init reads their MADT,
  * SRAT and SLIT as the kernel does. */
 struct acpi_tables;

@@ -25,6 +25,7 @@ static struct {
 	unsigned int pxm;
 	uint64_t start, end;
 	bool hotplug;
+	bool silent; /* a node range no SRAT line printed (2.6-era logs) */
 } fw_mem[SIM_MAX_SRAT];
 static unsigned int nr_fw_mem;
 static struct {
@@ -56,7 +57,15 @@ void sim_firmware_srat_mem(int nid, unsigned int pxm, uint64_t start,
 	fw_mem[nr_fw_mem].pxm = pxm;
 	fw_mem[nr_fw_mem].start = start;
 	fw_mem[nr_fw_mem].end = end;
+	fw_mem[nr_fw_mem].silent = false;
 	fw_mem[nr_fw_mem++].hotplug = hotplug;
+}
+
+void sim_firmware_node_range(int nid, uint64_t start, uint64_t end)
+{
+	sim_firmware_srat_mem(nid, (unsigned int)nid, start, end, false);
+	if (nr_fw_mem && fw_mem[nr_fw_mem - 1].start == start && fw_mem[nr_fw_mem - 1].nid == nid)
+		fw_mem[nr_fw_mem - 1].silent = true;
 }
 
 void sim_firmware_slit(int from, int to, int distance)
@@ -117,7 +126,8 @@ int x86_acpi_numa_init(void)
 		if (numa_add_memblk(fw_mem[i].nid, fw_mem[i].start, fw_mem[i].end) < 0)
 			return -1;
 		node_set(fw_mem[i].nid, &numa_nodes_parsed);
-		pr_info("ACPI: SRAT: Node %u PXM %u [mem %#010llx-%#010llx]%s\n",
+		if (!fw_mem[i].silent)
+			pr_info("ACPI: SRAT: Node %u PXM %u [mem %#010llx-%#010llx]%s\n",
 			fw_mem[i].nid, fw_mem[i].pxm, (unsigned long long)fw_mem[i].start,
 			(unsigned long long)fw_mem[i].end - 1,
 			fw_mem[i].hotplug ? " hotplug" : "");

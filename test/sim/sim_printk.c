@@ -18,6 +18,7 @@ static struct sim_log_opts opts = { .to_stdout = true, .max_level = 7 };
 static char *cap;
 static size_t cap_len, cap_size;
 static bool at_line_start = true;
+static bool hiding; /* the current line started with opts.hide */
 static int cur_level = MESSAGE_LOGLEVEL_DEFAULT;
 
 void sim_log_setup(const struct sim_log_opts *o)
@@ -53,9 +54,11 @@ static void emit(const char *s, size_t n)
 		const char *nl = memchr(s, '\n', n);
 		size_t part = nl ? (size_t)(nl - s) + 1 : n;
 
-		if (at_line_start && show && opts.timestamps)
+		if (at_line_start)
+			hiding = opts.hide && !strncmp(s, opts.hide, strlen(opts.hide));
+		if (at_line_start && show && !hiding && opts.timestamps)
 			fputs("[    0.000000] ", stdout);
-		if (show)
+		if (show && !hiding)
 			fwrite(s, 1, part, stdout);
 		if (opts.capture)
 			cap_append(s, part);

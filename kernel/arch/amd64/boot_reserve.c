@@ -49,16 +49,38 @@ static bool efi_desc(const struct bootinfo *bi, uint64_t i, struct efi_memory_de
 {
 	uint64_t off = i * bi->efi_desc_size;
 
-	if (bi->efi_desc_size < sizeof(*d) || off + bi->efi_desc_size > bi->efi_mmap_size)
+	if (!boot_efi_mmap() || bi->efi_desc_size < sizeof(*d) ||
+	    off + bi->efi_desc_size > bi->efi_mmap_size)
 		return false;
-	memcpy(d, (const char *)boot_va(bi->efi_mmap) + off, sizeof(*d));
+	memcpy(d, (const char *)boot_efi_mmap() + off, sizeof(*d));
 	return true;
+}
+
+/* Small machines use boot-services memory at once (efi_hold_boot_services). */
+static bool hold_boot_services(const struct bootinfo *bi)
+{
+	uint64_t ram = 0, bs = 0;
+	struct efi_memory_desc d;
+
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++)
+		if (e820_table->entries[i].type == E820_TYPE_RAM)
+			ram += e820_table->entries[i].size;
+	for (uint64_t i = 0; efi_desc(bi, i, &d); i++)
+		if (is_boot_services(&d))
+			bs += d.num_pages << EFI_PAGE_SHIFT;
+	if (efi_hold_boot_services(ram, bs))
+		return true;
+	pr_info("efi: only %lluK of RAM outside boot services memory: its %lluK used at once (no EFI runtime calls are made)\n",
+		(unsigned long long)(ram > bs ? ram - bs : 0) >> 10, (unsigned long long)bs >> 10);
+	return false;
 }
 
 static void efi_reserve_boot_services(const struct bootinfo *bi)
 {
 	struct efi_memory_desc d;
 
+	if (!hold_boot_services(bi))
+		return;
 	boot_info_for_efi = bi;
 	for (uint64_t i = 0; efi_desc(bi, i, &d); i++)
 		if (is_boot_services(&d))
@@ -95,7 +117,7 @@ void efi_free_boot_services(void)
  */
 void reserve_boot_data(const struct bootinfo *bi)
 {
-	const struct bootinfo_region *r = boot_va(bi->regions);
+	const struct bootinfo_region *r = boot_regions();
 
 	for (uint32_t i = 0; i < bi->nr_regions; i++)
 		reserve_early(r[i].addr, r[i].addr + r[i].size, region_name(r[i].kind));

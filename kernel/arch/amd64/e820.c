@@ -140,8 +140,11 @@ int e820__update_table(struct e820_table *table)
 		if (current_type != last_type || e820_nomerge(current_type)) {
 			if (last_type) {
 				new_entries[nnew].size = cp->addr - last_addr;
-				if (new_entries[nnew].size && ++nnew >= E820_MAX_ENTRIES)
+				if (new_entries[nnew].size && ++nnew >= E820_MAX_ENTRIES) {
+					pr_err("e820: sanitised table over %d entries; ignoring [mem %#010llx-...]\n",
+					       E820_MAX_ENTRIES, (unsigned long long)cp->addr);
 					break;
+				}
 			}
 			if (current_type) {
 				new_entries[nnew].addr = cp->addr;
@@ -157,11 +160,68 @@ int e820__update_table(struct e820_table *table)
 	return 0;
 }
 
+/* Does the entry run past 2^64 (an end of exactly 2^64 does not count)? */
+static bool e820_entry_wraps(const struct e820_entry *e)
+{
+	return e->size && e->addr + e->size < e->addr && e->addr + e->size != 0;
+}
+
+uint32_t e820__check_firmware_table(const struct e820_entry *fw, uint32_t nr)
+{
+	uint32_t bad = 0;
+	char buf[32];
+
+	for (uint32_t i = 0; i < nr; i++) {
+		if (!e820_entry_wraps(&fw[i]))
+			continue;
+		pr_err("e820: entry %u [mem %#018llx-%#018llx] %s (size %#llx) wraps past 2^64\n",
+		       i, (unsigned long long)fw[i].addr,
+		       (unsigned long long)(fw[i].addr + fw[i].size - 1),
+		       e820_type_name(fw[i].type, buf, sizeof(buf)),
+		       (unsigned long long)fw[i].size);
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * What Linux would leave to chance, dropped or trimmed here with a line
+ * naming the entry: size 0 (Linux's sanitiser skips those silently; a log
+ * prints one at A as [mem A-(A-1)]), sizes wrapping past 2^64 (Linux throws
+ * the whole table away for the BIOS's fallback sizes, which we do not have),
+ * and an end of exactly 2^64, which makes Linux's sanitiser give up and keep
+ * the raw table: we drop the last byte and sanitise.
+ */
+static void e820_add_firmware_entry(uint32_t i, const struct e820_entry *e)
+{
+	uint64_t size = e->size;
+	char buf[32];
+	const char *type = e820_type_name(e->type, buf, sizeof(buf));
+
+	if (!size) {
+		pr_warn("e820: ignoring entry %u: size 0 at %#018llx %s\n", i,
+			(unsigned long long)e->addr, type);
+		return;
+	}
+	if (e820_entry_wraps(e)) {
+		pr_warn("e820: ignoring entry %u: [mem %#018llx-...] %s: size %#llx wraps past 2^64\n",
+			i, (unsigned long long)e->addr, type,
+			(unsigned long long)size);
+		return;
+	}
+	if (e->addr + size == 0) {
+		size--;
+		pr_warn("e820: entry %u [mem %#018llx-0xffffffffffffffff] %s ends at 2^64: its last byte ignored so the table can be sanitised\n",
+			i, (unsigned long long)e->addr, type);
+	}
+	table_add(e820_table, e->addr, size, e->type);
+}
+
 void e820__memory_setup(const struct e820_entry *fw, uint32_t nr)
 {
 	e820_table->nr_entries = 0;
 	for (uint32_t i = 0; i < nr; i++)
-		table_add(e820_table, fw[i].addr, fw[i].size, fw[i].type);
+		e820_add_firmware_entry(i, &fw[i]);
 	e820__update_table(e820_table);
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");

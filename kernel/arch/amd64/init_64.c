@@ -15,6 +15,7 @@
 #include <asm/pat.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <drivers/fbcon.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
@@ -181,11 +182,13 @@ static void load_kernel_pgd(void)
 /* The loader's tables are unreachable now: back to bootmem with them. */
 static void free_loader_page_tables(void)
 {
-	const struct bootinfo_region *r = __va(paging_bi->regions);
+	const struct bootinfo_region *r = boot_regions();
 	uint64_t freed = 0;
 
 	for (uint32_t i = 0; i < paging_bi->nr_regions; i++) {
-		if (r[i].kind != BOOT_REGION_PAGETABLE)
+		/* Above a mem= limit they are not RAM to us: nothing to free. */
+		if (r[i].kind != BOOT_REGION_PAGETABLE ||
+		    !e820__mapped_all(r[i].addr, r[i].addr + r[i].size, E820_TYPE_RAM))
 			continue;
 		free_bootmem(r[i].addr, r[i].size);
 		freed += r[i].size;

@@ -185,6 +185,15 @@ static bool in_image(uint64_t va)
 	return va >= (uintptr_t)_text && va < (uintptr_t)__image_end;
 }
 
+/*
+ * Not executable, as far as the CPU can say so: without NX (bit 63 is
+ * reserved then, so it is masked out of every entry) nothing can be.
+ */
+static bool noexec(const struct leaf *l)
+{
+	return l->nx || !(__supported_pte_mask & _PAGE_NX);
+}
+
 /* Everything mapped is in one of the documented areas. */
 static bool check_known_area(const struct leaf *l, void *ctx)
 {
@@ -196,14 +205,14 @@ static bool check_known_area(const struct leaf *l, void *ctx)
 		return true;
 	if (l->va >= EARLY_IOREMAP_START && end <= EARLY_IOREMAP_END) {
 		/* Device memory: never executable, write-combining. */
-		if (!l->nx || !(l->entry & _PAGE_PWT))
+		if (!noexec(l) || !(l->entry & _PAGE_PWT))
 			report(ctx, "early ioremap page not NX+WC", l);
 		return true;
 	}
 	if ((l->va >= VMALLOC_START && end <= EARLY_IOREMAP_START) ||
 	    (l->va >= FIXADDR_START && end <= FIXADDR_TOP + PAGE_SIZE)) {
 		/* vmalloc, vmap, ioremap and fixmap: 4 KiB, never executable. */
-		if (!l->nx || l->size != PAGE_SIZE)
+		if (!noexec(l) || l->size != PAGE_SIZE)
 			report(ctx, "vmalloc/fixmap page not NX or not 4 KiB", l);
 		return true;
 	}
@@ -227,7 +236,7 @@ static bool check_direct_map_entry(const struct leaf *l, void *ctx)
 		report(ctx, "direct map at the wrong offset", l);
 	else if (!e820_covers(l->pa, l->pa + l->size))
 		report(ctx, "direct map of memory that is not RAM/ACPI", l);
-	else if (!l->rw || !l->nx)
+	else if (!l->rw || !noexec(l))
 		report(ctx, "direct map not RW+NX", l);
 	return true;
 }

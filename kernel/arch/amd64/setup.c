@@ -36,8 +36,10 @@ void setup_arch(const struct bootinfo *bi)
 {
 	/* Until setup_per_cpu_areas: the template is CPU 0's copy. */
 	arch_setup_percpu_base(0, 0);
+	bi = copy_boot_data(bi);
 	tsc_early_init();
 	efi_print_memmap(bi);
+	efi_report_ignored(bi);
 	if (!bi->e820_table || !bi->e820_entries)
 		panic("the loader passed no e820 memory map: cannot boot");
 	e820__memory_setup(boot_va(bi->e820_table), bi->e820_entries);

@@ -28,9 +28,26 @@ extern struct e820_table *e820_table;
  *      dropped
  *
  * Prints "BIOS-provided physical RAM map:" and one "BIOS-e820:" line per
- * entry of the sanitised table, as Linux does.
+ * entry of the sanitised table, as Linux does. Entries of size 0 or whose
+ * size wraps past 2^64 are dropped, and one ending at exactly 2^64 loses
+ * its last byte, each with a warning line naming it; no other entry is
+ * lost because of them.
  */
 void e820__memory_setup(const struct e820_entry *fw, uint32_t nr);
+
+/**
+ * e820__check_firmware_table - name every entry whose size wraps past 2^64
+ * @fw: the firmware's table
+ * @nr: its number of entries
+ *
+ * Linux 6.1 throws such a table away entirely (append_e820_table fails)
+ * and falls back to the BIOS's memory sizes. mmsim, which has no such
+ * fallback, refuses the log when this is not 0; the kernel drops the
+ * entries (e820__memory_setup).
+ *
+ * Return: the number of wrapping entries, each printed as an error.
+ */
+uint32_t e820__check_firmware_table(const struct e820_entry *fw, uint32_t nr);
 
 /**
  * e820__update_table - sanitise @table in place, Linux's way

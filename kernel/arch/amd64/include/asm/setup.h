@@ -79,6 +79,22 @@ struct bootinfo;
  * as early reservations (arch/amd64/boot_reserve.c). */
 void reserve_boot_data(const struct bootinfo *bi);
 
+/**
+ * copy_boot_data - keep the loader's boot information in the kernel image
+ * @bi: the loader's bootinfo (in the loader's direct map)
+ *
+ * Copies the bootinfo, its regions and the EFI memory map, so that they
+ * stay readable after paging_init even when mem= leaves their pages out of
+ * the direct map (Linux's copy_bootdata). Call first in setup_arch.
+ *
+ * Return: the copy, to be used from then on.
+ */
+const struct bootinfo *copy_boot_data(const struct bootinfo *bi);
+
+/* The copies (or, past their size limits, the originals). */
+const struct bootinfo_region *boot_regions(void);
+const void *boot_efi_mmap(void);
+
 /* Physical address of the page kept below 1 MiB for the SMP trampoline. */
 extern uint64_t real_mode_trampoline;
 

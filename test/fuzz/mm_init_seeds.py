@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Write fuzz_mm_init seeds (test/fuzz/corpus/mm_init/) from real e820 tables.
+
+    mm_init_seeds.py OUTDIR LOG...
+
+Each log's first e820 table in fuzz_mm_init's input format (see its header):
+byte 0 picks the command line (0: none), then 7 bytes per entry. Entries
+longer than the format's 8191 pages are cut into 16 MiB pieces, which the
+sanitiser merges back; a table needing more than 64 entries is cut short
+(said on stderr). Plus hand-made hostile seeds: size-0 entries, an entry
+ending at 2^64, one wrapping past it, reserved inside usable.
+"""
+import os
+import re
+import sys
+
+TYPES = {'usable': 0, 'reserved': 3, 'ACPI data': 4, 'ACPI NVS': 5, 'unusable': 6}
+NEW = re.compile(r'BIOS-e820: \[mem (0x[0-9a-f]+)-(0x[0-9a-f]+)\] (.*)$')
+CHUNK = 4096  # pages per piece: 16 MiB
+MAX_IN = 64
+
+
+def entry(page, pages, sel, hostile=0):
+    return bytes([page & 0xff, (page >> 8) & 0xff, (page >> 16) & 0xff,
+                  pages & 0xff, ((pages >> 8) & 0x1f) | hostile, 0, sel])
+
+
+def table(log):
+    out = []
+    for line in open(log, encoding='utf-8', errors='replace'):
+        m = NEW.search(line)
+        if not m:
+            if out:
+                break
+            continue
+        a, b = int(m.group(1), 16), int(m.group(2), 16) + 1
+        sel = TYPES.get(m.group(3).strip(), 3)
+        page, end = a >> 12, (b + 4095) >> 12
+        while page < end:
+            n = min(CHUNK, end - page)
+            out.append(entry(page, n, sel))
+            page += n
+    return out
+
+
+def main():
+    outdir = sys.argv[1]
+    seeds = {}
+    for log in sys.argv[2:]:
+        ents = table(log)
+        if len(ents) > MAX_IN:
+            print(f'{log}: {len(ents)} entries, first {MAX_IN} kept', file=sys.stderr)
+        seeds['real-' + os.path.basename(log).removesuffix('.log')] = b'\0' + b''.join(ents[:MAX_IN])
+    ram = [entry(0, 0x9f, 0), entry(0x100, CHUNK, 0), entry(0x100 + CHUNK, CHUNK, 0)]
+    seeds['hostile-size0'] = b'\0' + b''.join(ram + [entry(0, 0, 0), entry(0x2000, 0, 3)])
+    seeds['hostile-end-2-64'] = b'\0' + b''.join(ram + [entry(0, 15, 3, 0x80)])
+    seeds['hostile-wrap'] = b'\0' + b''.join(ram + [entry(0, 15, 0, 0xc0)])
+    seeds['hostile-reserved-in-usable'] = b'\5' + b''.join(ram + [entry(0x900, 16, 3),
+                                                                   entry(0x910, 8, 4), entry(0x914, 8, 5)])
+    for name, data in seeds.items():
+        with open(os.path.join(outdir, name), 'wb') as f:
+            f.write(data)
+
+
+if __name__ == '__main__':
+    main()
