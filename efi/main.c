@@ -325,7 +325,8 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 
 	con_printf("mmk-loader: exiting boot services, entering the kernel at 0x%llx\n",
 		   (unsigned long long)img.entry);
-	s = handoff_exit_boot_services(&ho, image);
+	s = handoff_exit_boot_services(&ho, image,
+				       cmdline_has("loader_test=grow_map"));
 	if (EFI_ERROR(s))
 		return fail_status(s, "cannot", "exit boot services");
 	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0);

@@ -6,6 +6,7 @@
  */
 #include <kernel/boot.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 
 const struct bootinfo *bootinfo_check(uint64_t bi_phys)
 {
@@ -26,5 +27,8 @@ const struct bootinfo *bootinfo_check(uint64_t bi_phys)
 	if (bi->size < BOOTINFO_V1_SIZE)
 		panic("bootinfo: size %u is smaller than the %u bytes of version %u",
 		      bi->size, (unsigned)BOOTINFO_V1_SIZE, BOOTINFO_VERSION);
+	if (bootinfo_has(bi, map_grown) && (bi->ebs_tries > 1 || bi->map_grown))
+		pr_info("efi: the memory map grew by %u descriptors after the loader sized it; ExitBootServices took %u tries\n",
+			bi->map_grown, bi->ebs_tries);
 	return bi;
 }
