@@ -4,7 +4,7 @@
  * light grey on black like Linux's fbcon. Text goes to a character shadow
  * first; only cells that changed are drawn, with 8-byte stores in 32 bpp
  * modes, and the framebuffer is never read back (it is slow uncached
- * memory on real hardware). Scrolling jumps a quarter screen at a time.
+ * memory on real hardware). Scrolling jumps half a screen at a time.
  * The framebuffer is reached through the loader's mapping at
  * BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
  * (fbcon_set_base).
@@ -243,10 +243,9 @@ static void fbcon_flush(void)
 
 /*
  * Jump scroll: when the cursor falls off the bottom, the text moves up by
- * a quarter of the screen at once (at least one row). Every scroll redraws
- * the changed cells of the whole screen, so jumping several rows divides
- * that cost by the jump; the last three quarters of the screen always
- * stay in view.
+ * half the screen at once. Every scroll redraws the changed cells of the
+ * whole screen, so jumping many rows divides that cost; the last half
+ * screen of text always stays in view.
  */
 static void scroll(void)
 {
