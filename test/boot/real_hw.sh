@@ -11,6 +11,7 @@
 #   ovmf        every Debian OVMF build that boots unsigned images, q35 and
 #               pc (the Secure Boot builds, with Secure Boot off, q35 only:
 #               they need SMM)
+#   nogop       no display device, so no GOP: said on serial, boot goes on
 #   grow_map    loader_test=grow_map: the final map outgrows its buffer and
 #               changes under ExitBootServices; the boot goes on
 set -euo pipefail
@@ -93,6 +94,11 @@ ovmf)
 	done
 	[ $n -ge 3 ] || fail "only $n firmware/machine pairs found"
 	echo "booted $n firmware/machine pairs"
+	;;
+nogop)
+	boot 0 real_hw.nogop -- -vga none
+	has "efifb: no linear framebuffer, no framebuffer console"
+	has "mmk: boot complete, status 0"
 	;;
 grow_map)
 	boot 0 real_hw.grow_map --cmdline "loader_test=grow_map"
