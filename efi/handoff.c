@@ -113,11 +113,51 @@ static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 	return s;
 }
 
+/* Buffers for the final map and its e820 table, for a map of @size bytes. */
+static EFI_STATUS alloc_final_buffers(struct handoff *ho, UINTN size, UINTN dsize)
+{
+	EFI_PHYSICAL_ADDRESS pa;
+	EFI_STATUS s;
+
+	/* More allocations follow, and each may split a descriptor. */
+	ho->map_cap = size + MAP_SLACK_DESCS * dsize;
+	ho->e820_cap = ho->map_cap / dsize;
+	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
+			      EFI_SIZE_TO_PAGES(ho->e820_cap * sizeof(struct e820_entry)),
+			      &pa);
+	if (EFI_ERROR(s))
+		return s;
+	ho->e820 = (struct e820_entry *)(uintptr_t)pa;
+	s = loader_add_region(pa, ho->e820_cap * sizeof(struct e820_entry),
+			      BOOT_REGION_E820);
+	if (EFI_ERROR(s))
+		return s;
+	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
+			      EFI_SIZE_TO_PAGES(ho->map_cap), &pa);
+	if (EFI_ERROR(s))
+		return s;
+	ho->map = (void *)(uintptr_t)pa;
+	return loader_add_region(pa, ho->map_cap, BOOT_REGION_EFI_MMAP);
+}
+
+/*
+ * loader_test=grow_map: what some firmware does behind the loader's back.
+ * Pages of alternating types cannot merge, so each is a new descriptor.
+ */
+static void grow_map(unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		EFI_PHYSICAL_ADDRESS pa;
+
+		BS->AllocatePages(AllocateAnyPages,
+				  i & 1 ? EfiLoaderData : EfiBootServicesData, 1, &pa);
+	}
+}
+
 EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
 			   struct bootinfo *bi)
 {
 	uint64_t tramp = (uintptr_t)handoff_jump & ~0xfffull;
-	EFI_PHYSICAL_ADDRESS pa;
 	UINTN size = 0, key, dsize;
 	UINT32 dver;
 	EFI_STATUS s;
@@ -143,46 +183,57 @@ EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
 	s = BS->GetMemoryMap(&size, NULL, &key, &dsize, &dver);
 	if (s != EFI_BUFFER_TOO_SMALL)
 		return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
-	/* Two more allocations follow, and each may split a descriptor. */
-	ho->map_cap = size + MAP_SLACK_DESCS * dsize;
-	ho->e820_cap = ho->map_cap / dsize;
-	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
-			      EFI_SIZE_TO_PAGES(ho->e820_cap * sizeof(struct e820_entry)),
-			      &pa);
-	if (EFI_ERROR(s))
-		return s;
-	ho->e820 = (struct e820_entry *)(uintptr_t)pa;
-	s = loader_add_region(pa, ho->e820_cap * sizeof(struct e820_entry),
-			      BOOT_REGION_E820);
-	if (EFI_ERROR(s))
-		return s;
-	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
-			      EFI_SIZE_TO_PAGES(ho->map_cap), &pa);
-	if (EFI_ERROR(s))
-		return s;
-	ho->map = (void *)(uintptr_t)pa;
-	return loader_add_region(pa, ho->map_cap, BOOT_REGION_EFI_MMAP);
+	ho->sized = size;
+	return alloc_final_buffers(ho, size, dsize);
 }
 
-EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image)
+EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image,
+				      int grow_test)
 {
 	struct bootinfo *bi = ho->bi;
 	UINTN size, key, dsize = 0;
 	UINT32 dver = 0;
 	size_t n = 0;
-	EFI_STATUS s = EFI_LOAD_ERROR;
+	int try = 0;
+	EFI_STATUS s;
 
-	for (int try = 0; try < EBS_TRIES; try++) {
+	if (grow_test)
+		grow_map(2 * MAP_SLACK_DESCS + 8);
+	/*
+	 * Before the first ExitBootServices call the loader may still
+	 * allocate: a map that outgrew its buffer gets bigger buffers.
+	 */
+	for (;;) {
 		size = ho->map_cap;
 		s = BS->GetMemoryMap(&size, ho->map, &key, &dsize, &dver);
+		if (s != EFI_BUFFER_TOO_SMALL)
+			break;
+		con_printf("mmk-loader: the memory map outgrew its buffer (%llu > %llu bytes), reallocating\n",
+			   (unsigned long long)size, (unsigned long long)ho->map_cap);
+		s = alloc_final_buffers(ho, size, dsize);
 		if (EFI_ERROR(s))
 			return s;
+	}
+	/*
+	 * From the first ExitBootServices call on, only GetMemoryMap and
+	 * ExitBootServices are allowed (UEFI 2.10, 7.4): a stale key means
+	 * the map changed, so fetch it again into the same buffer.
+	 */
+	while (!EFI_ERROR(s) && try < EBS_TRIES) {
+		if (grow_test && try == 0)
+			grow_map(1); /* makes the key stale */
+		try++;
 		s = BS->ExitBootServices(image, key);
 		if (s != EFI_INVALID_PARAMETER)
-			break; /* stale key: the map changed; fetch it again */
+			break;
+		size = ho->map_cap;
+		s = BS->GetMemoryMap(&size, ho->map, &key, &dsize, &dver);
 	}
 	if (EFI_ERROR(s))
 		return s;
+	bi->ebs_tries = (uint32_t)try;
+	if (size > ho->sized)
+		bi->map_grown = (uint32_t)((size - ho->sized) / dsize);
 
 	/* Boot services are gone: from here on nothing can be reported. The
 	 * e820 buffer holds one entry per descriptor, so this cannot overflow;

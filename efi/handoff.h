@@ -13,6 +13,7 @@ struct handoff {
 	UINTN map_cap;     /* its size in bytes */
 	struct e820_entry *e820;
 	UINTN e820_cap;    /* entries */
+	UINTN sized;       /* the map's size when the buffers were sized */
 };
 
 /**
@@ -29,10 +30,14 @@ EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
 /**
  * handoff_exit_boot_services - get the final map and exit boot services
  *
- * Retries when the map key went stale. On success boot services are gone
- * and the e820 table in the boot info is filled in.
+ * Reallocates the buffers if the map outgrew them before the first
+ * ExitBootServices call, and retries when the map key went stale. On
+ * success boot services are gone and the e820 table, ebs_tries and
+ * map_grown in the boot info are filled in. @grow_test (loader_test=grow_map)
+ * grows the map at both points first.
  */
-EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image);
+EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image,
+				      int grow_test);
 
 /* Switch to @cr3 and jump to @entry with %rdi = @bootinfo. */
 _Noreturn void handoff_jump(uint64_t cr3, uint64_t entry,

@@ -8,12 +8,14 @@
  * returns the error to the firmware; nothing after it can fail.
  */
 #include "console.h"
+#include "cpu.h"
 #include "efi_e820.h"
 #include "elf_check.h"
 #include "fs.h"
 #include "handoff.h"
 #include "loader.h"
 #include "paging.h"
+#include "pstore.h"
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 
@@ -44,6 +46,7 @@ static inline void outb(uint16_t port, uint8_t v)
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
 }
 
+/* The word, alone or with any =value. */
 static int cmdline_has(const char *word)
 {
 	size_t n = strlen(word);
@@ -51,7 +54,8 @@ static int cmdline_has(const char *word)
 	for (const char *p = cmdline; *p;) {
 		while (*p == ' ')
 			p++;
-		if (!strncmp(p, word, n) && (p[n] == ' ' || p[n] == '\0'))
+		if (!strncmp(p, word, n) &&
+		    (p[n] == ' ' || p[n] == '\0' || p[n] == '='))
 			return 1;
 		while (*p && *p != ' ')
 			p++;
@@ -279,10 +283,13 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	struct pt_builder pt;
 	struct handoff ho;
 	uint64_t page;
+	char why[128];
 	EFI_STATUS s;
 
 	BS = st->BootServices;
 	con_init(st);
+	/* The firmware's 5-minute watchdog would reset a long kernel run. */
+	BS->SetWatchdogTimer(0, 0, 0, NULL);
 
 	/* bootinfo and the region table share one page, recorded first. */
 	s = alloc_pages(4096, EfiLoaderData, &page);
@@ -308,6 +315,9 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	s = read_cmdline(root);
 	if (EFI_ERROR(s))
 		return s;
+	if (cpu_prepare(why, sizeof(why)))
+		return fail(EFI_UNSUPPORTED, why);
+	pstore_setup(root, bi);
 	s = load_kernel(root, &img);
 	if (EFI_ERROR(s))
 		return s;
@@ -328,7 +338,8 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 
 	con_printf("mmk-loader: exiting boot services, entering the kernel at 0x%llx\n",
 		   (unsigned long long)img.entry);
-	s = handoff_exit_boot_services(&ho, image);
+	s = handoff_exit_boot_services(&ho, image,
+				       cmdline_has("loader_test=grow_map"));
 	if (EFI_ERROR(s))
 		return fail_status(s, "cannot", "exit boot services");
 	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0);

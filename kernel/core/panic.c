@@ -8,27 +8,77 @@
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/pstore.h>
+#include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <stdarg.h>
 #include <stddef.h>
 
 static bool qemu_exit;
+static bool reboot_at_end;
+static long panic_timeout; /* panic=N: seconds; < 0 at once; 0 never */
 static int panic_depth;
 static int oops_depth;
 
+static bool qemu_exit_debugcon;
+
+/*
+ * qemu_exit: power QEMU off with the status. qemu_exit=debugcon: write
+ * "mmk-exit: N" to QEMU's debug console instead and halt, leaving the
+ * machine (its screen) for the host to look at (scripts/run --screenshot).
+ */
 static int set_qemu_exit(const char *val)
 {
-	if (val)
+	if (val && strcmp(val, "debugcon"))
 		return -1;
 	qemu_exit = true;
+	qemu_exit_debugcon = val != NULL;
 	return 0;
 }
 kernel_param("qemu_exit", set_qemu_exit);
 
+/* reboot: reset the machine at the end of boot instead of halting. */
+static int set_reboot(const char *val)
+{
+	if (val)
+		return -1;
+	reboot_at_end = true;
+	return 0;
+}
+kernel_param("reboot", set_reboot);
+
+static int set_panic_timeout(const char *val)
+{
+	long sign = 1;
+	unsigned long n;
+
+	if (val && *val == '-') {
+		sign = -1;
+		val++;
+	}
+	if (!val || parse_uint(val, 1000000, &n))
+		return -1;
+	panic_timeout = sign * (long)n;
+	return 0;
+}
+kernel_param("panic", set_panic_timeout);
+
 void kernel_exit(enum boot_exit_status status)
 {
 	arch_irq_disable();
-	if (qemu_exit)
+	if (status != BOOT_EXIT_PANIC && reboot_at_end) {
+		pr_info("mmk: rebooting (reboot)\n");
+		pstore_end(PSTORE_STATE_REBOOT, status);
+		arch_reboot();
+	}
+	pstore_end(status == BOOT_EXIT_PANIC ? PSTORE_STATE_PANIC :
+					       PSTORE_STATE_HALTED, status);
+	if (qemu_exit && qemu_exit_debugcon) {
+		char buf[24];
+
+		ksnprintf(buf, sizeof(buf), "mmk-exit: %d\n", (int)status);
+		arch_qemu_debugcon(buf);
+	} else if (qemu_exit)
 		arch_qemu_exit(status == BOOT_EXIT_OK ? QEMU_EXIT_SUCCESS_VALUE
 						      : (unsigned int)status);
 	arch_halt();
@@ -39,6 +89,24 @@ int oops_begin(void)
 	arch_irq_disable();
 	printk_force_console();
 	return ++oops_depth;
+}
+
+/* panic=N: as Linux, wait N seconds (none if N < 0), then reset. */
+static void panic_reboot(void)
+{
+	uint64_t start = arch_clock_ns();
+
+	pstore_end(PSTORE_STATE_PANIC, BOOT_EXIT_PANIC);
+	if (panic_timeout > 0) {
+		pr_emerg("Rebooting in %ld seconds..\n", panic_timeout);
+		if (!start) /* the clock is not calibrated yet */
+			pr_emerg("(no clock yet: rebooting now)\n");
+		else
+			while (arch_clock_ns() - start <
+			       (uint64_t)panic_timeout * 1000000000ull)
+				;
+	}
+	arch_reboot();
 }
 
 void panic(const char *fmt, ...)
@@ -64,6 +132,8 @@ void panic(const char *fmt, ...)
 	/* An oops report has just shown the trace that matters. */
 	if (!oops_depth)
 		dump_stack();
+	if (panic_timeout)
+		panic_reboot();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	kernel_exit(BOOT_EXIT_PANIC);
 }

@@ -30,6 +30,9 @@ static bool force_console;
 static char log_buf[LOG_BUF_SIZE];
 static size_t log_len;
 
+/* The persistent log (pstore.c): every record, whatever its level. */
+static void (*persistent_write)(const char *s, size_t len);
+
 static bool line_open;  /* the last message did not end in '\n' */
 static int open_level;  /* level of that unfinished line */
 
@@ -54,6 +57,8 @@ static void emit(int level, const char *s, size_t len)
 	if (!len)
 		return;
 	log_store(level, s, len);
+	if (persistent_write)
+		persistent_write(s, len);
 	if (level_visible(level))
 		console_write_all(s, len);
 }
@@ -71,6 +76,18 @@ void console_replay_log(struct console *con)
 			con->write(con, &log_buf[pos + 3], len);
 		pos += 3 + len;
 	}
+}
+
+void printk_set_persistent(void (*write)(const char *s, size_t len))
+{
+	for (size_t pos = 0; pos + 3 <= log_len;) {
+		size_t len = (uint8_t)log_buf[pos + 1] |
+			     (size_t)(uint8_t)log_buf[pos + 2] << 8;
+
+		write(&log_buf[pos + 3], len);
+		pos += 3 + len;
+	}
+	persistent_write = write;
 }
 
 static size_t timestamp(char *buf, size_t size)

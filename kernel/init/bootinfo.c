@@ -6,6 +6,7 @@
  */
 #include <kernel/boot.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 
 const struct bootinfo *bootinfo_check(uint64_t bi_phys)
 {
@@ -22,8 +23,12 @@ const struct bootinfo *bootinfo_check(uint64_t bi_phys)
 	if (bi->version != BOOTINFO_VERSION)
 		panic("bootinfo: version %u, this kernel speaks version %u: rebuild the loader and the kernel together",
 		      bi->version, BOOTINFO_VERSION);
-	if (bi->size < sizeof(*bi))
-		panic("bootinfo: size %u is smaller than the %zu bytes of version %u",
-		      bi->size, sizeof(*bi), BOOTINFO_VERSION);
+	/* Newer fields are read only where bootinfo_has() says they exist. */
+	if (bi->size < BOOTINFO_V1_SIZE)
+		panic("bootinfo: size %u is smaller than the %u bytes of version %u",
+		      bi->size, (unsigned)BOOTINFO_V1_SIZE, BOOTINFO_VERSION);
+	if (bootinfo_has(bi, map_grown) && (bi->ebs_tries > 1 || bi->map_grown))
+		pr_info("efi: the memory map grew by %u descriptors after the loader sized it; ExitBootServices took %u tries\n",
+			bi->map_grown, bi->ebs_tries);
 	return bi;
 }

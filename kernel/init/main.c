@@ -17,6 +17,7 @@
 #include <kernel/params.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
+#include <kernel/pstore.h>
 #include <kernel/selftest.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
@@ -36,6 +37,7 @@ void start_kernel(uint64_t bootinfo_phys)
 	arch_early_console_init();
 	arch_trap_init();
 	bi = bootinfo_check(bootinfo_phys);
+	pstore_init(bi);
 
 	parse_cmdline(bi->cmdline ? boot_va(bi->cmdline) : "");
 	console_apply_cmdline();

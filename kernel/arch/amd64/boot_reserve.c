@@ -31,6 +31,7 @@ static const char *region_name(uint32_t kind)
 	case BOOT_REGION_CMDLINE: return "command line";
 	case BOOT_REGION_INITRD: return "initrd";
 	case BOOT_REGION_PAGETABLE: return "loader page tables";
+	case BOOT_REGION_PSTORE: return "persistent log";
 	default: return "loader data";
 	}
 }

@@ -62,6 +62,19 @@ void paging_early_init(const struct bootinfo *bi)
 	}
 }
 
+/* 5-level paging is not used: the loader and the kernel build 4 levels. */
+static void report_la57(void)
+{
+	uint32_t max, b, c, d;
+
+	cpuid(0, &max, &b, &c, &d);
+	if (max < 7)
+		return;
+	cpuid(7, &max, &b, &c, &d);
+	if (c & (1u << 16))
+		pr_info("CPU supports 5-level paging (LA57): staying on 4-level paging (48-bit virtual addresses)\n");
+}
+
 /* Linux's probe_page_size_mask, for the direct map only. */
 static enum pg_level direct_map_max_level(void)
 {
@@ -71,8 +84,10 @@ static enum pg_level direct_map_max_level(void)
 	if (!direct_gbpages || max_ext < 0x80000001)
 		return PG_LEVEL_2M;
 	cpuid(0x80000001, &max_ext, &b, &c, &d);
-	if (!(d & X86_FEATURE_GBPAGES_EDX))
+	if (!(d & X86_FEATURE_GBPAGES_EDX)) {
+		pr_info("CPU has no 1 GiB pages (pdpe1gb): direct mapping with 2 MiB pages\n");
 		return PG_LEVEL_2M;
+	}
 	pr_info("Using GB pages for direct mapping\n");
 	return PG_LEVEL_1G;
 }
@@ -204,6 +219,7 @@ void paging_init(void)
 	if (!paging_bi)
 		panic("paging_init: paging_early_init() was not called");
 	init_top_pgt = pgtable_alloc();
+	report_la57();
 	init_mem_mapping(direct_map_max_level());
 	map_kernel_image();
 	fb = remap_framebuffer();

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * A text console on the GOP framebuffer ("tty0"): the built-in PSF font,
- * light grey on black like Linux's fbcon, scrolling by copying the pixels
- * up one text row. The framebuffer is reached through the loader's mapping
- * at BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
+ * light grey on black like Linux's fbcon. Text goes to a character shadow
+ * first; only cells that changed are drawn, with 8-byte stores in 32 bpp
+ * modes, and the framebuffer is never read back (it is slow uncached
+ * memory on real hardware). Scrolling jumps half a screen at a time.
+ * The framebuffer is reached through the loader's mapping at
+ * BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
  * (fbcon_set_base).
  */
 #define pr_fmt(fmt) "efifb: " fmt
@@ -13,6 +16,7 @@
 #include <kernel/boot.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
+#include <lib/string.h>
 #include <stdbool.h>
 
 #define TAB_WIDTH 8
@@ -123,13 +127,73 @@ static void put_pixel(uint8_t *p, uint32_t v)
 	}
 }
 
-static void draw_char(uint32_t col, uint32_t row, unsigned char c)
+/*
+ * The text shadow: what each cell should show (text[]) and what the
+ * framebuffer shows now (shown[]). Writing and scrolling touch only text[];
+ * fbcon_flush then draws the cells that differ, so the framebuffer is never
+ * read and a scroll costs the changed cells, not a 4 MiB copy.
+ */
+#define MAX_COLS 320 /* 2560 pixels at 8 wide; wider screens use the left part */
+#define MAX_ROWS 200
+static unsigned char text[MAX_ROWS][MAX_COLS];
+static unsigned char shown[MAX_ROWS][MAX_COLS];
+
+/*
+ * Fast path (32 bpp, 8-pixel-wide font): a glyph row byte expands to eight
+ * pixels, stored as four 8-byte words from this table.
+ */
+typedef uint64_t __attribute__((aligned(4))) fb_word; /* pitch is 4-aligned */
+static uint64_t expand[256][4];
+static bool fast;
+static uint32_t dirty_lo = MAX_ROWS, dirty_hi; /* rows [lo, hi) to compare */
+
+static void mark_dirty(uint32_t lo, uint32_t hi)
+{
+	if (lo < dirty_lo)
+		dirty_lo = lo;
+	if (hi > dirty_hi)
+		dirty_hi = hi;
+}
+
+static void build_expand(void)
+{
+	for (unsigned b = 0; b < 256; b++)
+		for (unsigned i = 0; i < 4; i++) {
+			uint64_t lo = (b & (0x80 >> (2 * i))) ? fbc.fg : fbc.bg;
+			uint64_t hi = (b & (0x40 >> (2 * i))) ? fbc.fg : fbc.bg;
+
+			expand[b][i] = lo | hi << 32;
+		}
+}
+
+/*
+ * Draw @c over @old, which the cell shows now: in the fast path only the
+ * glyph rows that differ are stored (most glyphs share their blank top and
+ * bottom rows).
+ */
+static void draw_char(uint32_t col, uint32_t row, unsigned char c,
+		      unsigned char old)
 {
 	const struct font *f = &fbc.font;
 	const uint8_t *glyph = f->glyphs + (size_t)f->latin1[c] * f->glyph_bytes;
+	const uint8_t *prev = f->glyphs + (size_t)f->latin1[old] * f->glyph_bytes;
 	uint8_t *line = fbc.base + (size_t)row * f->height * fbc.pitch +
 			(size_t)col * f->width * fbc.bytes_pp;
 
+	if (fast) {
+		for (uint32_t y = 0; y < f->height; y++, line += fbc.pitch) {
+			volatile fb_word *p = (volatile fb_word *)line;
+			const uint64_t *w = expand[glyph[y]];
+
+			if (glyph[y] == prev[y])
+				continue;
+			p[0] = w[0];
+			p[1] = w[1];
+			p[2] = w[2];
+			p[3] = w[3];
+		}
+		return;
+	}
 	for (uint32_t y = 0; y < f->height; y++, line += fbc.pitch) {
 		const uint8_t *bits = glyph + y * f->row_bytes;
 
@@ -141,28 +205,56 @@ static void draw_char(uint32_t col, uint32_t row, unsigned char c)
 	}
 }
 
-static void clear_rows(uint32_t first, uint32_t count)
+/* The whole visible area to the background colour (once, at start). */
+static void clear_screen(void)
 {
-	uint32_t y0 = first * fbc.font.height, y1 = y0 + count * fbc.font.height;
+	for (uint32_t y = 0; y < fbc.height; y++) {
+		uint8_t *line = fbc.base + (size_t)y * fbc.pitch;
 
-	for (uint32_t y = y0; y < y1; y++)
+		if (fast) {
+			volatile fb_word *p = (volatile fb_word *)line;
+			uint64_t w = fbc.bg | (uint64_t)fbc.bg << 32;
+
+			for (uint32_t x = 0; x < fbc.width / 2; x++)
+				p[x] = w;
+			if (fbc.width & 1)
+				put_pixel(line + (fbc.width - 1) * 4, fbc.bg);
+			continue;
+		}
 		for (uint32_t x = 0; x < fbc.width; x++)
-			put_pixel(fbc.base + (size_t)y * fbc.pitch +
-				  (size_t)x * fbc.bytes_pp, fbc.bg);
+			put_pixel(line + (size_t)x * fbc.bytes_pp, fbc.bg);
+	}
+	memset(text, ' ', sizeof(text));
+	memset(shown, ' ', sizeof(shown));
 }
 
-/* Move every text row up by one; 8-byte copies since this is the slow part. */
+/* Draw every cell of the dirty rows whose character changed. */
+static void fbcon_flush(void)
+{
+	for (uint32_t r = dirty_lo; r < dirty_hi && r < fbc.rows; r++)
+		for (uint32_t c = 0; c < fbc.cols; c++)
+			if (text[r][c] != shown[r][c]) {
+				draw_char(c, r, text[r][c], shown[r][c]);
+				shown[r][c] = text[r][c];
+			}
+	dirty_lo = MAX_ROWS;
+	dirty_hi = 0;
+}
+
+/*
+ * Jump scroll: when the cursor falls off the bottom, the text moves up by
+ * half the screen at once. Every scroll redraws the changed cells of the
+ * whole screen, so jumping many rows divides that cost; the last half
+ * screen of text always stays in view.
+ */
 static void scroll(void)
 {
-	size_t row_bytes = (size_t)fbc.font.height * fbc.pitch;
-	size_t words = row_bytes * (fbc.rows - 1) / 8;
-	volatile uint64_t *dst = (volatile uint64_t *)fbc.base;
-	const volatile uint64_t *src =
-		(const volatile uint64_t *)(fbc.base + row_bytes);
+	uint32_t jump = fbc.rows / 2 ? fbc.rows / 2 : 1;
 
-	for (size_t i = 0; i < words; i++)
-		dst[i] = src[i];
-	clear_rows(fbc.rows - 1, 1);
+	memmove(text[0], text[jump], (size_t)(fbc.rows - jump) * MAX_COLS);
+	memset(text[fbc.rows - jump], ' ', (size_t)jump * MAX_COLS);
+	fbc.y = fbc.rows - jump;
+	mark_dirty(0, fbc.rows);
 }
 
 static void newline(void)
@@ -193,9 +285,11 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 		} else {
 			if (fbc.x >= fbc.cols)
 				newline();
-			draw_char(fbc.x++, fbc.y, c);
+			mark_dirty(fbc.y, fbc.y + 1);
+			text[fbc.y][fbc.x++] = c;
 		}
 	}
+	fbcon_flush();
 }
 
 void fbcon_set_base(void *base)
@@ -242,9 +336,16 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 			(unsigned long long)fb->size);
 		return;
 	}
+	if (fbc.cols > MAX_COLS)
+		fbc.cols = MAX_COLS;
+	if (fbc.rows > MAX_ROWS)
+		fbc.rows = MAX_ROWS;
 	fbc.fg = rgb(0xaa, 0xaa, 0xaa);
 	fbc.bg = rgb(0, 0, 0);
-	clear_rows(0, fbc.rows);
+	fast = fbc.bytes_pp == 4 && f->width == 8;
+	if (fast)
+		build_expand();
+	clear_screen();
 
 	pr_info("framebuffer at 0x%llx, using %lluk, total %lluk\n",
 		(unsigned long long)fb->base,

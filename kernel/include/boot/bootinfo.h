@@ -140,6 +140,7 @@ enum bootinfo_region_kind {
 	BOOT_REGION_INITRD = 6,     /* the initial RAM disk */
 	BOOT_REGION_PAGETABLE = 7,  /* the hand-off page tables */
 	BOOT_REGION_REGIONS = 8,    /* the region list itself */
+	BOOT_REGION_PSTORE = 9,     /* the persistent log area (boot/pstore.h) */
 };
 
 struct bootinfo_region {
@@ -192,6 +193,22 @@ struct bootinfo {
 	/* The hand-off page tables: root, and highest RAM address mapped. */
 	uint64_t pgtable_root;
 	uint64_t direct_map_end;
+
+	/*
+	 * Extension 1 (still version 1): a kernel reads these only when
+	 * `size` covers them (bootinfo_has()); an older loader's are 0.
+	 */
+	uint64_t pstore;      /* the persistent log area, 0 if none */
+	uint64_t pstore_size; /* its bytes, header included */
+	uint32_t ebs_tries;   /* GetMemoryMap + ExitBootServices rounds needed */
+	uint32_t map_grown;   /* descriptors the map gained after it was sized */
 };
+
+/* The size of version 1 as first released, before extension 1. */
+#define BOOTINFO_V1_SIZE __builtin_offsetof(struct bootinfo, pstore)
+
+/* Whether the loader's structure (bi->size) includes @field. */
+#define bootinfo_has(bi, field) \
+	((bi)->size >= __builtin_offsetof(struct bootinfo, field) + sizeof((bi)->field))
 
 #endif

@@ -56,6 +56,18 @@ __noreturn void arch_halt(void);
 void arch_qemu_exit(unsigned int value);
 
 /**
+ * arch_qemu_debugcon - write @s to QEMU's debug console (port 0xe9); a
+ * no-op write on a machine without one
+ */
+void arch_qemu_debugcon(const char *s);
+
+/**
+ * arch_reboot - reset the machine (reset register, keyboard controller,
+ * then a triple fault); never returns
+ */
+__noreturn void arch_reboot(void);
+
+/**
  * dump_stack - print "Call Trace:" and the frames of the caller's stack
  */
 void dump_stack(void);

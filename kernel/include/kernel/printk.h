@@ -10,6 +10,7 @@
 
 #include <kernel/compiler.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 
 #define KERN_SOH       "\001"
@@ -71,5 +72,11 @@ int vprintk(const char *fmt, va_list ap);
  * seen even with loglevel=0.
  */
 void printk_force_console(void);
+
+/**
+ * printk_set_persistent - also send every record to @write, whatever its level
+ * @write: the persistent log's writer; gets the stored log first
+ */
+void printk_set_persistent(void (*write)(const char *s, size_t len));
 
 #endif
