@@ -7,7 +7,8 @@
 #   selftest MACHINE MEM [QEMU ARGS...]
 #                              selftest=pgtable iomem=dump: status 0, every
 #                              KTAP case ok, kunit.py agrees, the iomem dump
-#                              has System RAM and Kernel code
+#                              has Kernel code and its System RAM ranges are
+#                              the usable e820 entries (check_dumps.py)
 #   unknown_suite              selftest=nosuchsuite: status 2
 set -euo pipefail
 build=$1 mode=$2
@@ -45,6 +46,7 @@ selftest)
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	has '^[0-9a-f]{8,}-[0-9a-f]{8,} : System RAM$'
 	has '^  [0-9a-f]{8,}-[0-9a-f]{8,} : Kernel code$'
+	python3 "$here/check_dumps.py" iomem "$log.txt" || fail "iomem's System RAM is not the usable e820 RAM"
 	ktap_parse
 	;;
 unknown_suite)

@@ -4,7 +4,9 @@
 #   selftest MACHINE MEM [QEMU ARGS...]
 #       selftest=page_alloc mminfo=buddyinfo,zoneinfo: status 0, every case
 #       ok (poison skipped), kunit.py agrees, exactly the reports the cases
-#       provoke, and buddyinfo/zoneinfo in shape with matching free counts
+#       provoke, buddyinfo/zoneinfo in shape with matching free counts, and
+#       zoneinfo's start/spanned/present/managed as the zone and node lines
+#       and "Memory:" say (check_dumps.py)
 #   poison
 #       q35 512M, page_poison=on selftest=page_alloc: the poison case runs
 #       and passes; the heavy cases stay in ZONE_DMA (GFP_DMA report)
@@ -84,6 +86,8 @@ selftest)
 	reports_exact '0x700\(GFP_KERNEL\)'
 	count 0 'memory corruption'
 	mminfo_shape
+	python3 "$here/check_dumps.py" zoneinfo "$log.txt" ||
+		fail "zoneinfo disagrees with the zone lines or Memory:"
 	;;
 poison)
 	boot 0 page_alloc-poison --machine q35 -m 512M \
