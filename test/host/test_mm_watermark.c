@@ -20,6 +20,8 @@
 #include "page_alloc_machines.h"
 #include "sim_ktest.h"
 
+#include "../../kernel/mm/internal.h"
+
 #include <kernel/percpu.h>
 #include <mm/mmzone.h>
 #include <mm/page_alloc.h>
@@ -133,10 +135,43 @@ static void wmark_two_nodes(struct ktest *t)
 	expect_linux_rules(t);
 }
 
+/*
+ * A pageset never holds more than its high mark: free 3 * high pages one
+ * by one into ZONE_DMA32's (GFP_KERNEL's zone on this machine) and look
+ * after each free; every excess goes back to the buddy lists at once.
+ */
+static void pcp_high_respected(struct ktest *t)
+{
+	static struct page *pages[4096];
+	struct zone *z;
+	struct per_cpu_pages *pcp;
+	unsigned int n, worst = 0;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);
+	z = &NODE_DATA(0)->node_zones[ZONE_DMA32];
+	KTEST_ASSERT_NOT_NULL(t, z->pageset);
+	pcp = this_cpu_ptr(z->pageset);
+	n = 3 * (unsigned int)pcp->high;
+	KTEST_ASSERT_LE(t, n, 4096U);
+	for (unsigned int i = 0; i < n; i++) {
+		pages[i] = alloc_page(GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(t, pages[i]);
+		KTEST_EXPECT_TRUE(t, page_zone(pages[i]) == z);
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		__free_page(pages[i]);
+		if ((unsigned int)pcp->count > worst)
+			worst = (unsigned int)pcp->count;
+	}
+	KTEST_EXPECT_LE(t, worst, (unsigned int)pcp->high);
+	KTEST_EXPECT_GT(t, worst, 0U);
+}
+
 static const struct ktest_case wmark_cases[] = {
 	KTEST_CASE(wmark_q35_512m),
 	KTEST_CASE(wmark_q35_4g_movable),
 	KTEST_CASE(wmark_two_nodes),
+	KTEST_CASE(pcp_high_respected),
 	KTEST_CASES_END
 };
 
