@@ -136,6 +136,23 @@ static void wmark_two_nodes(struct ktest *t)
 }
 
 /*
+ * 64 possible CPUs: ZONE_DMA32's low mark split 64 ways falls below four
+ * batches (512M: batch 31, low about 840, 840 / 64 = 13 < 124), so every
+ * pageset's high is the floor, 4 * batch; the rules above check it.
+ */
+static void wmark_64_cpus(struct ktest *t)
+{
+	const struct zone *z;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "possible_cpus=64", true), 0);
+	KTEST_ASSERT_EQ(t, nr_cpu_ids, 64U);
+	z = &NODE_DATA(0)->node_zones[ZONE_DMA32];
+	KTEST_ASSERT_NOT_NULL(t, z->pageset);
+	KTEST_EXPECT_LT(t, low_wmark_pages(z) / 64, 4UL * (unsigned long)per_cpu_ptr(z->pageset, 63)->batch);
+	expect_linux_rules(t);
+}
+
+/*
  * A pageset never holds more than its high mark: free 3 * high pages one
  * by one into ZONE_DMA32's (GFP_KERNEL's zone on this machine) and look
  * after each free; every excess goes back to the buddy lists at once.
@@ -171,6 +188,7 @@ static const struct ktest_case wmark_cases[] = {
 	KTEST_CASE(wmark_q35_512m),
 	KTEST_CASE(wmark_q35_4g_movable),
 	KTEST_CASE(wmark_two_nodes),
+	KTEST_CASE(wmark_64_cpus),
 	KTEST_CASE(pcp_high_respected),
 	KTEST_CASES_END
 };
