@@ -50,7 +50,9 @@ void slab_free_wrong_cache(struct ktest *t);
 /* The debug-check cases (slab_test_debug.c), listed in the suite. */
 void slab_debug_redzone_right(struct ktest *t);
 void slab_debug_redzone_left(struct ktest *t);
+void slab_debug_redzone_edges(struct ktest *t);
 void slab_debug_poison(struct ktest *t);
+void slab_debug_poison_edges(struct ktest *t);
 void slab_debug_double_free(struct ktest *t);
 void slab_debug_invalid_pointer(struct ktest *t);
 void slab_debug_tracking(struct ktest *t);

@@ -91,6 +91,100 @@ void slab_debug_redzone_left(struct ktest *t)
 	expect_clean_after(t, s, errors + 1);
 }
 
+/*
+ * The red zones' first and last bytes. DBG_SIZE 60 with Z: the object
+ * rounded up to 8 is 64, so the right red zone is bytes 60..63; the left
+ * one is sizeof(void *) = 8 bytes before the object, -8..-1. Each byte is
+ * written once while the object is allocated (caught with the 0xcc
+ * pattern when it is freed) and once while it is free (0xbb, caught when
+ * it is handed out again), one report each, naming exactly that byte.
+ */
+static void redzone_byte(struct ktest *t, struct kmem_cache *s, int off, bool while_free)
+{
+	const char *what = off < 0 ? "Left Redzone" : "Redzone";
+	unsigned long errors = slab_errors;
+	unsigned char *p, *q;
+
+	slt_log_clear();
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	if (while_free) {
+		kmem_cache_free(s, p);
+		p[off] = 0x42;
+		q = kmem_cache_alloc(s, GFP_KERNEL);
+		KTEST_EXPECT_TRUE(t, q == p); /* LIFO: the object just freed */
+	} else {
+		p[off] = 0x42;
+		q = p;
+	}
+	if (!while_free)
+		kmem_cache_free(s, q);
+	KTEST_EXPECT_EQ(t, slab_errors, errors + 1);
+	if (slab_errors != errors + 1)
+		ktest_printf(t, "byte %d of the %s red zone, written %s: %lu reports",
+			     off, what, while_free ? "while free" : "in use", slab_errors - errors);
+	ksnprintf(line, sizeof(line), "BUG slab_test_dbg (Not tainted): %s overwritten", what);
+	slt_expect_line(t, line);
+	ksnprintf(line, sizeof(line), "FIX slab_test_dbg: Restoring %s %p-%p=%#x", what,
+		  (void *)(p + off), (void *)(p + off),
+		  while_free ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE);
+	slt_expect_line(t, line);
+	if (while_free)
+		kmem_cache_free(s, q);
+	KTEST_EXPECT_EQ(t, slab_errors, errors + 1); /* repaired: no second report */
+}
+
+void slab_debug_redzone_edges(struct ktest *t)
+{
+	static const int edges[] = { -8, -1, DBG_SIZE, 63 };
+	struct kmem_cache *s = dbg_cache(t, SLAB_RED_ZONE);
+	unsigned long errors = slab_errors;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	for (unsigned int i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		redzone_byte(t, s, edges[i], false);
+		redzone_byte(t, s, edges[i], true);
+	}
+	expect_clean_after(t, s, errors + 8);
+}
+
+/*
+ * The poison's first and last bytes: a free object of 60 bytes is 0x6b in
+ * bytes 0..58 and 0xa5 in byte 59 (POISON_END). A write to byte 0, 58 or
+ * 59 of a freed object is reported when it is handed out again.
+ */
+void slab_debug_poison_edges(struct ktest *t)
+{
+	static const int edges[] = { 0, DBG_SIZE - 2, DBG_SIZE - 1 };
+	struct kmem_cache *s = dbg_cache(t, SLAB_POISON);
+	unsigned long errors = slab_errors;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	for (unsigned int i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		unsigned long before = slab_errors;
+		int off = edges[i];
+		unsigned char *p, *q;
+
+		slt_log_clear();
+		p = kmem_cache_alloc(s, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(t, p);
+		kmem_cache_free(s, p);
+		p[off] = 0;
+		q = kmem_cache_alloc(s, GFP_KERNEL);
+		KTEST_EXPECT_TRUE(t, q == p);
+		KTEST_EXPECT_EQ(t, slab_errors, before + 1);
+		if (slab_errors != before + 1)
+			ktest_printf(t, "poison byte %d: %lu reports", off, slab_errors - before);
+		expect_bug(t, "slab_test_dbg", "Poison overwritten");
+		ksnprintf(line, sizeof(line), "INFO: %p-%p @offset=%ld. First byte %#x instead of %#x",
+			  (void *)(p + off), (void *)(p + off), slab_offset(p + off), 0,
+			  off == DBG_SIZE - 1 ? POISON_END : POISON_FREE);
+		slt_expect_line(t, line);
+		kmem_cache_free(s, q);
+	}
+	expect_clean_after(t, s, errors + 3);
+}
+
 /* A write into a freed object: "Poison overwritten" when it is handed out again. */
 void slab_debug_poison(struct ktest *t)
 {

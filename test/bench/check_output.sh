@@ -38,4 +38,10 @@ done
 grep -qE "^slab.mixed_pages_over_live +$num +ratio " <<< "$out" ||
 	{ echo "FAIL: no slab.mixed_pages_over_live line"; exit 1; }
 grep -q '^# targets:' <<< "$out" || { echo "FAIL: no targets note"; exit 1; }
+# What the figures are: TSC ticks, beside Linux's figures in ns, and the
+# simulator's missing interrupt/SMP protection.
+grep -q '^# cycles = TSC ticks' <<< "$out" || { echo "FAIL: no note that cycles are TSC ticks"; exit 1; }
+grep -q '^# caveat: .*local_irq_save/restore are empty' <<< "$out" ||
+	{ echo "FAIL: no note on the empty local_irq_save/restore"; exit 1; }
+grep -q '^# Linux, in ns ' <<< "$out" || { echo "FAIL: no Linux figures in ns"; exit 1; }
 echo "PASS: bench output well-formed"

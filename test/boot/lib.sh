@@ -32,3 +32,30 @@ boot() {
 has() {
 	grep -qE -- "$1" "$log.txt" || fail "no line matching '$1' in $log"
 }
+
+# ktap_parse: the KTAP block of $log.txt through Linux's kunit.py
+# (scripts/ktap-parse); a parse failure fails the test; no kunit.py is
+# remembered, and pass then reports the test skipped, never passed.
+ktap_parse() {
+	local rc
+	sed -n '/^KTAP version 1$/,/^# Totals:/p' "$log.txt" > "$log.ktap"
+	set +e
+	"$top/scripts/ktap-parse" --cache "$build/kunit-tool" < "$log.ktap" > "$log.kunit" 2>&1
+	rc=$?
+	set -e
+	case $rc in
+	0) ;;
+	77) kunit_skipped=1 ;;
+	*) cat "$log.kunit"; fail "kunit.py parse failed" ;;
+	esac
+}
+
+# pass WHAT: every check held. Exit 77 (ctest SKIP_RETURN_CODE) when
+# kunit.py could not be had.
+pass() {
+	if [ -n "${kunit_skipped:-}" ]; then
+		echo "SKIP: $* (every other check passed; no kunit.py: apt-get install linux-source-6.1)"
+		exit 77
+	fi
+	echo "PASS: $*"
+}

@@ -22,7 +22,8 @@ count() {
 cases="slab_bootstrap slab_kmalloc_every_size slab_kmalloc_large slab_cache_alignment
 	slab_constructor slab_shrink slab_shrink_many slab_destroy_busy
 	slab_free_wrong_cache slab_kfree_bad_pointer slab_debug_redzone_right
-	slab_debug_redzone_left slab_debug_poison slab_debug_double_free
+	slab_debug_redzone_left slab_debug_redzone_edges slab_debug_poison
+	slab_debug_poison_edges slab_debug_double_free
 	slab_debug_invalid_pointer slab_debug_tracking slab_double_free_no_debug
 	slab_mixed_workload"
 
@@ -40,13 +41,15 @@ selftest)
 		n=$((n + 1))
 	done
 	has '^ok 1 slab$'
-	has "^# Totals: pass:$n fail:0 skip:0"
+	has "^# Totals: pass:$n fail:0 skip:0 total:$n\$"
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
-	# The planted bugs, as reported (one each; the double free twice more).
+	# The planted bugs, as reported (one each; the double free twice more;
+	# redzone_edges: first and last byte of each red zone, written in use
+	# and while free, 4 + 4; poison_edges: bytes 0, 58, 59).
 	dbg='^BUG slab_test_dbg \(Not tainted\): '
-	count "${dbg}Redzone overwritten\$" 1
-	count "${dbg}Left Redzone overwritten\$" 1
-	count "${dbg}Poison overwritten\$" 1
+	count "${dbg}Redzone overwritten\$" 5
+	count "${dbg}Left Redzone overwritten\$" 5
+	count "${dbg}Poison overwritten\$" 4
 	count "${dbg}Object already free\$" 2
 	count "${dbg}Invalid object pointer \(not the start of an object\)\$" 1
 	has '^FIX slab_test_dbg: Restoring Redzone 0x[0-9a-f]{16}-0x[0-9a-f]{16}=0xcc$'
@@ -62,12 +65,7 @@ selftest)
 	count '^INFO: Object 0x[0-9a-f]{16} @offset=[0-9]+ still allocated$' 2
 	has '^kmem_cache_free\(slab_test_b, 0x[0-9a-f]{16}\): the object belongs to slab_test_a$'
 	count '^kfree\(0x[0-9a-f]{16}\): not a pointer kmalloc returned$' 4
-	sed -n '/^KTAP version 1$/,/^# Totals:/p' "$log.txt" > "$log.ktap"
-	set +e
-	"$top/scripts/ktap-parse" --cache "$build/kunit-tool" < "$log.ktap" > "$log.kunit" 2>&1
-	rc=$?
-	set -e
-	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat "$log.kunit"; fail "kunit.py parse failed"; }
+	ktap_parse
 	;;
 slabinfo)
 	boot 0 slabinfo --cmdline "mminfo=slabinfo"
@@ -111,4 +109,4 @@ PY
 	fail "unknown mode $mode"
 	;;
 esac
-echo "PASS: $mode $*"
+pass "$mode $*"

@@ -225,6 +225,26 @@ static void bootmem_alloc_falls_back_below_goal(struct ktest *t)
 }
 
 /*
+ * A free lowers the search hint (Linux's free_bootmem_core): two pages at
+ * goal 16 MiB land at 0x1000000 and 0x1001000, the hint moves past them;
+ * after freeing the first, the next page at the same goal is 0x1000000
+ * again, not 0x1002000 above the hint.
+ */
+static void bootmem_free_lowers_hint(struct ktest *t)
+{
+	void *a, *b;
+
+	std_setup();
+	a = __alloc_bootmem(4096, 4096, 0x1000000);
+	b = __alloc_bootmem(4096, 4096, 0x1000000);
+	KTEST_EXPECT_EQ(t, pa(a), 0x1000000ULL);
+	KTEST_EXPECT_EQ(t, pa(b), 0x1001000ULL);
+	free_bootmem(0x1000000, 4096);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem(4096, 4096, 0x1000000)), 0x1000000ULL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 2);
+}
+
+/*
  * Small allocations share a page when each follows the last:
  *   a: 100 B at 0x1000000            ends 0x1000064
  *   b: 100 B, 64-aligned: 0x1000080  ends 0x10000e4
@@ -325,6 +345,7 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_alloc_aligned),
 	KTEST_CASE(bootmem_alloc_goal_taken),
 	KTEST_CASE(bootmem_alloc_falls_back_below_goal),
+	KTEST_CASE(bootmem_free_lowers_hint),
 	KTEST_CASE(bootmem_alloc_sub_page_packing),
 	KTEST_CASE(bootmem_alloc_exhaustion_panics),
 	KTEST_CASE(bootmem_alloc_nopanic_returns_null),
