@@ -15,7 +15,7 @@
 
 #define PENALTY_FOR_NODE_WITH_CPUS 1
 
-static int node_load[MAX_NUMNODES];
+static int node_load[MAX_NUMNODES] __initdata;
 static enum zone_type policy_zone;
 
 static bool node_has_memory(int nid)
@@ -73,7 +73,7 @@ static struct zoneref *build_zonerefs_node(pg_data_t *pgdat, struct zoneref *zr)
 	return zr;
 }
 
-static void build_zonelists(pg_data_t *pgdat)
+static __init void build_zonelists(pg_data_t *pgdat)
 {
 	static int node_order[MAX_NUMNODES];
 	bool used[MAX_NUMNODES] = { false };
@@ -104,7 +104,7 @@ static void build_zonelists(pg_data_t *pgdat)
 	pr_cont("\n");
 }
 
-void build_all_zonelists(void)
+void __init build_all_zonelists(void)
 {
 	unsigned int nr_online = 0;
 	unsigned long total;

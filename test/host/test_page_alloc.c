@@ -74,7 +74,7 @@ static void check_mem_init_accounting(struct ktest *t, const struct pa_machine *
 
 	KTEST_ASSERT_EQ(t, pa_boot(m, "", false), 0);
 	map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
-	map_pages = bootmem_bootmap_bitmap(b->node_low_pfn - b->node_min_pfn);
+	map_pages = bootmem_bootmap_pages(b->node_low_pfn - b->node_min_pfn);
 	memset(want, 0, sizeof(want));
 	for_each_populated_zone(zone) {
 		unsigned long n = 0;

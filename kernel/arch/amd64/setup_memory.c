@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memory half of setup_arch, the classic x86-64 way: e820 -> early
- * reservations -> bootmem (contig_initmem) -> early node map -> zones.
+ * reservations -> bootmem (contig_initmem_init) -> early node map -> zones.
  * Pure C on purpose: the host simulator runs this very file on e820
  * tables taken from real machines' boot logs.
  */
@@ -94,7 +94,7 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
  * Page 0 belongs to the BIOS, and 640 KiB - 1 MiB is the legacy VGA/ROM
  * window even where firmware calls it RAM.
  */
-static void trim_bios_range(void)
+static __init void trim_bios_range(void)
 {
 	e820__range_update(0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED);
 	e820__range_remove(BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820_TYPE_RAM, true);
@@ -105,9 +105,9 @@ static void trim_bios_range(void)
  * One bootmem bitmap over [start_pfn, end_pfn) (all nodes: "contig"),
  * placed in usable RAM clear of the early reservations.
  */
-static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
+static __init void contig_initmem_init(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long bootmap_bytes = bootmem_bootmap_bitmap(end_pfn) << PAGE_SHIFT;
+	unsigned long bootmap_bytes = bootmem_bootmap_pages(end_pfn) << PAGE_SHIFT;
 	/* Above ZONE_DMA if there is room: the ISA-DMA pages are precious. */
 	uint64_t bootmap = find_e820_area(BOOTMEM_LOW_LIMIT, PFN_PHYS(end_pfn),
 					  bootmap_bytes, PAGE_SIZE);
@@ -141,7 +141,7 @@ static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
  * real mode: the highest usable one below the legacy window. The whole
  * first 1 MiB is reserved anyway, so it stays free for that use.
  */
-static void find_trampoline_page(void)
+static __init void find_trampoline_page(void)
 {
 	for (int i = nr_nodemap_entries - 1; i >= 0; i--) {
 		unsigned long s = early_node_map[i].start_pfn;
@@ -165,7 +165,7 @@ static void find_trampoline_page(void)
  * do not count towards the zone's estimated managed pages (and so not
  * towards "Total pages").
  */
-static void find_dma_reserve(void)
+static __init void find_dma_reserve(void)
 {
 	unsigned long pages = 0, free = 0;
 
@@ -181,7 +181,7 @@ static void find_dma_reserve(void)
 	set_dma_reserve(pages - free);
 }
 
-static void zone_sizes_init(void)
+static __init void zone_sizes_init(void)
 {
 	unsigned long max_zone_pfns[MAX_NR_ZONES] = { 0 };
 
@@ -191,7 +191,7 @@ static void zone_sizes_init(void)
 	free_area_init_nodes(max_zone_pfns);
 }
 
-void x86_memory_init(void (*after_bootmem)(void))
+void __init x86_memory_init(void (*after_bootmem)(void))
 {
 	trim_bios_range();
 
@@ -213,7 +213,7 @@ void x86_memory_init(void (*after_bootmem)(void))
 	 * firmware is known to scribble on low memory. */
 	reserve_early(0, BIOS_END, "low 1 MiB (BIOS data, real mode)");
 	find_trampoline_page();
-	contig_initmem(0, max_pfn);
+	contig_initmem_init(0, max_pfn);
 	if (after_bootmem)
 		after_bootmem();
 	find_dma_reserve();

@@ -68,4 +68,13 @@ void dump_stack(void);
  */
 void arch_crash(const char *what);
 
+/**
+ * free_initmem - free the __init code and __initdata at the end of boot
+ *
+ * Unmaps their pages from the kernel image mapping (a later call into init
+ * code faults), hands them to the page allocator and prints Linux's
+ * "Freeing unused kernel image (initmem) memory: NK" line.
+ */
+void free_initmem(void);
+
 #endif

@@ -29,7 +29,7 @@
  * @name: what it is, for the bootmem hand-over report
  *
  * Before bootmem exists, the only allocation is the bootmem bitmap itself;
- * find_e820_area() avoids these ranges. contig_initmem() then reserves
+ * find_e820_area() avoids these ranges. contig_initmem_init() then reserves
  * them in bootmem. Reports and drops a range when the table is full.
  */
 void reserve_early(uint64_t start, uint64_t end, const char *name);
@@ -55,7 +55,7 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
  * trim_bios_range, max_pfn and max_low_pfn, the NUMA node ranges into the
  * early node map, the first 1 MiB reserved (Linux 6.1 does: firmware
  * scribbles there) with the SMP trampoline page chosen in it,
- * contig_initmem (bootmem over [0, max_pfn)), @after_bootmem, the DMA
+ * contig_initmem_init (bootmem over [0, max_pfn)), @after_bootmem, the DMA
  * reserve, then zone_sizes_init -> free_area_init_nodes. Call after e820__memory_setup() and
  * e820__finish_early_params(). Panics when there is no usable RAM.
  */
