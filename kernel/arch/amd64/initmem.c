@@ -61,6 +61,5 @@ void free_initmem(void)
 	pages = free_image_pages(__init_text_begin, __init_text_end) +
 		free_image_pages(__init_data_begin, __init_data_end);
 
-	pr_info("Freeing unused kernel image (initmem) memory: %luK\n",
-		pages << (PAGE_SHIFT - 10));
+	pr_info("Freeing unused kernel image (initmem) memory: %luK\n", pages << (PAGE_SHIFT - 10));
 }
