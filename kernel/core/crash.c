@@ -8,9 +8,18 @@
 #include <kernel/crash.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
+#include <kernel/printk.h>
 #include <lib/string.h>
 
 static const char *crash_what;
+
+/* crash=init: init code, called after free_initmem() unmapped it. */
+static volatile int init_probe_ran;
+
+static __noinline __init void crash_init_probe(void)
+{
+	init_probe_ran = 1;
+}
 
 static int set_crash(const char *val)
 {
@@ -27,7 +36,15 @@ void crash_requested(void)
 		return;
 	if (!strcmp(crash_what, "panic"))
 		panic("crash=panic requested on the command line");
+	if (!strcmp(crash_what, "init")) {
+		/* Through a volatile pointer: the call must really happen. */
+		void (*volatile fn)(void) = crash_init_probe;
+
+		pr_info("crash=init: calling __init code at %p after free_initmem\n", (void *)fn);
+		fn();
+		panic("crash=init: __init code still ran after free_initmem");
+	}
 	arch_crash(crash_what);
-	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp or panic",
+	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp, init or panic",
 	      crash_what);
 }

@@ -13,10 +13,22 @@ extern const uint64_t kallsyms_addresses[];
 extern const uint32_t kallsyms_name_offsets[];
 extern const char kallsyms_names[];
 extern const char _text[], _etext[];
+extern const char __init_text_begin[], __init_text_end[];
+
+bool initmem_freed;
+
+static bool in_image_text(uint64_t addr)
+{
+	return addr >= (uint64_t)_text && addr < (uint64_t)_etext;
+}
 
 bool kernel_text_address(uint64_t addr)
 {
-	return addr >= (uint64_t)_text && addr < (uint64_t)_etext;
+	/* Freed init text is unmapped: not readable, though still named. */
+	if (initmem_freed && addr >= (uint64_t)__init_text_begin &&
+	    addr < (uint64_t)__init_text_end)
+		return false;
+	return in_image_text(addr);
 }
 
 bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset,
@@ -24,7 +36,7 @@ bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset,
 {
 	uint64_t lo = 0, hi = kallsyms_num, end;
 
-	if (!kernel_text_address(addr) || !kallsyms_num ||
+	if (!in_image_text(addr) || !kallsyms_num ||
 	    addr < kallsyms_addresses[0])
 		return false;
 	/* The last symbol whose address is <= addr. */

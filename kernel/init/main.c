@@ -52,6 +52,8 @@ void start_kernel(uint64_t bootinfo_phys)
 	efi_free_boot_services();
 	vmalloc_init();
 	kmem_cache_init();
+	/* Boot-only code and data are done with: nothing after this is __init. */
+	free_initmem();
 
 	crash_requested();
 	/*

@@ -372,6 +372,14 @@ int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr,
 	return total.fail + unmatched;
 }
 
+size_t ktest_registered(const struct ktest_suite *const **suites)
+{
+	*suites = __start_ktest_suites;
+	if (!__start_ktest_suites || !__stop_ktest_suites)
+		return 0;
+	return (size_t)(__stop_ktest_suites - __start_ktest_suites);
+}
+
 int ktest_run_all(const char *filter, const struct ktest_sink *sink)
 {
 	size_t nr = 0;

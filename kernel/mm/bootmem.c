@@ -23,6 +23,16 @@ struct list_head bdata_list = LIST_HEAD_INIT(bdata_list);
 unsigned long max_pfn, max_low_pfn;
 static bool bootmem_retired;
 
+/*
+ * Every entry point after free_all_bootmem: a clear panic naming the
+ * caller's mistake, not a silent no-op or a retired bitmap's NULL.
+ */
+static void bootmem_check_live(const char *fn)
+{
+	if (bootmem_retired)
+		panic("%s() after mem_init: bootmem is retired, use the page allocator", fn);
+}
+
 static bool test_bit(unsigned long i, const unsigned long *map)
 {
 	return (map[i / BITS_PER_LONG] >> (i % BITS_PER_LONG)) & 1;
@@ -75,7 +85,7 @@ static unsigned long bootmap_bytes(unsigned long pages)
 	return DIV_ROUND_UP(pages, BITS_PER_LONG) * sizeof(long);
 }
 
-unsigned long bootmem_bootmap_bitmap(unsigned long pages)
+unsigned long bootmem_bootmap_pages(unsigned long pages)
 {
 	return PFN_UP(bootmap_bytes(pages));
 }
@@ -168,6 +178,7 @@ void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn)
 {
 	int i;
 
+	bootmem_check_live(__func__);
 	for_each_active_range(i, nid) {
 		unsigned long s = early_node_map[i].start_pfn;
 		unsigned long e = early_node_map[i].end_pfn;
@@ -195,6 +206,7 @@ void free_bootmem(phys_addr_t addr, unsigned long size)
 	/* Only whole pages: a partial page may hold someone else's data. */
 	unsigned long start = PFN_UP(addr), end = PFN_DOWN(addr + size);
 
+	bootmem_check_live(__func__);
 	while (start < end) {
 		bootmem_data_t *b = bdata_for_pfn(start);
 		unsigned long stop;
@@ -216,6 +228,7 @@ int reserve_bootmem(phys_addr_t addr, unsigned long size, int flags)
 	unsigned long start = PFN_DOWN(addr), end = PFN_UP(addr + size);
 	unsigned long pfn;
 
+	bootmem_check_live(__func__);
 	if (flags & BOOTMEM_EXCLUSIVE) {
 		for (pfn = start; pfn < end; pfn++) {
 			bootmem_data_t *b = bdata_for_pfn(pfn);
@@ -239,8 +252,10 @@ int reserve_bootmem(phys_addr_t addr, unsigned long size, int flags)
 
 bool bootmem_page_reserved(unsigned long pfn)
 {
-	bootmem_data_t *b = bdata_for_pfn(pfn);
+	bootmem_data_t *b;
 
+	bootmem_check_live(__func__);
+	b = bdata_for_pfn(pfn);
 	return !b || test_bit(pfn - b->node_min_pfn, b->node_bootmem_map);
 }
 
@@ -249,6 +264,7 @@ unsigned long bootmem_free_pages(void)
 	unsigned long n = 0;
 	bootmem_data_t *b;
 
+	bootmem_check_live(__func__);
 	for_each_bdata(b) {
 		for (unsigned long i = 0; i < b->node_low_pfn - b->node_min_pfn; i++)
 			n += !test_bit(i, b->node_bootmem_map);
@@ -318,6 +334,7 @@ unsigned long free_all_bootmem(void)
 	unsigned long freed = 0;
 	struct zone *zone;
 
+	bootmem_check_live(__func__);
 	/* The estimate free_area_init_nodes made becomes the real count. */
 	for_each_populated_zone(zone)
 		zone->managed_pages = 0;
@@ -325,7 +342,7 @@ unsigned long free_all_bootmem(void)
 	for_each_bdata(b) {
 		unsigned long npages = b->node_low_pfn - b->node_min_pfn;
 		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
-		unsigned long map_pages = bootmem_bootmap_bitmap(npages);
+		unsigned long map_pages = bootmem_bootmap_pages(npages);
 		unsigned long i = 0;
 
 		while (i < npages) {
@@ -453,23 +470,23 @@ static void *alloc_any_node(unsigned long size, unsigned long align,
 void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
 			      unsigned long goal)
 {
+	bootmem_check_live(__func__);
 	return alloc_any_node(size, align, goal, 0);
 }
 
 static __noreturn void out_of_bootmem(const char *what, unsigned long size,
 				      unsigned long align, unsigned long goal)
 {
-	if (bootmem_retired)
-		panic("%s of %lu bytes after mem_init: bootmem is retired, use the page allocator",
-		      what, size);
 	panic("Out of memory: %s of %lu bytes (align %#lx, goal %#lx) failed, %lu pages free",
 	      what, size, align, goal, bootmem_free_pages());
 }
 
 void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal)
 {
-	void *p = alloc_any_node(size, align, goal, 0);
+	void *p;
 
+	bootmem_check_live(__func__);
+	p = alloc_any_node(size, align, goal, 0);
 	if (!p)
 		out_of_bootmem("bootmem allocation", size, align, goal);
 	return p;
@@ -478,8 +495,10 @@ void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goa
 void *__alloc_bootmem_low(unsigned long size, unsigned long align,
 			  unsigned long goal)
 {
-	void *p = alloc_any_node(size, align, goal, ARCH_LOW_ADDRESS_LIMIT + 1);
+	void *p;
 
+	bootmem_check_live(__func__);
+	p = alloc_any_node(size, align, goal, ARCH_LOW_ADDRESS_LIMIT + 1);
 	if (!p)
 		out_of_bootmem("low bootmem allocation", size, align, goal);
 	return p;
@@ -490,6 +509,7 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
 {
 	void *p = NULL;
 
+	bootmem_check_live(__func__);
 	if (pgdat->bdata && !(align & (align - 1)))
 		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0);
 	if (!p)

@@ -26,18 +26,21 @@ static unsigned long get_num_physpages(void)
 	return n;
 }
 
-static void mem_init_print_info(void)
+static __init void mem_init_print_info(void)
 {
 	unsigned long physpages = get_num_physpages();
-	unsigned long codesize = (unsigned long)(_etext - _text);
-	unsigned long datasize = (unsigned long)(_edata - _sdata);
+	unsigned long init_text = (unsigned long)(__init_text_end - __init_text_begin);
+	unsigned long init_data = (unsigned long)(__init_data_end - __init_data_begin);
+	/* The init sections sit inside text and data; Linux counts them apart. */
+	unsigned long codesize = (unsigned long)(_etext - _text) - init_text;
+	unsigned long datasize = (unsigned long)(_edata - _sdata) - init_data;
 	unsigned long rosize = (unsigned long)(__end_rodata - __start_rodata);
 	unsigned long bss_size = (unsigned long)(__bss_stop - __bss_start);
 
-	/* "init" is 0K: this kernel keeps no __init sections to free. */
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved)\n",
 		K(nr_free_pages()), K(physpages), codesize >> 10, datasize >> 10,
-		rosize >> 10, 0UL, bss_size >> 10, K(physpages - totalram_pages()));
+		rosize >> 10, (init_text + init_data) >> 10, bss_size >> 10,
+		K(physpages - totalram_pages()));
 }
 
 unsigned long free_reserved_page_pfn(unsigned long pfn)
@@ -55,7 +58,7 @@ unsigned long free_reserved_page_pfn(unsigned long pfn)
 	return 1;
 }
 
-void mem_init(void)
+void __init mem_init(void)
 {
 	free_all_bootmem();
 	mem_init_print_info();

@@ -341,7 +341,7 @@ static void print_zone_ranges(void)
 			(unsigned long long)PFN_PHYS(early_node_map[i].end_pfn) - 1);
 }
 
-void free_area_init_nodes(unsigned long *max_zone_pfn)
+void __init free_area_init_nodes(unsigned long *max_zone_pfn)
 {
 	unsigned long start_pfn = find_min_pfn_with_active_regions();
 	int nid;

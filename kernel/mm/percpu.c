@@ -39,7 +39,7 @@ static void set_map(unsigned long *m, unsigned i, bool v)
 		m[i / 64] &= ~(1UL << (i % 64));
 }
 
-void setup_per_cpu_areas(void)
+void __init setup_per_cpu_areas(void)
 {
 	unsigned long unit_size;
 	char *base;

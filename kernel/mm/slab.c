@@ -665,7 +665,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 
 void create_kmalloc_caches(void);
 
-void kmem_cache_init(void)
+void __init kmem_cache_init(void)
 {
 	int nodes = 0, nid;
 

@@ -34,7 +34,7 @@ static void alloc_run(int nid, unsigned long first, unsigned long count)
 	nr_memmap_blocks++;
 }
 
-void sparse_init(void)
+void __init sparse_init(void)
 {
 	unsigned long end_pfn = 0, run_first = 0, run_end = 0;
 	int run_nid = NUMA_NO_NODE;

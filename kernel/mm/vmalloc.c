@@ -38,7 +38,7 @@ static spinlock_t vmap_lock = SPIN_LOCK_UNLOCKED;
 static bool vmalloc_ready;
 static unsigned long bad_frees;
 
-void vmalloc_init(void)
+void __init vmalloc_init(void)
 {
 	unsigned long start, end;
 

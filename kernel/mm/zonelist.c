@@ -16,7 +16,7 @@
 
 #define PENALTY_FOR_NODE_WITH_CPUS 1
 
-static int node_load[MAX_NUMNODES];
+static int node_load[MAX_NUMNODES] __initdata;
 static enum zone_type policy_zone;
 
 /*
@@ -69,7 +69,7 @@ static struct zoneref *build_zonerefs_node(pg_data_t *pgdat, struct zoneref *zr)
 	return zr;
 }
 
-static void build_zonelists(pg_data_t *pgdat)
+static __init void build_zonelists(pg_data_t *pgdat)
 {
 	static int node_order[MAX_NUMNODES];
 	bool used[MAX_NUMNODES] = { false };
@@ -100,7 +100,7 @@ static void build_zonelists(pg_data_t *pgdat)
 	pr_cont("\n");
 }
 
-void build_all_zonelists(void)
+void __init build_all_zonelists(void)
 {
 	unsigned long total;
 	int nid;

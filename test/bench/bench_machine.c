@@ -65,7 +65,7 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 {
 	unsigned long low_end = gib >= 2 ? 2 * GIB_PFNS : gib * GIB_PFNS;
 	unsigned long max_pfn_ = gib > 2 ? 4 * GIB_PFNS + (gib - 2) * GIB_PFNS : low_end;
-	unsigned long map_pages = bootmem_bootmap_bitmap(max_pfn_), map = 0x100;
+	unsigned long map_pages = bootmem_bootmap_pages(max_pfn_), map = 0x100;
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = {
 		[ZONE_DMA] = 0x1000,
 		[ZONE_DMA32] = max_pfn_ < 4 * GIB_PFNS ? max_pfn_ : 4 * GIB_PFNS,
@@ -80,7 +80,7 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 	add_active_range(0, 0x100, low_end);
 	if (gib > 2)
 		add_active_range(0, 4 * GIB_PFNS, max_pfn_);
-	/* Bootmem as contig_initmem sets it up: bitmap at 1 MiB. */
+	/* Bootmem as contig_initmem_init sets it up: bitmap at 1 MiB. */
 	init_bootmem(map, max_pfn_);
 	free_bootmem(PFN_PHYS(1), PFN_PHYS(0x9f - 1));
 	free_bootmem(PFN_PHYS(0x100), PFN_PHYS(low_end - 0x100));

@@ -179,7 +179,7 @@ static void check_bootmem(void)
 	CHECK(free_ram + reserved_ram == active_pages_total(), "accounting");
 
 	nr_taken = 0;
-	took(b->node_bootmem_map, bootmem_bootmap_bitmap(max_pfn) * PAGE_SIZE);
+	took(b->node_bootmem_map, bootmem_bootmap_pages(max_pfn) * PAGE_SIZE);
 	took(mem_section, nr_mem_sections * sizeof(*mem_section));
 	for (unsigned long sec = 0; sec < nr_mem_sections; sec++)
 		if (mem_section[sec])

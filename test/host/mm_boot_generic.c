@@ -13,7 +13,7 @@ static unsigned long min_ul(unsigned long a, unsigned long b)
 
 void boot_generic(const struct pfn_range *r, int n, unsigned long max_pfn)
 {
-	unsigned long map_pages = bootmem_bootmap_bitmap(max_pfn), map = 0;
+	unsigned long map_pages = bootmem_bootmap_pages(max_pfn), map = 0;
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = {
 		[ZONE_DMA] = min_ul(0x1000, max_pfn),
 		[ZONE_DMA32] = min_ul(0x100000, max_pfn),
@@ -34,7 +34,7 @@ void boot_generic(const struct pfn_range *r, int n, unsigned long max_pfn)
 	}
 	init_bootmem(map, max_pfn);
 	/* free_bootmem, not free_bootmem_with_active_regions: one bootmem
-	 * (node 0's) covers every node here, as contig_initmem does. */
+	 * (node 0's) covers every node here, as contig_initmem_init does. */
 	for (int i = 0; i < n; i++)
 		free_bootmem(PFN_PHYS(r[i].start), PFN_PHYS(r[i].end - r[i].start));
 	reserve_bootmem(PFN_PHYS(map), PFN_PHYS(map_pages), BOOTMEM_DEFAULT);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Boot the generic half of memory init from a hand-made node map, the
- * way the x86 code does it (contig_initmem, then zone_sizes_init), so
+ * way the x86 code does it (contig_initmem_init, then zone_sizes_init), so
  * zone arithmetic can be tested before and apart from the arch code.
  */
 #ifndef TEST_MM_BOOT_GENERIC_H

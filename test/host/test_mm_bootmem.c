@@ -12,6 +12,7 @@
  *   free RAM: 0x9e + 0x7f00 = 158 + 32512 = 32670 pages,
  *             minus the bitmap page = 32669 (STD_FREE)
  */
+#include "page_alloc_machines.h"
 #include "sim_ktest.h"
 
 #include <lib/errno.h>
@@ -42,10 +43,10 @@ static bool reserved(unsigned long pfn)
  */
 static void bootmem_bitmap_size(struct ktest *t)
 {
-	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0x8000), 1UL);
-	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0x8001), 2UL);
-	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(1), 1UL);
-	KTEST_EXPECT_EQ(t, bootmem_bootmap_bitmap(0), 0UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_pages(0x8000), 1UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_pages(0x8001), 2UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_pages(1), 1UL);
+	KTEST_EXPECT_EQ(t, bootmem_bootmap_pages(0), 0UL);
 }
 
 /* Right after init_bootmem nothing is free, RAM or not. */
@@ -328,6 +329,79 @@ static void bootmem_alloc_node(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bootmem_free_pages(), STD_FREE - 2);
 }
 
+/*
+ * After mem_init bootmem is retired (its bitmap went to the buddy
+ * allocator): every entry point panics and names itself, instead of
+ * returning 0, reporting a bogus "outside RAM" or reading the freed bitmap.
+ * RETIRED_CALL boots q35 512M through mem_init, makes the call and checks
+ * the exact message.
+ */
+#define RETIRED_CALL(t, fn, call)                                               \
+	do {                                                                    \
+		KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", true), 0);         \
+		if (SIM_PANIC_TRY() == 0) {                                     \
+			call;                                                   \
+			SIM_PANIC_DONE();                                       \
+			KTEST_EXPECT_TRUE(t, false); /* did not panic */        \
+			return;                                                 \
+		}                                                               \
+		KTEST_EXPECT_STREQ(t, sim_panic_message(), fn                  \
+			"() after mem_init: bootmem is retired, use the page allocator"); \
+	} while (0)
+
+static void bootmem_retired_alloc(struct ktest *t)
+{
+	RETIRED_CALL(t, "__alloc_bootmem", __alloc_bootmem(64, 8, 0));
+}
+
+static void bootmem_retired_alloc_nopanic(struct ktest *t)
+{
+	/* Not "returns NULL": a NULL here looks like an ordinary shortage. */
+	RETIRED_CALL(t, "__alloc_bootmem_nopanic", __alloc_bootmem_nopanic(64, 8, 0));
+}
+
+static void bootmem_retired_alloc_low(struct ktest *t)
+{
+	RETIRED_CALL(t, "__alloc_bootmem_low", __alloc_bootmem_low(4096, 4096, 0));
+}
+
+static void bootmem_retired_alloc_node(struct ktest *t)
+{
+	/* Node 0 still points at its bootmem_data, whose bitmap is gone. */
+	RETIRED_CALL(t, "__alloc_bootmem_node", __alloc_bootmem_node(NODE_DATA(0), 64, 8, 0));
+}
+
+static void bootmem_retired_free(struct ktest *t)
+{
+	RETIRED_CALL(t, "free_bootmem", free_bootmem(0x1000000, PAGE_SIZE));
+}
+
+static void bootmem_retired_reserve(struct ktest *t)
+{
+	RETIRED_CALL(t, "reserve_bootmem", reserve_bootmem(0x1000000, PAGE_SIZE, BOOTMEM_DEFAULT));
+}
+
+static void bootmem_retired_free_active_regions(struct ktest *t)
+{
+	RETIRED_CALL(t, "free_bootmem_with_active_regions",
+		     free_bootmem_with_active_regions(0, 0x1000));
+}
+
+static void bootmem_retired_page_reserved(struct ktest *t)
+{
+	RETIRED_CALL(t, "bootmem_page_reserved", bootmem_page_reserved(0x1000));
+}
+
+static void bootmem_retired_free_pages(struct ktest *t)
+{
+	RETIRED_CALL(t, "bootmem_free_pages", bootmem_free_pages());
+}
+
+static void bootmem_retired_free_all_twice(struct ktest *t)
+{
+	RETIRED_CALL(t, "free_all_bootmem", free_all_bootmem());
+}
+
 static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_bitmap_size),
 	KTEST_CASE(bootmem_init_marks_all_reserved),
@@ -351,6 +425,16 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_alloc_nopanic_returns_null),
 	KTEST_CASE(bootmem_alloc_low_limit),
 	KTEST_CASE(bootmem_alloc_node),
+	KTEST_CASE(bootmem_retired_alloc),
+	KTEST_CASE(bootmem_retired_alloc_nopanic),
+	KTEST_CASE(bootmem_retired_alloc_low),
+	KTEST_CASE(bootmem_retired_alloc_node),
+	KTEST_CASE(bootmem_retired_free),
+	KTEST_CASE(bootmem_retired_reserve),
+	KTEST_CASE(bootmem_retired_free_active_regions),
+	KTEST_CASE(bootmem_retired_page_reserved),
+	KTEST_CASE(bootmem_retired_free_pages),
+	KTEST_CASE(bootmem_retired_free_all_twice),
 	KTEST_CASES_END
 };
 

@@ -46,4 +46,9 @@ __asm__(".globl _text\n.set _text, 0xffffffff81000000\n"
 	".globl __bss_start\n.set __bss_start, 0xffffffff82c00000\n"
 	".globl __bss_stop\n.set __bss_stop, 0xffffffff83000000\n"
 	".globl _end\n.set _end, 0xffffffff83000000\n"
-	".globl __image_end\n.set __image_end, 0xffffffff83000000\n");
+	".globl __image_end\n.set __image_end, 0xffffffff83000000\n"
+	/* Init sections: the last 1 MiB of text and of data. */
+	".globl __init_text_begin\n.set __init_text_begin, 0xffffffff81f00000\n"
+	".globl __init_text_end\n.set __init_text_end, 0xffffffff82000000\n"
+	".globl __init_data_begin\n.set __init_data_begin, 0xffffffff82b00000\n"
+	".globl __init_data_end\n.set __init_data_end, 0xffffffff82c00000\n");

@@ -95,11 +95,12 @@ static bool e820_nomerge(uint32_t type)
 }
 
 /* Sanitiser work space: static, the table is bounded anyway. */
-static struct change_point change_points[2 * E820_MAX_ENTRIES];
-static const struct e820_entry *overlap_list[E820_MAX_ENTRIES];
-static struct e820_entry new_entries[E820_MAX_ENTRIES];
+/* The sanitiser's scratch space: boot-only. */
+static struct change_point change_points[2 * E820_MAX_ENTRIES] __initdata;
+static const struct e820_entry *overlap_list[E820_MAX_ENTRIES] __initdata;
+static struct e820_entry new_entries[E820_MAX_ENTRIES] __initdata;
 
-int e820__update_table(struct e820_table *table)
+int __init e820__update_table(struct e820_table *table)
 {
 	struct e820_entry *entries = table->entries;
 	uint32_t nr = table->nr_entries, nchg = 0, noverlap = 0, nnew = 0;
@@ -217,7 +218,7 @@ static void e820_add_firmware_entry(uint32_t i, const struct e820_entry *e)
 	table_add(e820_table, e->addr, size, e->type);
 }
 
-void e820__memory_setup(const struct e820_entry *fw, uint32_t nr)
+void __init e820__memory_setup(const struct e820_entry *fw, uint32_t nr)
 {
 	e820_table->nr_entries = 0;
 	for (uint32_t i = 0; i < nr; i++)

@@ -212,7 +212,7 @@ static void free_loader_page_tables(void)
 		 (unsigned long long)freed >> 10);
 }
 
-void paging_init(void)
+void __init paging_init(void)
 {
 	void *fb;
 

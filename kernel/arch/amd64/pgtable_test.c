@@ -10,6 +10,7 @@
 #include <asm/pgtable.h>
 #include <mm/bootmem.h>
 #include <asm/processor.h>
+#include <kernel/kallsyms.h>
 #include <lib/ktest.h>
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
@@ -21,6 +22,16 @@
 
 extern const char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern const char _sdata[], _end[], __image_end[];
+extern const char __init_text_begin[], __init_text_end[];
+extern const char __init_data_begin[], __init_data_end[];
+
+/* After free_initmem the init sections must be unmapped, not just unused. */
+static bool freed_init(uint64_t va)
+{
+	return initmem_freed &&
+	       ((va >= (uintptr_t)__init_text_begin && va < (uintptr_t)__init_text_end) ||
+		(va >= (uintptr_t)__init_data_begin && va < (uintptr_t)__init_data_end));
+}
 
 /* One leaf, with the permissions the CPU applies: RW and US need every
  * level, NX from any level wins. */
@@ -302,6 +313,11 @@ static void pgtable_kernel_image_wx(struct ktest *t)
 		     va += PAGE_SIZE) {
 			struct leaf l = { .va = va, .size = PAGE_SIZE };
 
+			if (freed_init(va)) {
+				if (lookup(va, &l))
+					report(&s, "freed init", &l);
+				continue;
+			}
 			if (!lookup(va, &l)) {
 				report(&s, p->name, &l);
 				continue;

@@ -32,7 +32,7 @@ void arch_trap_init(void)
 
 uintptr_t page_offset_base = BOOT_PAGE_OFFSET;
 
-void setup_arch(const struct bootinfo *bi)
+void __init setup_arch(const struct bootinfo *bi)
 {
 	/* Until setup_per_cpu_areas: the template is CPU 0's copy. */
 	arch_setup_percpu_base(0, 0);

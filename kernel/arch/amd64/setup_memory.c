@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memory half of setup_arch, the classic x86-64 way: e820 -> early
- * reservations -> bootmem (contig_initmem) -> early node map -> zones.
+ * reservations -> bootmem (contig_initmem_init) -> early node map -> zones.
  * Pure C on purpose: the host simulator runs this very file on e820
  * tables taken from real machines' boot logs.
  */
@@ -139,7 +139,7 @@ uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
  * Page 0 belongs to the BIOS, and 640 KiB - 1 MiB is the legacy VGA/ROM
  * window even where firmware calls it RAM.
  */
-static void trim_bios_range(void)
+static __init void trim_bios_range(void)
 {
 	e820__range_update(0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED);
 	e820__range_remove(BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820_TYPE_RAM, true);
@@ -148,7 +148,7 @@ static void trim_bios_range(void)
 
 /* Where a bitmap for @pages pages fits in [start, end): above ZONE_DMA if
  * there is room, since the ISA-DMA pages are precious. */
-static uint64_t find_bootmap(uint64_t start, uint64_t end, unsigned long bytes)
+static __init uint64_t find_bootmap(uint64_t start, uint64_t end, unsigned long bytes)
 {
 	uint64_t low = start > BOOTMEM_LOW_LIMIT ? start : BOOTMEM_LOW_LIMIT;
 	uint64_t at = find_e820_area(low, end, bytes, PAGE_SIZE);
@@ -159,7 +159,7 @@ static uint64_t find_bootmap(uint64_t start, uint64_t end, unsigned long bytes)
 }
 
 /* Hand the early reservations over; partial pages round outwards. */
-static void reserve_early_res(void)
+static __init void reserve_early_res(void)
 {
 	for (int i = 0; i < nr_early_res; i++) {
 		pr_debug("  early res %d: [mem %#010llx-%#010llx] %s\n", i,
@@ -174,9 +174,9 @@ static void reserve_early_res(void)
  * One bootmem bitmap over [start_pfn, end_pfn) (all nodes: "contig"),
  * placed in usable RAM clear of the early reservations.
  */
-static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
+static __init void contig_initmem_init(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long bootmap_bytes = bootmem_bootmap_bitmap(end_pfn) << PAGE_SHIFT;
+	unsigned long bootmap_bytes = bootmem_bootmap_pages(end_pfn) << PAGE_SHIFT;
 	uint64_t bootmap = find_bootmap(0, PFN_PHYS(end_pfn), bootmap_bytes);
 	int nid;
 
@@ -197,9 +197,9 @@ static void contig_initmem(unsigned long start_pfn, unsigned long end_pfn)
  * Node @nid's own bootmem, its bitmap in the node's own memory (the seed's
  * setup_node_bootmem): allocations for the node come from its RAM.
  */
-static void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn)
+static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long bytes = bootmem_bootmap_bitmap(end_pfn - start_pfn) << PAGE_SHIFT;
+	unsigned long bytes = bootmem_bootmap_pages(end_pfn - start_pfn) << PAGE_SHIFT;
 	uint64_t bootmap = find_bootmap(PFN_PHYS(start_pfn), PFN_PHYS(end_pfn), bytes);
 
 	if (bootmap == UINT64_MAX)
@@ -219,7 +219,7 @@ static void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long e
  * Bootmem per node when nodes do not interleave (a pfn belongs to one
  * bitmap), else one bitmap for all: a bitmap covers a node's whole span.
  */
-static void initmem_init(void)
+static __init void initmem_init(void)
 {
 	unsigned long prev_end = 0;
 	int nid, nodes = 0;
@@ -236,7 +236,7 @@ static void initmem_init(void)
 	if (nodes <= 1 || interleaved) {
 		if (interleaved)
 			pr_info("bootmem: node spans interleave: one bitmap for all nodes\n");
-		contig_initmem(0, max_pfn);
+		contig_initmem_init(0, max_pfn);
 		return;
 	}
 	for_each_online_node(nid) {
@@ -253,7 +253,7 @@ static void initmem_init(void)
  * real mode: the highest usable one below the legacy window. The whole
  * first 1 MiB is reserved anyway, so it stays free for that use.
  */
-static void find_trampoline_page(void)
+static __init void find_trampoline_page(void)
 {
 	for (int i = nr_nodemap_entries - 1; i >= 0; i--) {
 		unsigned long s = early_node_map[i].start_pfn;
@@ -277,7 +277,7 @@ static void find_trampoline_page(void)
  * do not count towards the zone's estimated managed pages (and so not
  * towards "Total pages").
  */
-static void find_dma_reserve(void)
+static __init void find_dma_reserve(void)
 {
 	unsigned long pages = 0, free = 0;
 
@@ -293,7 +293,7 @@ static void find_dma_reserve(void)
 	set_dma_reserve(pages - free);
 }
 
-static void zone_sizes_init(void)
+static __init void zone_sizes_init(void)
 {
 	unsigned long max_zone_pfns[MAX_NR_ZONES] = { 0 };
 
@@ -303,7 +303,7 @@ static void zone_sizes_init(void)
 	free_area_init_nodes(max_zone_pfns);
 }
 
-void x86_memory_init(void (*after_bootmem)(void))
+void __init x86_memory_init(void (*after_bootmem)(void))
 {
 	trim_bios_range();
 

@@ -1,8 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The whole interface between generic code and the architecture. Generic
- * code (core/, drivers/, init/) includes this, never arch/<arch>/ headers;
- * arch/amd64/ implements it.
+ * code (mm/, lib/, core/, drivers/, init/) includes this and the hook
+ * headers below, never arch/<arch>/ or <asm/...> headers; arch/amd64/
+ * implements them (test/tools/check_arch_includes.py checks it).
+ *
+ * Hook headers:
+ *   <kernel/arch.h>      boot, console, traps, clock, halt, crash, free_initmem
+ *   <kernel/efi.h>       efi_free_boot_services
+ *   <kernel/irqflags.h>  local_irq_save/restore
+ *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
+ *   <mm/arch_vmap.h>     vmalloc's range, page mapping and TLB flush
+ *   <mm/page.h>          page_offset_base (__va/__pa)
+ *   <mm/topology.h>      node distances, CPUs of a node
  */
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
@@ -79,5 +89,14 @@ void dump_stack(void);
  * Return: only if @what names no fault this architecture knows.
  */
 void arch_crash(const char *what);
+
+/**
+ * free_initmem - free the __init code and __initdata at the end of boot
+ *
+ * Unmaps their pages from the kernel image mapping (a later call into init
+ * code faults), hands them to the page allocator and prints Linux's
+ * "Freeing unused kernel image (initmem) memory: NK" line.
+ */
+void free_initmem(void);
 
 #endif

@@ -35,7 +35,13 @@ void sprint_symbol(char *buf, size_t len, uint64_t addr);
  */
 void sprint_backtrace(char *buf, size_t len, uint64_t addr);
 
-/** kernel_text_address - whether @addr is inside [_text, _etext) */
+/**
+ * kernel_text_address - whether @addr is kernel text that can be read:
+ * inside [_text, _etext) and not in the init text free_initmem() unmapped
+ */
 bool kernel_text_address(uint64_t addr);
+
+/* Set by free_initmem(): the __init text is gone. */
+extern bool initmem_freed;
 
 #endif

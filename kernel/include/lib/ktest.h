@@ -93,6 +93,14 @@ struct ktest_suite {
 int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr,
 		     const char *filter, const struct ktest_sink *sink);
 
+/**
+ * ktest_registered - the suites registered with KTEST_SUITE()
+ * @suites: set to the array of them
+ *
+ * Return: how many there are.
+ */
+size_t ktest_registered(const struct ktest_suite *const **suites);
+
 /* ktest_run_suites() over every suite registered with KTEST_SUITE(). */
 int ktest_run_all(const char *filter, const struct ktest_sink *sink);
 

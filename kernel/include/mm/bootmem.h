@@ -4,7 +4,7 @@
  * page is reserved. It hands out memory until mem_init() gives every free
  * page to the buddy allocator and retires it.
  *
- * The classic x86-64 path: contig_initmem (arch) places the bitmap in RAM
+ * The classic x86-64 path: contig_initmem_init (arch) places the bitmap in RAM
  * and calls init_bootmem(), which marks everything reserved;
  * free_bootmem_with_active_regions() frees what the early node map says is
  * RAM; reserve_bootmem() takes back what is in use.
@@ -40,12 +40,12 @@ extern unsigned long max_pfn, max_low_pfn;
 #define SMP_CACHE_BYTES 64
 
 /**
- * bootmem_bootmap_bitmap - pages the bitmap for @pages page frames needs
+ * bootmem_bootmap_pages - pages the bitmap for @pages page frames needs
  *
  * Linux called this bootmem_bootmap_pages(): one bit per frame, rounded up
  * to whole longs, then to whole pages.
  */
-unsigned long bootmem_bootmap_bitmap(unsigned long pages);
+unsigned long bootmem_bootmap_pages(unsigned long pages);
 
 /**
  * init_bootmem_core - set up @bdata for [startpfn, endpfn), bitmap at mapstart
