@@ -25,6 +25,7 @@
 #include <mm/node_map.h>
 #include <mm/nodemask.h>
 #include <mm/page_alloc.h>
+#include <stdio.h>
 
 #define GIB (1ULL << 30)
 #define MIB (1ULL << 20)
@@ -158,6 +159,28 @@ static void numa_hotplug_window(struct ktest *t)
 	KTEST_EXPECT_EQ(t, NODE_DATA(1)->node_present_pages, 0UL);
 	KTEST_EXPECT_FALSE(t, node_online(1));
 	KTEST_EXPECT_EQ(t, sim_log_count("Built 1 zonelists"), 1U);
+}
+
+/* Node 1's memory all taken before NUMA init (firmware data, say): its
+ * pg_data_t comes from the top of node 0, below node 0's own, with Linux's
+ * second line. */
+static void numa_node_data_elsewhere(struct ktest *t)
+{
+	const unsigned long size = PAGE_ALIGN(sizeof(pg_data_t));
+	char want0[96], want1[96];
+
+	snprintf(want0, sizeof(want0), "NODE_DATA(0) allocated [mem %#010lx-%#010lx]",
+		 (unsigned long)GIB - size, (unsigned long)GIB - 1);
+	snprintf(want1, sizeof(want1), "NODE_DATA(1) allocated [mem %#010lx-%#010lx]",
+		 (unsigned long)GIB - 2 * size, (unsigned long)GIB - size - 1);
+	sim_firmware_srat_mem(0, 0, 0, GIB, false);
+	sim_firmware_srat_mem(1, 1, GIB, 2 * GIB, false);
+	reserve_early(GIB, 2 * GIB, "test: node 1 in use");
+	boot("");
+	expect_line(t, want0);
+	expect_line(t, want1);
+	expect_line(t, "    NODE_DATA(1) on node 0");
+	KTEST_EXPECT_EQ(t, num_online_nodes(), 2);
 }
 
 static void numa_off_option(struct ktest *t)
@@ -415,6 +438,7 @@ static const struct ktest_case numa_cases[] = {
 	KTEST_CASE(numa_self_overlap),
 	KTEST_CASE(numa_interleaved),
 	KTEST_CASE(numa_hotplug_window),
+	KTEST_CASE(numa_node_data_elsewhere),
 	KTEST_CASE(numa_off_option),
 	KTEST_CASE(srat_too_many_pxm),
 	KTEST_CASE(srat_node_numbering),
