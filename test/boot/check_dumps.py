@@ -11,7 +11,9 @@
                                   and "Early memory node ranges" lines say;
                                   present summed is the total of "Memory:
                                   A/BK" (B), managed summed is A plus the
-                                  "efi: freed NK of boot services" after it
+                                  "efi: freed NK of boot services" and
+                                  "Freeing unused kernel image (initmem)
+                                  memory: NK" after it
 
 Expected figures come from other lines of the same log (the firmware
 table, the zone and node lines, which mmsim checks against Linux's), never
@@ -90,8 +92,10 @@ def zoneinfo(lines):
             section = None if section == 'nodes' else section
     mem = next((re.match(r'^Memory: (\d+)K/(\d+)K available', l) for l in lines
                 if l.startswith('Memory: ')), None)
-    freed = sum(int(m.group(1)) for m in
-                (re.match(r'^efi: freed (\d+)K of boot services memory$', l) for l in lines) if m)
+    given_back = re.compile(r'^(?:efi: freed (\d+)K of boot services memory|'
+                            r'Freeing unused kernel image \(initmem\) memory: (\d+)K)$')
+    freed = sum(int(m.group(1) or m.group(2))
+                for m in (given_back.match(l) for l in lines) if m)
     if not zones or not nodes or not mem:
         print('zoneinfo: the log lacks the zone, node or Memory: lines')
         return 1

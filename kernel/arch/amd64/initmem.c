@@ -17,6 +17,7 @@
 #include <kernel/printk.h>
 #include <kernel/sections.h>
 #include <lib/string.h>
+#include <mm/memory_model.h>
 #include <mm/page_alloc.h>
 
 /* The 4 KiB PTE of an image address (map_kernel_part maps 4 KiB pages). */
@@ -47,6 +48,10 @@ static unsigned long free_image_pages(char *begin, char *end)
 			      (unsigned long long)va);
 		*pte = 0;
 		invlpg(va);
+		/* An image above mem= is in no zone and not in the direct map:
+		 * unmapped, nothing to poison or free. */
+		if (!pfn_valid(pa >> PAGE_SHIFT))
+			continue;
 		memset(__va(pa), 0xcc, PAGE_SIZE);
 		freed += free_reserved_page_pfn(pa >> PAGE_SHIFT);
 	}
