@@ -79,20 +79,27 @@ bool early_res_overlaps(uint64_t start, uint64_t end, const char *except)
 	return false;
 }
 
+/* Usable RAM entry @i clipped to [start, end) in *lo, *hi; false if not RAM. */
+static bool ram_window(uint32_t i, uint64_t start, uint64_t end, uint64_t *lo, uint64_t *hi)
+{
+	const struct e820_entry *e = &e820_table->entries[i];
+
+	if (e->type != E820_TYPE_RAM)
+		return false;
+	*lo = e->addr > start ? e->addr : start;
+	*hi = e->addr + e->size < end ? e->addr + e->size : end;
+	return true;
+}
+
 uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
 			uint64_t align)
 {
 	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
-		const struct e820_entry *e = &e820_table->entries[i];
-		uint64_t lo = e->addr, hi = e->addr + e->size, addr;
+		uint64_t lo, hi, addr;
 		const struct early_res *r;
 
-		if (e->type != E820_TYPE_RAM)
+		if (!ram_window(i, start, end, &lo, &hi))
 			continue;
-		if (lo < start)
-			lo = start;
-		if (hi > end)
-			hi = end;
 		addr = (lo + align - 1) & ~(align - 1);
 		/* Step past each reservation in the way, within this entry. */
 		while (addr >= lo && addr + size > addr && addr + size <= hi) {
@@ -108,18 +115,11 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
 uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
 			    uint64_t align)
 {
-	for (int i = (int)e820_table->nr_entries - 1; i >= 0; i--) {
-		const struct e820_entry *e = &e820_table->entries[i];
-		uint64_t lo = e->addr, hi = e->addr + e->size, addr;
+	for (uint32_t i = e820_table->nr_entries; i-- > 0;) {
+		uint64_t lo, hi, addr;
 		const struct early_res *r;
 
-		if (e->type != E820_TYPE_RAM)
-			continue;
-		if (lo < start)
-			lo = start;
-		if (hi > end)
-			hi = end;
-		if (hi < lo + size || lo + size < lo)
+		if (!ram_window(i, start, end, &lo, &hi) || hi < lo + size || lo + size < lo)
 			continue;
 		addr = (hi - size) & ~(align - 1);
 		/* Step below each reservation in the way, within this entry. */
