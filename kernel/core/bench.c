@@ -34,8 +34,7 @@ static int check_bench(const char *val)
 		while (p[n] && p[n] != ',')
 			n++;
 		if (!bench_known(p, n) && !bench_unknown[0])
-			ksnprintf(bench_unknown, sizeof(bench_unknown), "%.*s",
-				  (int)n, p);
+			ksnprintf(bench_unknown, sizeof(bench_unknown), "%.*s", (int)n, p);
 		p += n + (p[n] == ',');
 	}
 	return 0;
@@ -46,7 +45,6 @@ bool bench_names_ok(void)
 {
 	if (!bench_unknown[0])
 		return true;
-	pr_err("bench: no benchmark named '%s' (known: page_alloc, vmalloc)\n",
-	       bench_unknown);
+	pr_err("bench: no benchmark named '%s' (known: page_alloc, vmalloc)\n", bench_unknown);
 	return false;
 }

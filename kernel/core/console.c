@@ -27,8 +27,7 @@ static bool console_selected(const struct console *con)
 	if (!nr_selected)
 		return true;
 	for (int i = 0; i < nr_selected; i++)
-		if (!strcmp(selected[i].name, con->name) &&
-		    selected[i].index == con->index)
+		if (!strcmp(selected[i].name, con->name) && selected[i].index == con->index)
 			return true;
 	return false;
 }

@@ -17,10 +17,9 @@ static bool efi_debug;
 
 /* Linux's names, at most 12 characters: the column is 12 wide. */
 static const char memory_type_name[][13] = {
-	"Reserved",     "Loader Code",  "Loader Data",  "Boot Code",
-	"Boot Data",    "Runtime Code", "Runtime Data", "Conventional",
-	"Unusable",     "ACPI Reclaim", "ACPI Mem NVS", "MMIO",
-	"MMIO Port",    "PAL Code",     "Persistent",
+	"Reserved",	"Loader Code",	"Loader Data",	"Boot Code", "Boot Data",
+	"Runtime Code", "Runtime Data", "Conventional", "Unusable",  "ACPI Reclaim",
+	"ACPI Mem NVS", "MMIO",		"MMIO Port",	"PAL Code",  "Persistent",
 };
 
 /*
@@ -30,11 +29,10 @@ static const char memory_type_name[][13] = {
 #define EFI_MEMORY_HOT_PLUGGABLE 0x0000000000100000ull
 
 /* The attributes Linux 6.1.y knows; any other bit prints the raw value. */
-#define EFI_KNOWN_ATTRIBUTES                                                 \
-	(EFI_MEMORY_UC | EFI_MEMORY_WC | EFI_MEMORY_WT | EFI_MEMORY_WB |     \
-	 EFI_MEMORY_UCE | EFI_MEMORY_RO | EFI_MEMORY_WP | EFI_MEMORY_RP |    \
-	 EFI_MEMORY_XP | EFI_MEMORY_NV | EFI_MEMORY_SP |                     \
-	 EFI_MEMORY_CPU_CRYPTO | EFI_MEMORY_MORE_RELIABLE |                  \
+#define EFI_KNOWN_ATTRIBUTES                                                              \
+	(EFI_MEMORY_UC | EFI_MEMORY_WC | EFI_MEMORY_WT | EFI_MEMORY_WB | EFI_MEMORY_UCE | \
+	 EFI_MEMORY_RO | EFI_MEMORY_WP | EFI_MEMORY_RP | EFI_MEMORY_XP | EFI_MEMORY_NV |  \
+	 EFI_MEMORY_SP | EFI_MEMORY_CPU_CRYPTO | EFI_MEMORY_MORE_RELIABLE |               \
 	 EFI_MEMORY_HOT_PLUGGABLE | EFI_MEMORY_RUNTIME)
 
 static const char *flag(uint64_t attr, uint64_t bit, const char *s)
@@ -42,8 +40,7 @@ static const char *flag(uint64_t attr, uint64_t bit, const char *s)
 	return (attr & bit) ? s : "";
 }
 
-char *efi_md_typeattr_format(char *buf, unsigned long size,
-			     const struct efi_memory_desc *md)
+char *efi_md_typeattr_format(char *buf, unsigned long size, const struct efi_memory_desc *md)
 {
 	uint64_t attr = md->attribute;
 	int n;
@@ -64,18 +61,12 @@ char *efi_md_typeattr_format(char *buf, unsigned long size,
 			  flag(attr, EFI_MEMORY_RUNTIME, "RUN"),
 			  flag(attr, EFI_MEMORY_HOT_PLUGGABLE, "HP"),
 			  flag(attr, EFI_MEMORY_MORE_RELIABLE, "MR"),
-			  flag(attr, EFI_MEMORY_CPU_CRYPTO, "CC"),
-			  flag(attr, EFI_MEMORY_SP, "SP"),
-			  flag(attr, EFI_MEMORY_NV, "NV"),
-			  flag(attr, EFI_MEMORY_XP, "XP"),
-			  flag(attr, EFI_MEMORY_RP, "RP"),
-			  flag(attr, EFI_MEMORY_WP, "WP"),
-			  flag(attr, EFI_MEMORY_RO, "RO"),
-			  flag(attr, EFI_MEMORY_UCE, "UCE"),
-			  flag(attr, EFI_MEMORY_WB, "WB"),
-			  flag(attr, EFI_MEMORY_WT, "WT"),
-			  flag(attr, EFI_MEMORY_WC, "WC"),
-			  flag(attr, EFI_MEMORY_UC, "UC"));
+			  flag(attr, EFI_MEMORY_CPU_CRYPTO, "CC"), flag(attr, EFI_MEMORY_SP, "SP"),
+			  flag(attr, EFI_MEMORY_NV, "NV"), flag(attr, EFI_MEMORY_XP, "XP"),
+			  flag(attr, EFI_MEMORY_RP, "RP"), flag(attr, EFI_MEMORY_WP, "WP"),
+			  flag(attr, EFI_MEMORY_RO, "RO"), flag(attr, EFI_MEMORY_UCE, "UCE"),
+			  flag(attr, EFI_MEMORY_WB, "WB"), flag(attr, EFI_MEMORY_WT, "WT"),
+			  flag(attr, EFI_MEMORY_WC, "WC"), flag(attr, EFI_MEMORY_UC, "UC"));
 	return buf;
 }
 
@@ -88,12 +79,10 @@ void efi_print_memmap(const struct bootinfo *bi)
 		return;
 	if (!bi->efi_mmap || dsize < sizeof(struct efi_memory_desc)) {
 		pr_err("no usable EFI memory map (at 0x%llx, descriptor size %llu)\n",
-		       (unsigned long long)bi->efi_mmap,
-		       (unsigned long long)dsize);
+		       (unsigned long long)bi->efi_mmap, (unsigned long long)dsize);
 		return;
 	}
-	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size;
-	     off += dsize, i++) {
+	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size; off += dsize, i++) {
 		struct efi_memory_desc desc, *md = &desc;
 		uint64_t size;
 		char buf[64];
@@ -103,8 +92,7 @@ void efi_print_memmap(const struct bootinfo *bi)
 		size = md->num_pages << EFI_PAGE_SHIFT;
 
 		pr_info("mem%02llu: %s range=[0x%016llx-0x%016llx] (%lluMB)\n",
-			(unsigned long long)i,
-			efi_md_typeattr_format(buf, sizeof(buf), md),
+			(unsigned long long)i, efi_md_typeattr_format(buf, sizeof(buf), md),
 			(unsigned long long)md->phys_addr,
 			(unsigned long long)(md->phys_addr + size - 1),
 			(unsigned long long)(size >> 20));
@@ -118,8 +106,7 @@ void efi_report_ignored(const struct bootinfo *bi)
 
 	if (!bi->efi_mmap || dsize < sizeof(struct efi_memory_desc))
 		return;
-	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size;
-	     off += dsize, i++) {
+	for (uint64_t off = 0, i = 0; off + dsize <= bi->efi_mmap_size; off += dsize, i++) {
 		struct efi_memory_desc md;
 		const char *why = NULL;
 		char buf[64];
@@ -136,8 +123,8 @@ void efi_report_ignored(const struct bootinfo *bi)
 			pr_warn("ignoring mem%02llu: %s at 0x%016llx, %llu pages: %s\n",
 				(unsigned long long)i,
 				efi_md_typeattr_format(buf, sizeof(buf), &md),
-				(unsigned long long)md.phys_addr,
-				(unsigned long long)md.num_pages, why);
+				(unsigned long long)md.phys_addr, (unsigned long long)md.num_pages,
+				why);
 	}
 }
 

@@ -31,13 +31,11 @@ bool kernel_text_address(uint64_t addr)
 	return in_image_text(addr);
 }
 
-bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset,
-		     uint64_t *size)
+bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset, uint64_t *size)
 {
 	uint64_t lo = 0, hi = kallsyms_num, end;
 
-	if (!in_image_text(addr) || !kallsyms_num ||
-	    addr < kallsyms_addresses[0])
+	if (!in_image_text(addr) || !kallsyms_num || addr < kallsyms_addresses[0])
 		return false;
 	/* The last symbol whose address is <= addr. */
 	while (hi - lo > 1) {
@@ -66,8 +64,7 @@ static void format_symbol(char *buf, size_t len, uint64_t addr, int adjust)
 
 	if (kallsyms_lookup(addr - (uint64_t)adjust, &name, &off, &size))
 		ksnprintf(buf, len, "%s+0x%llx/0x%llx", name,
-			  (unsigned long long)(off + (uint64_t)adjust),
-			  (unsigned long long)size);
+			  (unsigned long long)(off + (uint64_t)adjust), (unsigned long long)size);
 	else
 		ksnprintf(buf, len, "0x%016llx", (unsigned long long)addr);
 }

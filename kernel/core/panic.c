@@ -71,8 +71,7 @@ void kernel_exit(enum boot_exit_status status)
 		pstore_end(PSTORE_STATE_REBOOT, status);
 		arch_reboot();
 	}
-	pstore_end(status == BOOT_EXIT_PANIC ? PSTORE_STATE_PANIC :
-					       PSTORE_STATE_HALTED, status);
+	pstore_end(status == BOOT_EXIT_PANIC ? PSTORE_STATE_PANIC : PSTORE_STATE_HALTED, status);
 	if (qemu_exit && qemu_exit_debugcon) {
 		char buf[24];
 
@@ -102,8 +101,7 @@ static void panic_reboot(void)
 		if (!start) /* the clock is not calibrated yet */
 			pr_emerg("(no clock yet: rebooting now)\n");
 		else
-			while (arch_clock_ns() - start <
-			       (uint64_t)panic_timeout * 1000000000ull)
+			while (arch_clock_ns() - start < (uint64_t)panic_timeout * 1000000000ull)
 				;
 	}
 	arch_reboot();

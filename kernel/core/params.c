@@ -93,8 +93,7 @@ static bool run_handlers(const char *name, const char *val)
 {
 	bool known = false;
 
-	for (const struct kernel_param *p = __start_kernel_params;
-	     p < __stop_kernel_params; p++) {
+	for (const struct kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++) {
 		if (strcmp(p->name, name))
 			continue;
 		known = true;
@@ -112,8 +111,7 @@ void parse_cmdline(const char *cmdline)
 
 	if (len == COMMAND_LINE_SIZE) {
 		len--;
-		pr_warn("Command line longer than %d bytes, truncated\n",
-			COMMAND_LINE_SIZE - 1);
+		pr_warn("Command line longer than %d bytes, truncated\n", COMMAND_LINE_SIZE - 1);
 	}
 	memcpy(cmdline_copy, cmdline, len);
 	cmdline_copy[len] = '\0';
@@ -134,6 +132,7 @@ void parse_cmdline(const char *cmdline)
 void report_unknown_params(void)
 {
 	if (unknown_len)
-		pr_notice("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
-			  unknown);
+		pr_notice(
+			"Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
+			unknown);
 }

@@ -17,7 +17,7 @@
 #include <lib/vsprintf.h>
 #include <stdint.h>
 
-#define LOG_BUF_SIZE  (128 * 1024)
+#define LOG_BUF_SIZE (128 * 1024)
 /* Room for the longest command line plus its "Command line: " prefix. */
 #define LOG_LINE_MAX  (2048 + 64)
 #define TS_PREFIX_MAX 32
@@ -33,8 +33,8 @@ static size_t log_len;
 /* The persistent log (pstore.c): every record, whatever its level. */
 static void (*persistent_write)(const char *s, size_t len);
 
-static bool line_open;  /* the last message did not end in '\n' */
-static int open_level;  /* level of that unfinished line */
+static bool line_open; /* the last message did not end in '\n' */
+static int open_level; /* level of that unfinished line */
 
 static bool level_visible(int level)
 {
@@ -69,8 +69,7 @@ void console_replay_log(struct console *con)
 
 	while (pos + 3 <= log_len) {
 		int level = log_buf[pos];
-		size_t len = (uint8_t)log_buf[pos + 1] |
-			     (size_t)(uint8_t)log_buf[pos + 2] << 8;
+		size_t len = (uint8_t)log_buf[pos + 1] | (size_t)(uint8_t)log_buf[pos + 2] << 8;
 
 		if (level_visible(level))
 			con->write(con, &log_buf[pos + 3], len);
@@ -81,8 +80,7 @@ void console_replay_log(struct console *con)
 void printk_set_persistent(void (*write)(const char *s, size_t len))
 {
 	for (size_t pos = 0; pos + 3 <= log_len;) {
-		size_t len = (uint8_t)log_buf[pos + 1] |
-			     (size_t)(uint8_t)log_buf[pos + 2] << 8;
+		size_t len = (uint8_t)log_buf[pos + 1] | (size_t)(uint8_t)log_buf[pos + 2] << 8;
 
 		write(&log_buf[pos + 3], len);
 		pos += 3 + len;
@@ -93,8 +91,7 @@ void printk_set_persistent(void (*write)(const char *s, size_t len))
 static size_t timestamp(char *buf, size_t size)
 {
 	uint64_t ns = arch_clock_ns();
-	int n = ksnprintf(buf, size, "[%5llu.%06llu] ",
-			  (unsigned long long)(ns / 1000000000),
+	int n = ksnprintf(buf, size, "[%5llu.%06llu] ", (unsigned long long)(ns / 1000000000),
 			  (unsigned long long)(ns % 1000000000 / 1000));
 
 	return n < 0 ? 0 : (size_t)n;

@@ -42,8 +42,7 @@ void pstore_init(const struct bootinfo *bi)
 	h = boot_va(bi->pstore);
 	if (bi->pstore_size != PSTORE_SIZE || h->magic != PSTORE_MAGIC ||
 	    h->version != PSTORE_VERSION || h->header_size != sizeof(*h) ||
-	    h->size != PSTORE_SIZE - sizeof(*h) ||
-	    h->hdr_csum != pstore_header_csum(h)) {
+	    h->size != PSTORE_SIZE - sizeof(*h) || h->hdr_csum != pstore_header_csum(h)) {
 		pr_warn("the loader's area at 0x%llx is not a valid log header, not using it\n",
 			(unsigned long long)bi->pstore);
 		return;
@@ -54,8 +53,7 @@ void pstore_init(const struct bootinfo *bi)
 	pdata = (unsigned char *)(h + 1);
 	printk_set_persistent(pstore_write);
 	pr_info("persistent log at 0x%llx, %lluK, boot %llu; the next boot's loader saves it to \\EFI\\mmk\\last-boot.log\n",
-		(unsigned long long)bi->pstore,
-		(unsigned long long)bi->pstore_size / 1024,
+		(unsigned long long)bi->pstore, (unsigned long long)bi->pstore_size / 1024,
 		(unsigned long long)h->seq);
 }
 

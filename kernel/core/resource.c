@@ -23,8 +23,7 @@ static struct resource *link_child(struct resource *root, struct resource *new)
 {
 	struct resource **slot = &root->child;
 
-	if (new->end < new->start || new->start < root->start ||
-	    new->end > root->end)
+	if (new->end < new->start || new->start < root->start || new->end > root->end)
 		return root;
 	/* Children are sorted: stop at the first one that ends after @new starts. */
 	while (*slot && (*slot)->end < new->start)
@@ -37,8 +36,7 @@ static struct resource *link_child(struct resource *root, struct resource *new)
 	return NULL;
 }
 
-struct resource *request_resource_conflict(struct resource *root,
-					   struct resource *new)
+struct resource *request_resource_conflict(struct resource *root, struct resource *new)
 {
 	return link_child(root, new);
 }
@@ -60,8 +58,7 @@ static bool contains(const struct resource *outer, const struct resource *in)
  * parent of @first and of every later sibling that @new overlaps, provided
  * @new contains each of them entirely.
  */
-static int adopt_children(struct resource *parent, struct resource *first,
-			  struct resource *new)
+static int adopt_children(struct resource *parent, struct resource *first, struct resource *new)
 {
 	struct resource *last = first, **slot;
 
@@ -114,16 +111,13 @@ static void walk(const struct resource *r, int depth,
 }
 
 void resource_walk(const struct resource *root,
-		   void (*fn)(const struct resource *r, int depth, void *ctx),
-		   void *ctx)
+		   void (*fn)(const struct resource *r, int depth, void *ctx), void *ctx)
 {
 	walk(root->child, 0, fn, ctx);
 }
 
-int resource_format(char *buf, size_t size, const struct resource *r,
-		    int depth)
+int resource_format(char *buf, size_t size, const struct resource *r, int depth)
 {
 	return ksnprintf(buf, size, "%*s%08llx-%08llx : %s", depth * 2, "",
-			 (unsigned long long)r->start,
-			 (unsigned long long)r->end, r->name);
+			 (unsigned long long)r->start, (unsigned long long)r->end, r->name);
 }

@@ -54,6 +54,5 @@ bool selftest_run_requested(void)
 		return true;
 	}
 	/* ktest runs every suite for an empty filter. */
-	return ktest_run_all(strcmp(selftest_filter, "all") ? selftest_filter : "",
-			     &sink) == 0;
+	return ktest_run_all(strcmp(selftest_filter, "all") ? selftest_filter : "", &sink) == 0;
 }

@@ -18,15 +18,14 @@ const struct bootinfo *bootinfo_check(uint64_t bi_phys)
 	bi = boot_va(bi_phys);
 	if (bi->magic != BOOTINFO_MAGIC)
 		panic("bootinfo: bad magic 0x%016llx at 0x%llx (want 0x%016llx): not started by our loader?",
-		      (unsigned long long)bi->magic,
-		      (unsigned long long)bi_phys, BOOTINFO_MAGIC);
+		      (unsigned long long)bi->magic, (unsigned long long)bi_phys, BOOTINFO_MAGIC);
 	if (bi->version != BOOTINFO_VERSION)
 		panic("bootinfo: version %u, this kernel speaks version %u: rebuild the loader and the kernel together",
 		      bi->version, BOOTINFO_VERSION);
 	/* Newer fields are read only where bootinfo_has() says they exist. */
 	if (bi->size < BOOTINFO_V1_SIZE)
-		panic("bootinfo: size %u is smaller than the %u bytes of version %u",
-		      bi->size, (unsigned)BOOTINFO_V1_SIZE, BOOTINFO_VERSION);
+		panic("bootinfo: size %u is smaller than the %u bytes of version %u", bi->size,
+		      (unsigned)BOOTINFO_V1_SIZE, BOOTINFO_VERSION);
 	if (bootinfo_has(bi, map_grown) && (bi->ebs_tries > 1 || bi->map_grown))
 		pr_info("efi: the memory map grew by %u descriptors after the loader sized it; ExitBootServices took %u tries\n",
 			bi->map_grown, bi->ebs_tries);

@@ -30,16 +30,22 @@ int memparse(const char *s, const char **end, uint64_t *out)
 	if (!digits)
 		return -1;
 	switch (*p) {
-	case 'E': case 'e': shift += 10; /* fall through */
-	case 'P': case 'p': shift += 10; /* fall through */
-	case 'T': case 't': shift += 10; /* fall through */
-	case 'G': case 'g': shift += 10; /* fall through */
-	case 'M': case 'm': shift += 10; /* fall through */
-	case 'K': case 'k': shift += 10;
+	case 'E':
+	case 'e': shift += 10; /* fall through */
+	case 'P':
+	case 'p': shift += 10; /* fall through */
+	case 'T':
+	case 't': shift += 10; /* fall through */
+	case 'G':
+	case 'g': shift += 10; /* fall through */
+	case 'M':
+	case 'm': shift += 10; /* fall through */
+	case 'K':
+	case 'k':
+		shift += 10;
 		p++;
 		break;
-	default:
-		break;
+	default: break;
 	}
 	if (shift && v > (UINT64_MAX >> shift))
 		return -1;

@@ -14,10 +14,8 @@
  * Weak so that a host binary without suites still links; the kernel linker
  * script defines both symbols, ELF linkers do it for C-identifier sections.
  */
-extern const struct ktest_suite *const __start_ktest_suites[]
-	__attribute__((weak));
-extern const struct ktest_suite *const __stop_ktest_suites[]
-	__attribute__((weak));
+extern const struct ktest_suite *const __start_ktest_suites[] __attribute__((weak));
+extern const struct ktest_suite *const __stop_ktest_suites[] __attribute__((weak));
 
 static void emit_v(const struct ktest_sink *sink, const char *fmt, va_list ap)
 {
@@ -33,8 +31,8 @@ static void emit_v(const struct ktest_sink *sink, const char *fmt, va_list ap)
 	sink->write(sink->ctx, line, (size_t)n);
 }
 
-__attribute__((format(printf, 2, 3)))
-static void emit(const struct ktest_sink *sink, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void emit(const struct ktest_sink *sink,
+						       const char *fmt, ...)
 {
 	va_list ap;
 
@@ -66,15 +64,9 @@ static void fail_header(struct ktest *t, struct ktest_loc loc)
 static void print_val(struct ktest *t, const char *expr, struct ktest_val v)
 {
 	switch (v.kind) {
-	case KTEST_VAL_S:
-		emit(t->sink, "    #     %s == %lld", expr, v.s);
-		break;
-	case KTEST_VAL_U:
-		emit(t->sink, "    #     %s == %llu (0x%llx)", expr, v.u, v.u);
-		break;
-	default:
-		emit(t->sink, "    #     %s == %p", expr, (const void *)v.p);
-		break;
+	case KTEST_VAL_S: emit(t->sink, "    #     %s == %lld", expr, v.s); break;
+	case KTEST_VAL_U: emit(t->sink, "    #     %s == %llu (0x%llx)", expr, v.u, v.u); break;
+	default: emit(t->sink, "    #     %s == %p", expr, (const void *)v.p); break;
 	}
 }
 
@@ -89,18 +81,17 @@ static int val_cmp(struct ktest_val a, struct ktest_val b)
 		return a.s < b.s ? -1 : a.s > b.s;
 	/* Both non-negative now: unsigned, pointer or s >= 0 share .u. */
 	{
-		unsigned long long x = a.kind == KTEST_VAL_P ?
-			(unsigned long long)(uintptr_t)a.p : a.u;
-		unsigned long long y = b.kind == KTEST_VAL_P ?
-			(unsigned long long)(uintptr_t)b.p : b.u;
+		unsigned long long x = a.kind == KTEST_VAL_P ? (unsigned long long)(uintptr_t)a.p
+							     : a.u;
+		unsigned long long y = b.kind == KTEST_VAL_P ? (unsigned long long)(uintptr_t)b.p
+							     : b.u;
 
 		return x < y ? -1 : x > y;
 	}
 }
 
-bool ktest_check_op(struct ktest *t, struct ktest_loc loc, enum ktest_op op,
-		    const char *op_str, const char *a_str, struct ktest_val a,
-		    const char *b_str, struct ktest_val b)
+bool ktest_check_op(struct ktest *t, struct ktest_loc loc, enum ktest_op op, const char *op_str,
+		    const char *a_str, struct ktest_val a, const char *b_str, struct ktest_val b)
 {
 	int c = val_cmp(a, b);
 	bool ok;
@@ -122,19 +113,18 @@ bool ktest_check_op(struct ktest *t, struct ktest_loc loc, enum ktest_op op,
 	return false;
 }
 
-bool ktest_check_bool(struct ktest *t, struct ktest_loc loc, bool want,
-		      const char *expr, bool got)
+bool ktest_check_bool(struct ktest *t, struct ktest_loc loc, bool want, const char *expr, bool got)
 {
 	if (got == want)
 		return true;
 	fail_header(t, loc);
-	emit(t->sink, "    #   Expected %s to be %s, but is %s", expr,
-	     want ? "true" : "false", got ? "true" : "false");
+	emit(t->sink, "    #   Expected %s to be %s, but is %s", expr, want ? "true" : "false",
+	     got ? "true" : "false");
 	return false;
 }
 
-bool ktest_check_null(struct ktest *t, struct ktest_loc loc, bool want_null,
-		      const char *expr, const volatile void *p)
+bool ktest_check_null(struct ktest *t, struct ktest_loc loc, bool want_null, const char *expr,
+		      const volatile void *p)
 {
 	if ((p == NULL) == want_null)
 		return true;
@@ -181,8 +171,8 @@ static void quote(char *dst, size_t n, const char *s)
 	ksnprintf(dst + o, n - o, *s ? "\"..." : "\"");
 }
 
-bool ktest_check_str(struct ktest *t, struct ktest_loc loc, const char *a_str,
-		     const char *a, const char *b_str, const char *b)
+bool ktest_check_str(struct ktest *t, struct ktest_loc loc, const char *a_str, const char *a,
+		     const char *b_str, const char *b)
 {
 	char q[KTEST_LINE_MAX / 2];
 
@@ -197,9 +187,8 @@ bool ktest_check_str(struct ktest *t, struct ktest_loc loc, const char *a_str,
 	return false;
 }
 
-bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str,
-		     const void *a, const char *b_str, const void *b,
-		     size_t len)
+bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str, const void *a,
+		     const char *b_str, const void *b, size_t len)
 {
 	const unsigned char *x = a, *y = b;
 	size_t i = 0;
@@ -209,8 +198,8 @@ bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str,
 	if (i == len)
 		return true;
 	fail_header(t, loc);
-	emit(t->sink, "    #   Expected %s == %s (%zu bytes), but at offset %zu",
-	     a_str, b_str, len, i);
+	emit(t->sink, "    #   Expected %s == %s (%zu bytes), but at offset %zu", a_str, b_str, len,
+	     i);
 	emit(t->sink, "    #     %s[%zu] == 0x%02x", a_str, i, x[i]);
 	emit(t->sink, "    #     %s[%zu] == 0x%02x", b_str, i, y[i]);
 	return false;
@@ -243,8 +232,8 @@ static bool suite_selected(const struct ktest_suite *s, const char *filter)
 }
 
 /* The filter token at @tok (up to ',' or NUL) names no suite. */
-static bool token_unmatched(const char *tok, size_t len,
-			    const struct ktest_suite *const *suites, size_t nr)
+static bool token_unmatched(const char *tok, size_t len, const struct ktest_suite *const *suites,
+			    size_t nr)
 {
 	for (size_t i = 0; i < nr; i++) {
 		const char *n = suites[i]->name;
@@ -262,11 +251,10 @@ struct counts {
 	int pass, fail, skip;
 };
 
-static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
-		     int num, const struct ktest_sink *sink, struct counts *cnt)
+static void run_case(const struct ktest_suite *s, const struct ktest_case *c, int num,
+		     const struct ktest_sink *sink, struct counts *cnt)
 {
-	struct ktest t = { .name = c->name, .status = KTEST_PASS,
-			   .sink = sink };
+	struct ktest t = { .name = c->name, .status = KTEST_PASS, .sink = sink };
 	int err = s->init ? s->init(&t) : 0;
 
 	if (err) {
@@ -294,8 +282,8 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
 	}
 }
 
-static void run_suite(const struct ktest_suite *s, int num,
-		      const struct ktest_sink *sink, struct counts *total)
+static void run_suite(const struct ktest_suite *s, int num, const struct ktest_sink *sink,
+		      struct counts *total)
 {
 	struct counts cnt = { 0, 0, 0 };
 	int nr = 0;
@@ -307,8 +295,8 @@ static void run_suite(const struct ktest_suite *s, int num,
 	emit(sink, "    1..%d", nr);
 	for (int i = 0; i < nr; i++)
 		run_case(s, &s->cases[i], i + 1, sink, &cnt);
-	emit(sink, "    # %s: pass:%d fail:%d skip:%d total:%d", s->name,
-	     cnt.pass, cnt.fail, cnt.skip, nr);
+	emit(sink, "    # %s: pass:%d fail:%d skip:%d total:%d", s->name, cnt.pass, cnt.fail,
+	     cnt.skip, nr);
 	if (cnt.fail)
 		emit(sink, "not ok %d %s", num, s->name);
 	else if (cnt.skip == nr)
@@ -324,8 +312,7 @@ static void run_suite(const struct ktest_suite *s, int num,
  * Filter names that match no suite: counted, and when @sink is given
  * reported as failed top-level tests numbered from @num + 1.
  */
-static int unmatched_names(const char *filter,
-			   const struct ktest_suite *const *suites, size_t nr,
+static int unmatched_names(const char *filter, const struct ktest_suite *const *suites, size_t nr,
 			   const struct ktest_sink *sink, int num)
 {
 	int count = 0;
@@ -338,10 +325,8 @@ static int unmatched_names(const char *filter,
 		if (len && token_unmatched(filter, len, suites, nr)) {
 			count++;
 			if (sink) {
-				emit(sink, "# no suite named %.*s", (int)len,
-				     filter);
-				emit(sink, "not ok %d %.*s", num + count,
-				     (int)len, filter);
+				emit(sink, "# no suite named %.*s", (int)len, filter);
+				emit(sink, "not ok %d %.*s", num + count, (int)len, filter);
 			}
 		}
 		filter += filter[len] ? len + 1 : len;
@@ -349,8 +334,8 @@ static int unmatched_names(const char *filter,
 	return count;
 }
 
-int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr,
-		     const char *filter, const struct ktest_sink *sink)
+int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr, const char *filter,
+		     const struct ktest_sink *sink)
 {
 	struct counts total = { 0, 0, 0 };
 	int planned = 0, num = 0, unmatched;
@@ -367,8 +352,8 @@ int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr,
 		if (suite_selected(suites[i], filter))
 			run_suite(suites[i], ++num, sink, &total);
 	unmatched = unmatched_names(filter, suites, nr, sink, num);
-	emit(sink, "# Totals: pass:%d fail:%d skip:%d total:%d", total.pass,
-	     total.fail, total.skip, total.pass + total.fail + total.skip);
+	emit(sink, "# Totals: pass:%d fail:%d skip:%d total:%d", total.pass, total.fail, total.skip,
+	     total.pass + total.fail + total.skip);
 	return total.fail + unmatched;
 }
 

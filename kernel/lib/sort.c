@@ -24,8 +24,7 @@ static void sift_down(unsigned char *base, size_t root, size_t n, size_t size,
 
 		if (child >= n)
 			return;
-		if (child + 1 < n &&
-		    cmp(base + child * size, base + (child + 1) * size) < 0)
+		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size) < 0)
 			child++;
 		if (cmp(base + root * size, base + child * size) >= 0)
 			return;
@@ -34,8 +33,7 @@ static void sift_down(unsigned char *base, size_t root, size_t n, size_t size,
 	}
 }
 
-void sort(void *base, size_t num, size_t size,
-	  int (*cmp)(const void *, const void *))
+void sort(void *base, size_t num, size_t size, int (*cmp)(const void *, const void *))
 {
 	unsigned char *b = base;
 

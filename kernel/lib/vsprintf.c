@@ -29,8 +29,7 @@ static void pad(struct out *o, char c, int n)
 		put(o, c);
 }
 
-static void put_str(struct out *o, const char *s, int width, int prec,
-		    int flags)
+static void put_str(struct out *o, const char *s, int width, int prec, int flags)
 {
 	int len = 0;
 
@@ -46,8 +45,8 @@ static void put_str(struct out *o, const char *s, int width, int prec,
 		pad(o, ' ', width - len);
 }
 
-static void put_num(struct out *o, uint64_t v, bool neg, unsigned base,
-		    bool upper, int width, int prec, int flags)
+static void put_num(struct out *o, uint64_t v, bool neg, unsigned base, bool upper, int width,
+		    int prec, int flags)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24];
@@ -168,32 +167,21 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			if (flags & F_LEFT)
 				pad(&o, ' ', width - 1);
 			continue;
-		case 's':
-			put_str(&o, va_arg(ap, const char *), width, prec, flags);
-			continue;
-		case '%':
-			put(&o, '%');
-			continue;
+		case 's': put_str(&o, va_arg(ap, const char *), width, prec, flags); continue;
+		case '%': put(&o, '%'); continue;
 		case 'p':
 			v = (uintptr_t)va_arg(ap, void *);
 			put_num(&o, v, false, 16, false, width, prec, flags | F_ALT);
 			continue;
 		case 'd':
-		case 'i':
-			is_signed = true;
-			break;
-		case 'u':
-			break;
-		case 'x':
-			base = 16;
-			break;
+		case 'i': is_signed = true; break;
+		case 'u': break;
+		case 'x': base = 16; break;
 		case 'X':
 			base = 16;
 			upper = true;
 			break;
-		case 'o':
-			base = 8;
-			break;
+		case 'o': base = 8; break;
 		case '\0':
 			fmt--; /* a lone '%' at the end: stop at the NUL */
 			continue;

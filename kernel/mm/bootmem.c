@@ -49,8 +49,7 @@ static void clear_bit(unsigned long i, unsigned long *map)
 }
 
 /* First set bit in [i, end), or end; skips empty words at a time. */
-static unsigned long find_next_set_bit(const unsigned long *map,
-				       unsigned long end, unsigned long i)
+static unsigned long find_next_set_bit(const unsigned long *map, unsigned long end, unsigned long i)
 {
 	while (i < end) {
 		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == 0) {
@@ -65,8 +64,8 @@ static unsigned long find_next_set_bit(const unsigned long *map,
 }
 
 /* First clear bit in [i, end), or end; skips full words at a time. */
-static unsigned long find_next_zero_bit(const unsigned long *map,
-					unsigned long end, unsigned long i)
+static unsigned long find_next_zero_bit(const unsigned long *map, unsigned long end,
+					unsigned long i)
 {
 	while (i < end) {
 		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == ~0UL) {
@@ -127,8 +126,8 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 	return bytes;
 }
 
-unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn,
-				unsigned long startpfn, unsigned long endpfn)
+unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigned long startpfn,
+				unsigned long endpfn)
 {
 	bootmem_data_t *bdata = &bootmem_node_data[pgdat->node_id];
 
@@ -156,15 +155,14 @@ static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
 	return NULL;
 }
 
-static void free_range(bootmem_data_t *b, unsigned long start,
-		       unsigned long end)
+static void free_range(bootmem_data_t *b, unsigned long start, unsigned long end)
 {
 	for (unsigned long pfn = start; pfn < end; pfn++) {
 		unsigned long idx = pfn - b->node_min_pfn;
 
 		if (!test_bit(idx, b->node_bootmem_map)) {
-			pr_err("double free of page %#lx ([mem %#018llx-%#018llx])\n",
-			       pfn, (unsigned long long)PFN_PHYS(pfn),
+			pr_err("double free of page %#lx ([mem %#018llx-%#018llx])\n", pfn,
+			       (unsigned long long)PFN_PHYS(pfn),
 			       (unsigned long long)PFN_PHYS(pfn + 1) - 1);
 			continue;
 		}
@@ -213,8 +211,8 @@ void free_bootmem(phys_addr_t addr, unsigned long size)
 
 		if (!b) {
 			pr_err("free of [mem %#018llx-%#018llx]: page %#lx is outside bootmem's RAM\n",
-			       (unsigned long long)addr,
-			       (unsigned long long)(addr + size - 1), start);
+			       (unsigned long long)addr, (unsigned long long)(addr + size - 1),
+			       start);
 			return;
 		}
 		stop = end < b->node_low_pfn ? end : b->node_low_pfn;
@@ -273,8 +271,7 @@ unsigned long bootmem_free_pages(void)
 }
 
 /* Round a page index up so that its pfn is a multiple of @step. */
-static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx,
-			       unsigned long step)
+static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;
 
@@ -282,8 +279,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx,
 }
 
 /* Round a byte offset (from node start) up so its address is @align-ed. */
-static unsigned long align_off(const bootmem_data_t *b, unsigned long off,
-			       unsigned long align)
+static unsigned long align_off(const bootmem_data_t *b, unsigned long off, unsigned long align)
 {
 	unsigned long base = PFN_PHYS(b->node_min_pfn);
 
@@ -304,13 +300,12 @@ static unsigned int max_block_order(unsigned long pfn, unsigned long end)
 	while (order > PFN_SECTION_SHIFT) {
 		unsigned long last = pfn + (1UL << order) - 1;
 
-		if (pfn_valid(last) && page_zone(pfn_to_page(last)) ==
-				       page_zone(pfn_to_page(pfn)))
+		if (pfn_valid(last) && page_zone(pfn_to_page(last)) == page_zone(pfn_to_page(pfn)))
 			break;
 		order--;
 	}
-	while (order && page_zone(pfn_to_page(pfn + (1UL << order) - 1)) !=
-			page_zone(pfn_to_page(pfn)))
+	while (order &&
+	       page_zone(pfn_to_page(pfn + (1UL << order) - 1)) != page_zone(pfn_to_page(pfn)))
 		order--;
 	return order;
 }
@@ -370,9 +365,8 @@ unsigned long free_all_bootmem(void)
 	return freed;
 }
 
-static void *alloc_core(bootmem_data_t *b, unsigned long size,
-			unsigned long align, unsigned long goal,
-			unsigned long limit)
+static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long align,
+			unsigned long goal, unsigned long limit)
 {
 	unsigned long min = b->node_min_pfn, max = b->node_low_pfn;
 	unsigned long step = align >> PAGE_SHIFT ? align >> PAGE_SHIFT : 1;
@@ -398,8 +392,7 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size,
 		unsigned long eidx, i, start_off, end_off;
 		bool busy = false;
 
-		sidx = align_idx(b, find_next_zero_bit(b->node_bootmem_map, midx, sidx),
-				 step);
+		sidx = align_idx(b, find_next_zero_bit(b->node_bootmem_map, midx, sidx), step);
 		eidx = sidx + PFN_UP(size);
 		if (sidx >= midx || eidx > midx) {
 			if (!fallback)
@@ -422,8 +415,7 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size,
 		}
 
 		/* Share the last allocation's partial page if we follow it. */
-		if ((b->last_end_off & (PAGE_SIZE - 1)) &&
-		    PFN_DOWN(b->last_end_off) + 1 == sidx)
+		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx)
 			start_off = align_off(b, b->last_end_off, align);
 		else
 			start_off = PFN_PHYS(sidx);
@@ -438,8 +430,8 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size,
 	}
 }
 
-static void *alloc_any_node(unsigned long size, unsigned long align,
-			    unsigned long goal, unsigned long limit)
+static void *alloc_any_node(unsigned long size, unsigned long align, unsigned long goal,
+			    unsigned long limit)
 {
 	bootmem_data_t *b;
 
@@ -467,18 +459,17 @@ static void *alloc_any_node(unsigned long size, unsigned long align,
 	return NULL;
 }
 
-void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
-			      unsigned long goal)
+void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align, unsigned long goal)
 {
 	bootmem_check_live(__func__);
 	return alloc_any_node(size, align, goal, 0);
 }
 
-static __noreturn void out_of_bootmem(const char *what, unsigned long size,
-				      unsigned long align, unsigned long goal)
+static __noreturn void out_of_bootmem(const char *what, unsigned long size, unsigned long align,
+				      unsigned long goal)
 {
-	panic("Out of memory: %s of %lu bytes (align %#lx, goal %#lx) failed, %lu pages free",
-	      what, size, align, goal, bootmem_free_pages());
+	panic("Out of memory: %s of %lu bytes (align %#lx, goal %#lx) failed, %lu pages free", what,
+	      size, align, goal, bootmem_free_pages());
 }
 
 void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal)
@@ -492,8 +483,7 @@ void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goa
 	return p;
 }
 
-void *__alloc_bootmem_low(unsigned long size, unsigned long align,
-			  unsigned long goal)
+void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long goal)
 {
 	void *p;
 
@@ -504,8 +494,8 @@ void *__alloc_bootmem_low(unsigned long size, unsigned long align,
 	return p;
 }
 
-void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
-			   unsigned long align, unsigned long goal)
+void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
+			   unsigned long goal)
 {
 	void *p = NULL;
 

@@ -9,13 +9,13 @@
 #include <kernel/smp.h>
 
 /* alloc_flags: which watermark to respect and how far below it to go. */
-#define ALLOC_WMARK_MIN     WMARK_MIN
-#define ALLOC_WMARK_LOW     WMARK_LOW
+#define ALLOC_WMARK_MIN	    WMARK_MIN
+#define ALLOC_WMARK_LOW	    WMARK_LOW
 #define ALLOC_WMARK_HIGH    WMARK_HIGH
 #define ALLOC_NO_WATERMARKS 0x04
 #define ALLOC_WMARK_MASK    (ALLOC_NO_WATERMARKS - 1)
-#define ALLOC_HARDER        0x10 /* atomic: a quarter below min */
-#define ALLOC_HIGH          0x20 /* __GFP_HIGH: half below min */
+#define ALLOC_HARDER	    0x10 /* atomic: a quarter below min */
+#define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half below min */
 
 static inline struct zone *page_zone(const struct page *page)
 {
@@ -28,8 +28,7 @@ static inline struct zone *page_zone(const struct page *page)
  * and in an aligned block a section starts exactly where @i is a multiple
  * of PAGES_PER_SECTION: only there is the section table read again.
  */
-static inline struct page *block_next_page(struct page *first,
-					   struct page *prev, unsigned long i)
+static inline struct page *block_next_page(struct page *first, struct page *prev, unsigned long i)
 {
 	if (i & (PAGES_PER_SECTION - 1))
 		return prev + 1;
@@ -50,8 +49,7 @@ void set_pageblock_migratetype(struct page *page, int migratetype);
 
 /* Buddy core (page_alloc.c); the zone lock is held. */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype);
-void __free_one_page(unsigned long pfn, struct zone *zone,
-		     unsigned int order, int migratetype);
+void __free_one_page(unsigned long pfn, struct zone *zone, unsigned int order, int migratetype);
 
 /* Give a block bootmem held to the buddy lists, counting it as managed. */
 void __free_pages_core(struct page *page, unsigned int order);
@@ -75,8 +73,8 @@ void setup_per_cpu_pageset(void);
 extern int min_free_kbytes;
 unsigned long nr_free_zone_pages(int offset);
 void init_per_zone_wmark_min(void);
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       int highest_zoneidx, unsigned int alloc_flags);
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
+		       unsigned int alloc_flags);
 
 /* The allocation-failure report (show_mem.c). */
 void warn_alloc(gfp_t gfp, unsigned int order);

@@ -18,10 +18,9 @@
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static const char *const kmalloc_names[KMALLOC_SHIFT_HIGH + 1] = {
-	[1] = "kmalloc-96", [2] = "kmalloc-192", [3] = "kmalloc-8",
-	[4] = "kmalloc-16", [5] = "kmalloc-32", [6] = "kmalloc-64",
-	[7] = "kmalloc-128", [8] = "kmalloc-256", [9] = "kmalloc-512",
-	[10] = "kmalloc-1k", [11] = "kmalloc-2k", [12] = "kmalloc-4k",
+	[1] = "kmalloc-96",  [2] = "kmalloc-192", [3] = "kmalloc-8",   [4] = "kmalloc-16",
+	[5] = "kmalloc-32",  [6] = "kmalloc-64",  [7] = "kmalloc-128", [8] = "kmalloc-256",
+	[9] = "kmalloc-512", [10] = "kmalloc-1k", [11] = "kmalloc-2k", [12] = "kmalloc-4k",
 	[13] = "kmalloc-8k",
 };
 
@@ -32,8 +31,7 @@ static unsigned int kmalloc_size(unsigned int index)
 
 /* Cache index for sizes up to 192, by (size - 1) / 8: the odd sizes live here. */
 static const unsigned char size_index[24] = {
-	3, 4, 5, 5, 6, 6, 6, 6, 1, 1, 1, 1,
-	7, 7, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2,
+	3, 4, 5, 5, 6, 6, 6, 6, 1, 1, 1, 1, 7, 7, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
 static inline unsigned int kmalloc_index(size_t size)
@@ -108,8 +106,8 @@ static struct page *kmalloc_page(const void *p, const char *who)
 		if (pfn_valid(pfn)) {
 			page = compound_head(pfn_to_page(pfn));
 			/* A large block is a page-aligned buddy allocation. */
-			if (PageSlab(page) || (!((uintptr_t)p & (PAGE_SIZE - 1)) &&
-					       page->_refcount > 0))
+			if (PageSlab(page) ||
+			    (!((uintptr_t)p & (PAGE_SIZE - 1)) && page->_refcount > 0))
 				return page;
 		}
 	}

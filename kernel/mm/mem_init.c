@@ -21,8 +21,7 @@ static unsigned long get_num_physpages(void)
 	unsigned long n = 0;
 	int nid;
 
-	for_each_online_node(nid)
-		n += NODE_DATA(nid)->node_present_pages;
+	for_each_online_node(nid) n += NODE_DATA(nid)->node_present_pages;
 	return n;
 }
 
@@ -38,9 +37,8 @@ static __init void mem_init_print_info(void)
 	unsigned long bss_size = (unsigned long)(__bss_stop - __bss_start);
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved)\n",
-		K(nr_free_pages()), K(physpages), codesize >> 10, datasize >> 10,
-		rosize >> 10, (init_text + init_data) >> 10, bss_size >> 10,
-		K(physpages - totalram_pages()));
+		K(nr_free_pages()), K(physpages), codesize >> 10, datasize >> 10, rosize >> 10,
+		(init_text + init_data) >> 10, bss_size >> 10, K(physpages - totalram_pages()));
 }
 
 unsigned long free_reserved_page_pfn(unsigned long pfn)

@@ -21,11 +21,8 @@ pg_data_t *node_data[MAX_NUMNODES];
 nodemask_t node_states[NR_NODE_STATES];
 
 const char *const zone_names[MAX_NR_ZONES] = {
-	[ZONE_DMA] = "DMA",
-	[ZONE_DMA32] = "DMA32",
-	[ZONE_NORMAL] = "Normal",
-	[ZONE_MOVABLE] = "Movable",
-	[ZONE_DEVICE] = "Device",
+	[ZONE_DMA] = "DMA",	    [ZONE_DMA32] = "DMA32",   [ZONE_NORMAL] = "Normal",
+	[ZONE_MOVABLE] = "Movable", [ZONE_DEVICE] = "Device",
 };
 
 unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
@@ -54,15 +51,13 @@ struct zone *next_populated_zone(struct zone *zone)
 	return NULL;
 }
 
-static unsigned long clamp_pfn(unsigned long v, unsigned long lo,
-			       unsigned long hi)
+static unsigned long clamp_pfn(unsigned long v, unsigned long lo, unsigned long hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
 /* ZONE_MOVABLE takes the top of the highest zone: trim the others. */
-static void adjust_zone_range_for_zone_movable(int nid, int zone_type,
-					       unsigned long node_end_pfn,
+static void adjust_zone_range_for_zone_movable(int nid, int zone_type, unsigned long node_end_pfn,
 					       unsigned long *zone_start_pfn,
 					       unsigned long *zone_end_pfn)
 {
@@ -94,8 +89,8 @@ static unsigned long zone_spanned_pages_in_node(int nid, int zone_type,
 		return 0;
 	*zone_start_pfn = clamp_pfn(node_start_pfn, lo, hi);
 	*zone_end_pfn = clamp_pfn(node_end_pfn, lo, hi);
-	adjust_zone_range_for_zone_movable(nid, zone_type, node_end_pfn,
-					   zone_start_pfn, zone_end_pfn);
+	adjust_zone_range_for_zone_movable(nid, zone_type, node_end_pfn, zone_start_pfn,
+					   zone_end_pfn);
 	if (*zone_end_pfn < node_start_pfn || *zone_start_pfn > node_end_pfn)
 		return 0;
 	if (*zone_end_pfn > node_end_pfn)
@@ -105,8 +100,7 @@ static unsigned long zone_spanned_pages_in_node(int nid, int zone_type,
 	return *zone_end_pfn - *zone_start_pfn;
 }
 
-static unsigned long zone_absent_pages_in_node(int nid, int zone_type,
-					       unsigned long node_start_pfn,
+static unsigned long zone_absent_pages_in_node(int nid, int zone_type, unsigned long node_start_pfn,
 					       unsigned long node_end_pfn)
 {
 	unsigned long lo = arch_zone_lowest_possible_pfn[zone_type];
@@ -117,13 +111,11 @@ static unsigned long zone_absent_pages_in_node(int nid, int zone_type,
 		return 0;
 	start = clamp_pfn(node_start_pfn, lo, hi);
 	end = clamp_pfn(node_end_pfn, lo, hi);
-	adjust_zone_range_for_zone_movable(nid, zone_type, node_end_pfn, &start,
-					   &end);
+	adjust_zone_range_for_zone_movable(nid, zone_type, node_end_pfn, &start, &end);
 	return absent_pages_in_range(nid, start, end);
 }
 
-static void calculate_node_totalpages(pg_data_t *pgdat,
-				      unsigned long node_start_pfn,
+static void calculate_node_totalpages(pg_data_t *pgdat, unsigned long node_start_pfn,
 				      unsigned long node_end_pfn)
 {
 	unsigned long spanned_total = 0, present_total = 0;
@@ -132,12 +124,10 @@ static void calculate_node_totalpages(pg_data_t *pgdat,
 		struct zone *zone = &pgdat->node_zones[i];
 		unsigned long zstart = 0, zend = 0, spanned, absent = 0;
 
-		spanned = zone_spanned_pages_in_node(pgdat->node_id, i,
-						     node_start_pfn, node_end_pfn,
-						     &zstart, &zend);
+		spanned = zone_spanned_pages_in_node(pgdat->node_id, i, node_start_pfn,
+						     node_end_pfn, &zstart, &zend);
 		if (spanned)
-			absent = zone_absent_pages_in_node(pgdat->node_id, i,
-							   node_start_pfn,
+			absent = zone_absent_pages_in_node(pgdat->node_id, i, node_start_pfn,
 							   node_end_pfn);
 		zone->zone_start_pfn = spanned ? zstart : 0;
 		zone->spanned_pages = spanned;
@@ -154,8 +144,7 @@ static void calculate_node_totalpages(pg_data_t *pgdat,
  * The memmap pages a zone costs, as Linux estimates it: the spanned size,
  * or the present size when holes make up more than 1/16 of it.
  */
-static unsigned long calc_memmap_size(unsigned long spanned,
-				      unsigned long present)
+static unsigned long calc_memmap_size(unsigned long spanned, unsigned long present)
 {
 	unsigned long pages = spanned;
 
@@ -192,11 +181,11 @@ static void free_area_init_core(pg_data_t *pgdat)
 		if (freesize >= memmap_pages) {
 			freesize -= memmap_pages;
 			if (memmap_pages)
-				pr_debug("  %s zone: %lu pages used for memmap\n",
-					 zone_names[j], memmap_pages);
+				pr_debug("  %s zone: %lu pages used for memmap\n", zone_names[j],
+					 memmap_pages);
 		} else {
-			pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n",
-				zone_names[j], memmap_pages, freesize);
+			pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n", zone_names[j],
+				memmap_pages, freesize);
 		}
 		if (j == 0 && freesize > dma_reserve) {
 			freesize -= dma_reserve;
@@ -254,8 +243,7 @@ static void init_single_page(unsigned long pfn, int zone, int nid)
  * as reserved so nothing mistakes them for memory. Sections without RAM
  * have no struct pages and are skipped a section at a time.
  */
-static void init_unavailable_range(unsigned long spfn, unsigned long epfn,
-				   int zone, int nid)
+static void init_unavailable_range(unsigned long spfn, unsigned long epfn, int zone, int nid)
 {
 	unsigned long long count = 0;
 
@@ -268,8 +256,8 @@ static void init_unavailable_range(unsigned long spfn, unsigned long epfn,
 		count++;
 	}
 	if (count)
-		pr_info("On node %d, zone %s: %llu pages in unavailable ranges\n",
-			nid, zone_names[zone], count);
+		pr_info("On node %d, zone %s: %llu pages in unavailable ranges\n", nid,
+			zone_names[zone], count);
 }
 
 static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
@@ -305,8 +293,8 @@ static void memmap_init(void)
 
 			if (!populated_zone(zone))
 				continue;
-			memmap_init_zone_range(zone, early_node_map[i].start_pfn,
-					       end_pfn, &hole_pfn);
+			memmap_init_zone_range(zone, early_node_map[i].start_pfn, end_pfn,
+					       &hole_pfn);
 			zone_id = j;
 		}
 	}
@@ -327,7 +315,8 @@ static void print_zone_ranges(void)
 		else
 			pr_info("  %-8s [mem %#018llx-%#018llx]\n", zone_names[i],
 				(unsigned long long)PFN_PHYS(arch_zone_lowest_possible_pfn[i]),
-				(unsigned long long)PFN_PHYS(arch_zone_highest_possible_pfn[i]) - 1);
+				(unsigned long long)PFN_PHYS(arch_zone_highest_possible_pfn[i]) -
+					1);
 	}
 	pr_info("Movable zone start for each node\n");
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
@@ -368,7 +357,8 @@ void __init free_area_init_nodes(unsigned long *max_zone_pfn)
 	print_zone_ranges();
 
 	sparse_init();
-	for_each_node(nid) {
+	for_each_node(nid)
+	{
 		if (!node_online(nid)) {
 			/*
 			 * Named by the firmware but without memory (CPUs

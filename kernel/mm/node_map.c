@@ -23,8 +23,8 @@ static int cmp_node_active_region(const void *a, const void *b)
 
 void sort_node_map(void)
 {
-	sort(early_node_map, (size_t)nr_nodemap_entries,
-	     sizeof(early_node_map[0]), cmp_node_active_region);
+	sort(early_node_map, (size_t)nr_nodemap_entries, sizeof(early_node_map[0]),
+	     cmp_node_active_region);
 }
 
 /* Merge neighbours of one node that overlap or touch; the map is sorted. */
@@ -83,8 +83,7 @@ unsigned long find_min_pfn_with_active_regions(void)
 	return nr_nodemap_entries ? min : 0;
 }
 
-void get_pfn_range_for_nid(int nid, unsigned long *start_pfn,
-			   unsigned long *end_pfn)
+void get_pfn_range_for_nid(int nid, unsigned long *start_pfn, unsigned long *end_pfn)
 {
 	int i;
 
@@ -100,8 +99,7 @@ void get_pfn_range_for_nid(int nid, unsigned long *start_pfn,
 		*start_pfn = 0;
 }
 
-unsigned long absent_pages_in_range(int nid, unsigned long start_pfn,
-				    unsigned long end_pfn)
+unsigned long absent_pages_in_range(int nid, unsigned long start_pfn, unsigned long end_pfn)
 {
 	unsigned long present = 0;
 	int i;

@@ -26,8 +26,7 @@ static const int fallbacks[MIGRATE_TYPES][2] = {
 
 static unsigned long pageblock_index(const struct zone *zone, unsigned long pfn)
 {
-	return (pfn - ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages)) >>
-	       pageblock_order;
+	return (pfn - ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
 }
 
 int get_pageblock_migratetype(const struct page *page)
@@ -47,8 +46,8 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
 		(unsigned char)migratetype;
 }
 
-static void add_to_free_list(struct page *page, struct zone *zone,
-			     unsigned int order, int migratetype)
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+			     int migratetype)
 {
 	struct free_area *area = &zone->free_area[order];
 
@@ -58,8 +57,7 @@ static void add_to_free_list(struct page *page, struct zone *zone,
 	area->nr_free++;
 }
 
-static void del_page_from_free_list(struct page *page, struct zone *zone,
-				    unsigned int order)
+static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
 {
 	list_del(&page->lru);
 	__ClearPageBuddy(page);
@@ -68,8 +66,7 @@ static void del_page_from_free_list(struct page *page, struct zone *zone,
 }
 
 /* Is the page at @pfn a free block of exactly @order in @zone? */
-static struct page *find_buddy(struct zone *zone, unsigned long pfn,
-			       unsigned int order)
+static struct page *find_buddy(struct zone *zone, unsigned long pfn, unsigned int order)
 {
 	struct page *buddy;
 
@@ -81,8 +78,7 @@ static struct page *find_buddy(struct zone *zone, unsigned long pfn,
 	return buddy;
 }
 
-void __free_one_page(unsigned long pfn, struct zone *zone,
-		     unsigned int order, int migratetype)
+void __free_one_page(unsigned long pfn, struct zone *zone, unsigned int order, int migratetype)
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -98,18 +94,16 @@ void __free_one_page(unsigned long pfn, struct zone *zone,
 }
 
 /* Give back the upper halves of a block of order @high until @low is left. */
-static void expand(struct zone *zone, unsigned long pfn, unsigned int low,
-		   unsigned int high, int migratetype)
+static void expand(struct zone *zone, unsigned long pfn, unsigned int low, unsigned int high,
+		   int migratetype)
 {
 	while (high > low) {
 		high--;
-		add_to_free_list(pfn_to_page(pfn + (1UL << high)), zone, high,
-				 migratetype);
+		add_to_free_list(pfn_to_page(pfn + (1UL << high)), zone, high, migratetype);
 	}
 }
 
-static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
-				       int migratetype)
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype)
 {
 	for (unsigned int o = order; o < MAX_ORDER; o++) {
 		struct list_head *list = &zone->free_area[o].free_list[migratetype];
@@ -125,16 +119,15 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 	return NULL;
 }
 
-static void move_to_free_list(struct page *page, struct zone *zone,
-			      unsigned int order, int migratetype)
+static void move_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+			      int migratetype)
 {
 	list_del(&page->lru);
 	list_add(&page->lru, &zone->free_area[order].free_list[migratetype]);
 }
 
 /* Move every free block of @page's pageblock to @migratetype's lists. */
-static unsigned long move_freepages_block(struct zone *zone, struct page *page,
-					  int migratetype)
+static unsigned long move_freepages_block(struct zone *zone, struct page *page, int migratetype)
 {
 	unsigned long start = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
 	unsigned long end = start + pageblock_nr_pages, moved = 0;
@@ -168,8 +161,7 @@ static unsigned long move_freepages_block(struct zone *zone, struct page *page,
  * least half of it is free, so the next requests of this type find their
  * own block instead of scattering across the zone.
  */
-static bool __rmqueue_fallback(struct zone *zone, unsigned int order,
-			       int start_type)
+static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_type)
 {
 	for (int o = MAX_ORDER - 1; o >= (int)order; o--) {
 		for (int i = 0; i < 2; i++) {
@@ -181,8 +173,7 @@ static bool __rmqueue_fallback(struct zone *zone, unsigned int order,
 			if (list_empty(list))
 				continue;
 			page = list_first_entry(list, struct page, lru);
-			whole_block = o >= pageblock_order / 2 ||
-				      start_type != MIGRATE_MOVABLE ||
+			whole_block = o >= pageblock_order / 2 || start_type != MIGRATE_MOVABLE ||
 				      page_group_by_mobility_disabled;
 			if (o >= pageblock_order) {
 				unsigned long pfn = page_to_pfn(page);
@@ -216,8 +207,7 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 	return page;
 }
 
-static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp,
-			    int migratetype)
+static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp, int migratetype)
 {
 	unsigned long flags;
 	struct page *page;
@@ -232,14 +222,13 @@ static struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp,
 
 static struct zonelist *node_zonelist(int nid, gfp_t gfp)
 {
-	return &NODE_DATA(nid)->node_zonelists[(gfp & __GFP_THISNODE) ?
-					       ZONELIST_NOFALLBACK : ZONELIST_FALLBACK];
+	return &NODE_DATA(nid)->node_zonelists[(gfp & __GFP_THISNODE) ? ZONELIST_NOFALLBACK
+								      : ZONELIST_FALLBACK];
 }
 
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
-					   unsigned int alloc_flags,
-					   struct zonelist *zonelist,
-					   int highest_zoneidx, int migratetype)
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+					   struct zonelist *zonelist, int highest_zoneidx,
+					   int migratetype)
 {
 	for (struct zoneref *z = zonelist->_zonerefs; z->zone; z++) {
 		struct zone *zone = z->zone;
@@ -292,11 +281,10 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int nid)
 	zonelist = node_zonelist(nid, gfp);
 
 	/* Fast path above the low watermark, then as low as @gfp may go. */
-	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, zonelist,
-				      highest, mt);
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, zonelist, highest, mt);
 	if (!page)
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp),
-					      zonelist, highest, mt);
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), zonelist,
+					      highest, mt);
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN))
 			warn_alloc(gfp, order);

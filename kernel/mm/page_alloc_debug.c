@@ -15,10 +15,10 @@
 #include <stdarg.h>
 
 #define FREE_MAPCOUNT -1
-#define VISITED       -2
+#define VISITED	      -2
 
-__attribute__((format(printf, 3, 4)))
-static bool broken(char *why, size_t len, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static bool broken(char *why, size_t len, const char *fmt,
+							 ...)
 {
 	va_list ap;
 
@@ -31,8 +31,8 @@ static bool broken(char *why, size_t len, const char *fmt, ...)
 }
 
 /* One block seen on the free list of @order; marks it visited. */
-static bool check_listed_block(struct zone *zone, struct page *page,
-			       unsigned int order, char *why, size_t len)
+static bool check_listed_block(struct zone *zone, struct page *page, unsigned int order, char *why,
+			       size_t len)
 {
 	unsigned long pfn = page_to_pfn(page), n = 1UL << order;
 
@@ -45,7 +45,8 @@ static bool check_listed_block(struct zone *zone, struct page *page,
 		return broken(why, len, "%s: pfn %#lx on the order-%u list has private %lu",
 			      zone->name, pfn, order, page->private);
 	if (pfn & (n - 1))
-		return broken(why, len, "%s: pfn %#lx not aligned to order %u", zone->name, pfn, order);
+		return broken(why, len, "%s: pfn %#lx not aligned to order %u", zone->name, pfn,
+			      order);
 	if (page_zone(page) != zone || pfn < zone->zone_start_pfn || pfn + n > zone_end_pfn(zone))
 		return broken(why, len, "%s: block %#lx order %u is not inside the zone",
 			      zone->name, pfn, order);
@@ -67,16 +68,16 @@ static bool check_listed_block(struct zone *zone, struct page *page,
 }
 
 /* Walk at most @max entries of @head; the count, or max + 1 if longer. */
-static unsigned long walk_free_list(struct zone *zone, struct list_head *head,
-				    unsigned int order, unsigned long max,
-				    char *why, size_t len)
+static unsigned long walk_free_list(struct zone *zone, struct list_head *head, unsigned int order,
+				    unsigned long max, char *why, size_t len)
 {
 	unsigned long n = 0;
 
 	for (struct list_head *pos = head->next; pos != head && n <= max; pos = pos->next) {
 		n++;
 		if (n <= max)
-			check_listed_block(zone, list_entry(pos, struct page, lru), order, why, len);
+			check_listed_block(zone, list_entry(pos, struct page, lru), order, why,
+					   len);
 	}
 	return n;
 }
@@ -154,8 +155,10 @@ static void check_pcp(struct zone *zone, char *why, size_t len)
 				n++;
 				if (PageBuddy(p) || PageReserved(p) || page_zone(p) != zone)
 					broken(why, len, "%s: pcp page %#lx is %s", zone->name,
-					       page_to_pfn(p), PageBuddy(p) ? "PG_buddy" :
-					       PageReserved(p) ? "reserved" : "of another zone");
+					       page_to_pfn(p),
+					       PageBuddy(p)	 ? "PG_buddy"
+					       : PageReserved(p) ? "reserved"
+								 : "of another zone");
 			}
 		}
 		if (n != max)
@@ -186,8 +189,8 @@ static void check_zone(struct zone *zone, char *why, size_t len)
 		broken(why, len, "%s: free_pages %lu, free blocks add up to %lu", zone->name,
 		       zone->free_pages, sum);
 	if (zone->free_pages > zone->managed_pages)
-		broken(why, len, "%s: free_pages %lu > managed %lu", zone->name,
-		       zone->free_pages, zone->managed_pages);
+		broken(why, len, "%s: free_pages %lu > managed %lu", zone->name, zone->free_pages,
+		       zone->managed_pages);
 	scan_memmap(zone, why, len);
 	unmark(zone);
 	check_pcp(zone, why, len);

@@ -26,20 +26,19 @@ static void bad_page(struct page *page, const char *reason)
 {
 	static const char *const names[NR_PAGEFLAGS] = {
 		[PG_reserved] = "reserved", [PG_buddy] = "buddy", [PG_slab] = "slab",
-		[PG_head] = "head", [PG_tail] = "tail",
+		[PG_head] = "head",	    [PG_tail] = "tail",
 	};
 	char flags[64] = "";
 	size_t n = 0;
 
 	for (int i = 0; i < NR_PAGEFLAGS; i++)
 		if (page->flags & (1UL << i))
-			n += (size_t)ksnprintf(flags + n, sizeof(flags) - n, "%s%s",
-					       n ? "|" : "", names[i]);
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
-		 page_to_pfn(page));
-	pr_alert("page:%p refcount:%d mapcount:%d order:%lu node:%d zone:%s\n",
-		 (void *)page, page->_refcount, page->_mapcount, page->private,
-		 page_to_nid(page), zone_names[page_zonenum(page)]);
+			n += (size_t)ksnprintf(flags + n, sizeof(flags) - n, "%s%s", n ? "|" : "",
+					       names[i]);
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	pr_alert("page:%p refcount:%d mapcount:%d order:%lu node:%d zone:%s\n", (void *)page,
+		 page->_refcount, page->_mapcount, page->private, page_to_nid(page),
+		 zone_names[page_zonenum(page)]);
 	pr_alert("flags: %#lx(%s)\n", page->flags & ((1UL << NR_PAGEFLAGS) - 1), flags);
 	pr_alert("page dumped because: %s\n", reason);
 	dump_stack();
@@ -90,8 +89,8 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		return false;
 	}
 	if (page->private != order) {
-		ksnprintf(why, sizeof(why), "freed with order %u, allocated with order %lu",
-			  order, page->private);
+		ksnprintf(why, sizeof(why), "freed with order %u, allocated with order %lu", order,
+			  page->private);
 		bad_page(page, why);
 		return false;
 	}
@@ -138,8 +137,8 @@ static void check_poison_page(struct page *page)
 		return;
 	pr_err("pagealloc: memory corruption at pfn %#lx, bytes %#x-%#x of the free page were written\n",
 	       page_to_pfn(page), first, last);
-	pr_err("%p: %02x %02x %02x %02x %02x %02x %02x %02x\n", (void *)(mem + first),
-	       mem[first], first + 1 < PAGE_SIZE ? mem[first + 1] : 0,
+	pr_err("%p: %02x %02x %02x %02x %02x %02x %02x %02x\n", (void *)(mem + first), mem[first],
+	       first + 1 < PAGE_SIZE ? mem[first + 1] : 0,
 	       first + 2 < PAGE_SIZE ? mem[first + 2] : 0,
 	       first + 3 < PAGE_SIZE ? mem[first + 3] : 0,
 	       first + 4 < PAGE_SIZE ? mem[first + 4] : 0,

@@ -69,8 +69,8 @@ void zone_pcp_init(struct zone *zone)
 {
 	zone->pageset = NULL;
 	if (zone->present_pages)
-		pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name,
-			 zone->present_pages, zone_batchsize(zone));
+		pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name, zone->present_pages,
+			 zone_batchsize(zone));
 }
 
 void setup_per_cpu_pageset(void)
@@ -98,8 +98,7 @@ void setup_per_cpu_pageset(void)
 }
 
 /* Move up to @count pages from the buddy lists to @list, under the lock. */
-static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
-			int migratetype)
+static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list, int migratetype)
 {
 	int i;
 
@@ -116,8 +115,7 @@ static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
 }
 
 /* Give @count of the coldest pages back, round-robin over the lists. */
-static void free_pcppages_bulk(struct zone *zone, int count,
-			       struct per_cpu_pages *pcp)
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	int t = 0;
 

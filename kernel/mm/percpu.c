@@ -13,16 +13,16 @@
 #include <mm/bootmem.h>
 
 #define PERCPU_DYNAMIC_RESERVE (32UL << 10)
-#define PCPU_MIN_ALLOC 16 /* allocation granule of the dynamic reserve */
-#define PCPU_UNITS (PERCPU_DYNAMIC_RESERVE / PCPU_MIN_ALLOC)
+#define PCPU_MIN_ALLOC	       16 /* allocation granule of the dynamic reserve */
+#define PCPU_UNITS	       (PERCPU_DYNAMIC_RESERVE / PCPU_MIN_ALLOC)
 
 unsigned long __per_cpu_offset[NR_CPUS];
 
 /* Each CPU's own number, for smp_processor_id() once the others run. */
 DEFINE_PER_CPU(unsigned int, cpu_number);
 
-static unsigned long static_size;  /* template size, rounded to the granule */
-static char *dyn_base;             /* the reserve, as a per-CPU pointer */
+static unsigned long static_size;		 /* template size, rounded to the granule */
+static char *dyn_base;				 /* the reserve, as a per-CPU pointer */
 static unsigned long alloc_map[PCPU_UNITS / 64]; /* granule in use */
 static unsigned long bound_map[PCPU_UNITS / 64]; /* granule starts an allocation */
 
@@ -44,14 +44,15 @@ void __init setup_per_cpu_areas(void)
 	unsigned long unit_size;
 	char *base;
 
-	static_size = ALIGN((unsigned long)(__stop_percpu_data - __start_percpu_data),
-			    PCPU_MIN_ALLOC);
+	static_size =
+		ALIGN((unsigned long)(__stop_percpu_data - __start_percpu_data), PCPU_MIN_ALLOC);
 	unit_size = PAGE_ALIGN(static_size + PERCPU_DYNAMIC_RESERVE);
 	base = __alloc_bootmem(unit_size * nr_cpu_ids, PAGE_SIZE, BOOTMEM_LOW_LIMIT);
 	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		char *unit = base + cpu * unit_size;
 
-		memcpy(unit, __start_percpu_data, (size_t)(__stop_percpu_data - __start_percpu_data));
+		memcpy(unit, __start_percpu_data,
+		       (size_t)(__stop_percpu_data - __start_percpu_data));
 		__per_cpu_offset[cpu] = (uintptr_t)unit - (uintptr_t)__start_percpu_data;
 		per_cpu(cpu_number, cpu) = cpu;
 		arch_setup_percpu_base(cpu, __per_cpu_offset[cpu]);
@@ -59,10 +60,10 @@ void __init setup_per_cpu_areas(void)
 	dyn_base = __start_percpu_data + static_size;
 	memset(alloc_map, 0, sizeof(alloc_map));
 	memset(bound_map, 0, sizeof(bound_map));
-	pr_info("setup_percpu: NR_CPUS:%d nr_cpumask_bits:%u nr_cpu_ids:%u\n",
-		NR_CPUS, nr_cpu_ids, nr_cpu_ids);
-	pr_info("percpu: Embedded %lu pages/cpu s%lu r0 d%lu u%lu\n",
-		unit_size >> PAGE_SHIFT, static_size, PERCPU_DYNAMIC_RESERVE, unit_size);
+	pr_info("setup_percpu: NR_CPUS:%d nr_cpumask_bits:%u nr_cpu_ids:%u\n", NR_CPUS, nr_cpu_ids,
+		nr_cpu_ids);
+	pr_info("percpu: Embedded %lu pages/cpu s%lu r0 d%lu u%lu\n", unit_size >> PAGE_SHIFT,
+		static_size, PERCPU_DYNAMIC_RESERVE, unit_size);
 }
 
 void *__alloc_percpu(size_t size, size_t align)

@@ -20,17 +20,27 @@
 
 char *format_gfp(gfp_t gfp, char *buf, unsigned size)
 {
-	static const struct { gfp_t mask; const char *name; } names[] = {
+	static const struct {
+		gfp_t mask;
+		const char *name;
+	} names[] = {
 		{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
 		{ GFP_KERNEL, "GFP_KERNEL" },
 		{ GFP_ATOMIC, "GFP_ATOMIC" },
-		{ __GFP_DMA, "__GFP_DMA" }, { __GFP_DMA32, "__GFP_DMA32" },
-		{ __GFP_HIGHMEM, "__GFP_HIGHMEM" }, { __GFP_MOVABLE, "__GFP_MOVABLE" },
-		{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" }, { __GFP_HIGH, "__GFP_HIGH" },
-		{ __GFP_ATOMIC, "__GFP_ATOMIC" }, { __GFP_MEMALLOC, "__GFP_MEMALLOC" },
-		{ __GFP_IO, "__GFP_IO" }, { __GFP_FS, "__GFP_FS" },
-		{ __GFP_RECLAIM, "__GFP_RECLAIM" }, { __GFP_ZERO, "__GFP_ZERO" },
-		{ __GFP_NOWARN, "__GFP_NOWARN" }, { __GFP_COLD, "__GFP_COLD" },
+		{ __GFP_DMA, "__GFP_DMA" },
+		{ __GFP_DMA32, "__GFP_DMA32" },
+		{ __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+		{ __GFP_MOVABLE, "__GFP_MOVABLE" },
+		{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" },
+		{ __GFP_HIGH, "__GFP_HIGH" },
+		{ __GFP_ATOMIC, "__GFP_ATOMIC" },
+		{ __GFP_MEMALLOC, "__GFP_MEMALLOC" },
+		{ __GFP_IO, "__GFP_IO" },
+		{ __GFP_FS, "__GFP_FS" },
+		{ __GFP_RECLAIM, "__GFP_RECLAIM" },
+		{ __GFP_ZERO, "__GFP_ZERO" },
+		{ __GFP_NOWARN, "__GFP_NOWARN" },
+		{ __GFP_COLD, "__GFP_COLD" },
 		{ __GFP_THISNODE, "__GFP_THISNODE" },
 	};
 	unsigned n = 0;
@@ -39,8 +49,8 @@ char *format_gfp(gfp_t gfp, char *buf, unsigned size)
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if ((gfp & names[i].mask) != names[i].mask)
 			continue;
-		n += (unsigned)ksnprintf(buf + n, n < size ? size - n : 0, "%s%s",
-					 n ? "|" : "", names[i].name);
+		n += (unsigned)ksnprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? "|" : "",
+					 names[i].name);
 		gfp &= ~names[i].mask;
 	}
 	if (!n)
@@ -66,8 +76,8 @@ static void show_free_areas(void)
 		pr_info("Node %d %s free:%lukB min:%lukB low:%lukB high:%lukB present:%lukB managed:%lukB pcp:%lukB\n",
 			zone->zone_pgdat->node_id, zone->name, K(zone->free_pages),
 			K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
-			K(high_wmark_pages(zone)), K(zone->present_pages),
-			K(zone->managed_pages), K(pcp));
+			K(high_wmark_pages(zone)), K(zone->present_pages), K(zone->managed_pages),
+			K(pcp));
 	}
 	for_each_populated_zone(zone) {
 		unsigned long total = 0;

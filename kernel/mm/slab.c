@@ -218,8 +218,7 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	spin_unlock_irqrestore(&n->list_lock, flags);
 }
 
-static bool get_partial_node(struct kmem_cache *s, int nid,
-			     struct kmem_cache_cpu *c)
+static bool get_partial_node(struct kmem_cache *s, int nid, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = get_node(s, nid);
 	struct page *page = NULL;
@@ -253,8 +252,7 @@ static bool get_partial(struct kmem_cache *s, int node, struct kmem_cache_cpu *c
 	return false;
 }
 
-void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
-		   struct kmem_cache_cpu *c)
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c)
 {
 	struct page *page;
 	void *obj;
@@ -328,8 +326,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc_node(s, gfp, NUMA_NO_NODE,
-			       (unsigned long)__builtin_return_address(0));
+	return slab_alloc_node(s, gfp, NUMA_NO_NODE, (unsigned long)__builtin_return_address(0));
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *obj)
@@ -455,9 +452,8 @@ static bool init_kmem_cache_nodes(struct kmem_cache *s)
 	return true;
 }
 
-static bool kmem_cache_open(struct kmem_cache *s, const char *name,
-			    unsigned int size, unsigned int align,
-			    slab_flags_t flags, void (*ctor)(void *))
+static bool kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+			    unsigned int align, slab_flags_t flags, void (*ctor)(void *))
 {
 	unsigned int a = align > sizeof(void *) ? align : (unsigned int)sizeof(void *);
 	unsigned long min_partial = 0;
@@ -479,8 +475,8 @@ static bool kmem_cache_open(struct kmem_cache *s, const char *name,
 	}
 	s->align = a;
 	if (!calculate_sizes(s)) {
-		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit a slab\n",
-		       name, size);
+		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit a slab\n", name,
+		       size);
 		return false;
 	}
 	/* Keep ilog2(size)/2 empty slabs per node, 5 to 10, as SLUB does. */
@@ -501,9 +497,8 @@ static bool kmem_cache_open(struct kmem_cache *s, const char *name,
 	return true;
 }
 
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
-				     unsigned int align, slab_flags_t flags,
-				     void (*ctor)(void *))
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *))
 {
 	struct kmem_cache *s;
 
@@ -512,8 +507,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		       name ? name : "(null)");
 		return NULL;
 	}
-	if (!name || !size || size > (PAGE_SIZE << (MAX_ORDER - 1)) ||
-	    (align & (align - 1)) || align > PAGE_SIZE) {
+	if (!name || !size || size > (PAGE_SIZE << (MAX_ORDER - 1)) || (align & (align - 1)) ||
+	    align > PAGE_SIZE) {
 		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
 		       name ? name : "(null)", size, align);
 		return NULL;
@@ -573,8 +568,8 @@ int kmem_cache_destroy(struct kmem_cache *s)
 			live += slab_inuse(page);
 	}
 	if (live) {
-		pr_err("kmem_cache_destroy %s: Slab cache still has objects (%lu live)\n",
-		       s->name, live);
+		pr_err("kmem_cache_destroy %s: Slab cache still has objects (%lu live)\n", s->name,
+		       live);
 		for_each_memory_node(nid) {
 			struct kmem_cache_node *n = get_node(s, nid);
 
@@ -671,8 +666,8 @@ void __init kmem_cache_init(void)
 
 	kmem_cache_node = &boot_kmem_cache_node;
 	kmem_cache = &boot_kmem_cache;
-	if (!kmem_cache_open(kmem_cache_node, "kmem_cache_node",
-			     sizeof(struct kmem_cache_node), 0, SLAB_HWCACHE_ALIGN, NULL))
+	if (!kmem_cache_open(kmem_cache_node, "kmem_cache_node", sizeof(struct kmem_cache_node), 0,
+			     SLAB_HWCACHE_ALIGN, NULL))
 		panic("SLUB: cannot create the kmem_cache_node cache");
 	slab_state = PARTIAL;
 	if (!kmem_cache_open(kmem_cache, "kmem_cache", sizeof(struct kmem_cache), 0,
@@ -685,6 +680,6 @@ void __init kmem_cache_init(void)
 	slab_state = UP;
 	for_each_memory_node(nid)
 		nodes++;
-	pr_info("SLUB: HWalign=64, Order=0-3, MinObjects=%u, CPUs=%u, Nodes=%d\n",
-		min_objects(), nr_cpu_ids, nodes);
+	pr_info("SLUB: HWalign=64, Order=0-3, MinObjects=%u, CPUs=%u, Nodes=%d\n", min_objects(),
+		nr_cpu_ids, nodes);
 }

@@ -39,10 +39,14 @@ static int setup_slub_debug(const char *val)
 	}
 	for (; *p && *p != ','; p++) {
 		switch (*p) {
-		case 'F': case 'f': flags |= SLAB_CONSISTENCY_CHECKS; break;
-		case 'Z': case 'z': flags |= SLAB_RED_ZONE; break;
-		case 'P': case 'p': flags |= SLAB_POISON; break;
-		case 'U': case 'u': flags |= SLAB_STORE_USER; break;
+		case 'F':
+		case 'f': flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'Z':
+		case 'z': flags |= SLAB_RED_ZONE; break;
+		case 'P':
+		case 'p': flags |= SLAB_POISON; break;
+		case 'U':
+		case 'u': flags |= SLAB_STORE_USER; break;
 		case '-': break;
 		default: return -1;
 		}
@@ -92,8 +96,7 @@ static struct track *get_track(struct kmem_cache *s, void *obj, enum track_item 
 	return (struct track *)p + t;
 }
 
-static void set_track(struct kmem_cache *s, void *obj, enum track_item t,
-		      unsigned long addr)
+static void set_track(struct kmem_cache *s, void *obj, enum track_item t, unsigned long addr)
 {
 	struct track *tr = get_track(s, obj, t);
 
@@ -137,15 +140,14 @@ static void hexdump(const char *what, const void *addr, unsigned int len)
 	}
 }
 
-void slab_err(struct kmem_cache *s, struct page *page, const void *obj,
-	      const char *what)
+void slab_err(struct kmem_cache *s, struct page *page, const void *obj, const char *what)
 {
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s (Not tainted): %s\n", s->name, what);
 	pr_err("-----------------------------------------------------------------------------\n");
 	if (page)
-		pr_err("INFO: Slab %p objects=%u used=%u fp=%p\n", (void *)page,
-		       slab_objects(page), slab_inuse(page), page->freelist);
+		pr_err("INFO: Slab %p objects=%u used=%u fp=%p\n", (void *)page, slab_objects(page),
+		       slab_inuse(page), page->freelist);
 	if (obj && page) {
 		pr_err("INFO: Object %p @offset=%lu\n", obj,
 		       (unsigned long)((const char *)obj - (const char *)slab_address(page)));
@@ -173,9 +175,8 @@ static unsigned char *check_bytes(void *start, unsigned char value, unsigned int
 }
 
 /* Check one area; report, then restore it so the next check starts clean. */
-static bool check_area(struct kmem_cache *s, struct page *page, void *obj,
-		       const char *what, void *start, unsigned char value,
-		       unsigned int len)
+static bool check_area(struct kmem_cache *s, struct page *page, void *obj, const char *what,
+		       void *start, unsigned char value, unsigned int len)
 {
 	unsigned char *fault = check_bytes(start, value, len);
 	unsigned char *end;
@@ -187,11 +188,11 @@ static bool check_area(struct kmem_cache *s, struct page *page, void *obj,
 		;
 	ksnprintf(msg, sizeof(msg), "%s overwritten", what);
 	slab_err(s, page, obj, msg);
-	pr_err("INFO: %p-%p @offset=%lu. First byte %#x instead of %#x\n",
-	       (void *)fault, (void *)(end - 1),
-	       (unsigned long)(fault - (unsigned char *)slab_address(page)), *fault, value);
-	pr_err("FIX %s: Restoring %s %p-%p=%#x\n", s->name, what, (void *)fault,
-	       (void *)(end - 1), value);
+	pr_err("INFO: %p-%p @offset=%lu. First byte %#x instead of %#x\n", (void *)fault,
+	       (void *)(end - 1), (unsigned long)(fault - (unsigned char *)slab_address(page)),
+	       *fault, value);
+	pr_err("FIX %s: Restoring %s %p-%p=%#x\n", s->name, what, (void *)fault, (void *)(end - 1),
+	       value);
 	memset(fault, value, (size_t)(end - fault));
 	return false;
 }
@@ -208,14 +209,13 @@ static void poison_object(struct kmem_cache *s, void *obj)
 	((unsigned char *)obj)[s->object_size - 1] = POISON_END;
 }
 
-static bool check_object(struct kmem_cache *s, struct page *page, void *obj,
-			 unsigned char red)
+static bool check_object(struct kmem_cache *s, struct page *page, void *obj, unsigned char red)
 {
 	bool ok = true;
 
 	if (s->flags & SLAB_RED_ZONE) {
-		ok &= check_area(s, page, obj, "Left Redzone", (char *)obj - s->red_left_pad,
-				 red, s->red_left_pad);
+		ok &= check_area(s, page, obj, "Left Redzone", (char *)obj - s->red_left_pad, red,
+				 s->red_left_pad);
 		ok &= check_area(s, page, obj, "Redzone", (char *)obj + s->object_size, red,
 				 s->inuse - s->object_size);
 	}
@@ -270,8 +270,7 @@ static bool on_freelist(struct kmem_cache *s, struct page *page, void *obj)
 	return false;
 }
 
-bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
-			    unsigned long addr)
+bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr)
 {
 	if ((s->flags & SLAB_CONSISTENCY_CHECKS) && !check_valid_pointer(s, page, obj))
 		slab_err(s, page, obj, "Freelist Pointer check fails");
@@ -283,12 +282,12 @@ bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
 	return true;
 }
 
-bool free_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
-			   unsigned long addr)
+bool free_debug_processing(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr)
 {
 	if (s->flags & SLAB_CONSISTENCY_CHECKS) {
 		if (!check_valid_pointer(s, page, obj)) {
-			slab_err(s, page, obj, "Invalid object pointer (not the start of an object)");
+			slab_err(s, page, obj,
+				 "Invalid object pointer (not the start of an object)");
 			return false;
 		}
 		if (on_freelist(s, page, obj)) {

@@ -34,8 +34,8 @@ static inline bool slab_frozen(const struct page *p)
 	return slab_counters(p) >> 31;
 }
 
-static inline void set_slab_counters(struct page *p, unsigned int inuse,
-				     unsigned int objects, bool frozen)
+static inline void set_slab_counters(struct page *p, unsigned int inuse, unsigned int objects,
+				     bool frozen)
 {
 	p->_mapcount = (int)(inuse | objects << 16 | (unsigned int)frozen << 31);
 }
@@ -64,12 +64,9 @@ extern struct kmem_cache *kmem_cache;
 /* Debugging (slab_debug.c). */
 slab_flags_t kmem_cache_debug_flags(const char *name, slab_flags_t flags);
 void init_object_debug(struct kmem_cache *s, void *obj);
-bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
-			    unsigned long addr);
-bool free_debug_processing(struct kmem_cache *s, struct page *page, void *obj,
-			   unsigned long addr);
-void slab_err(struct kmem_cache *s, struct page *page, const void *obj,
-	      const char *what);
+bool alloc_debug_processing(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr);
+bool free_debug_processing(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr);
+void slab_err(struct kmem_cache *s, struct page *page, const void *obj, const char *what);
 void print_tracking(struct kmem_cache *s, void *obj);
 unsigned int debug_metadata_size(slab_flags_t flags);
 
@@ -77,8 +74,7 @@ unsigned int debug_metadata_size(slab_flags_t flags);
 unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page);
 
 /* The slow paths (slab.c): a new cpu slab, a free to a slab not ours. */
-void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
-		   struct kmem_cache_cpu *c);
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c);
 void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
 
 /*
@@ -87,14 +83,12 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
  * (one CPU per freelist, and no interrupt handler allocates), so no lock
  * and no atomic instruction is needed.
  */
-static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
-				    unsigned long addr)
+static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
 {
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 	void *obj = c->freelist;
 
-	if (__builtin_expect(obj && (node == NUMA_NO_NODE ||
-				     page_to_nid(c->page) == node), 1))
+	if (__builtin_expect(obj && (node == NUMA_NO_NODE || page_to_nid(c->page) == node), 1))
 		c->freelist = get_freepointer(s, obj);
 	else
 		obj = __slab_alloc(s, gfp, node, c);
@@ -107,8 +101,7 @@ static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
 	return obj;
 }
 
-static inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
-			     unsigned long addr)
+static inline void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr)
 {
 	struct kmem_cache_cpu *c;
 

@@ -56,8 +56,8 @@ void slabinfo_show(void)
 
 		count_cache(s, &c);
 		pr_info("%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu %6u\n",
-			s->name, c.objects - c.free, c.objects, s->size, s->objects,
-			1U << s->order, 0U, 0U, 0U, c.slabs, c.slabs, 0U);
+			s->name, c.objects - c.free, c.objects, s->size, s->objects, 1U << s->order,
+			0U, 0U, 0U, c.slabs, c.slabs, 0U);
 		pages += c.slabs << s->order;
 		live_bytes += (c.objects - c.free) * s->object_size;
 	}

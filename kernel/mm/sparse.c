@@ -19,14 +19,13 @@ static unsigned long nr_present_sections, nr_memmap_blocks;
 static void alloc_run(int nid, unsigned long first, unsigned long count)
 {
 	unsigned long bytes = count * PAGES_PER_SECTION * sizeof(struct page);
-	uintptr_t map = (uintptr_t)__alloc_bootmem_node(NODE_DATA(nid), bytes,
-						       PAGE_SIZE, BOOTMEM_LOW_LIMIT);
+	uintptr_t map = (uintptr_t)__alloc_bootmem_node(NODE_DATA(nid), bytes, PAGE_SIZE,
+							BOOTMEM_LOW_LIMIT);
 
 	for (unsigned long s = first; s < first + count; s++) {
 		unsigned long pfn = s * PAGES_PER_SECTION;
 
-		mem_section[s] = map + (s - first) * PAGES_PER_SECTION *
-					       sizeof(struct page) -
+		mem_section[s] = map + (s - first) * PAGES_PER_SECTION * sizeof(struct page) -
 				 pfn * sizeof(struct page);
 	}
 	memmap_bytes += bytes;
@@ -71,6 +70,6 @@ void __init sparse_init(void)
 		alloc_run(run_nid, run_first, run_end - run_first);
 
 	pr_info("mem_map: %zu bytes per struct page, %lu of %lu 2 MiB sections have RAM, %luK memmap in %lu blocks\n",
-		sizeof(struct page), nr_present_sections, nr_mem_sections,
-		memmap_bytes >> 10, nr_memmap_blocks);
+		sizeof(struct page), nr_present_sections, nr_mem_sections, memmap_bytes >> 10,
+		nr_memmap_blocks);
 }

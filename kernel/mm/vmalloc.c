@@ -31,7 +31,9 @@
 
 static struct vmap_node_pool node_pool;
 static const struct vmap_node_ops node_ops = {
-	vmap_node_pool_alloc, vmap_node_pool_free, &node_pool,
+	vmap_node_pool_alloc,
+	vmap_node_pool_free,
+	&node_pool,
 };
 static struct vmap_space vmap_space;
 static spinlock_t vmap_lock = SPIN_LOCK_UNLOCKED;
@@ -48,8 +50,8 @@ void __init vmalloc_init(void)
 		return;
 	}
 	vmalloc_ready = true;
-	pr_info("area [0x%lx-0x%lx), %lu GiB, one guard page per area\n",
-		start, end, (end - start) >> 30);
+	pr_info("area [0x%lx-0x%lx), %lu GiB, one guard page per area\n", start, end,
+		(end - start) >> 30);
 }
 
 /* Reserve a range for @size mapped bytes plus the guard page. */
@@ -168,8 +170,7 @@ static void *vmalloc_gfp(unsigned long size, gfp_t gfp)
 	for (unsigned long addr = va->va_start; addr < end; addr += PAGE_SIZE) {
 		struct page *page = alloc_page(gfp);
 
-		if (!page || arch_map_kernel_page(addr, PFN_PHYS(page_to_pfn(page)),
-						  VM_CACHE_WB)) {
+		if (!page || arch_map_kernel_page(addr, PFN_PHYS(page_to_pfn(page)), VM_CACHE_WB)) {
 			if (page)
 				__free_page(page);
 			pr_warn("size %lu: out of memory for pages or page tables\n", size);
@@ -219,8 +220,7 @@ void vunmap(const void *addr)
 		vunmap_area(addr, VM_MAP, "vunmap");
 }
 
-void *vmap_phys_range(phys_addr_t phys, unsigned long size,
-		      enum vm_cache cache, unsigned int flags)
+void *vmap_phys_range(phys_addr_t phys, unsigned long size, enum vm_cache cache, unsigned int flags)
 {
 	struct vmap_area *va = reserve_area(size, flags);
 
@@ -229,8 +229,7 @@ void *vmap_phys_range(phys_addr_t phys, unsigned long size,
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
 		if (arch_map_kernel_page(va->va_start + off, phys + off, cache)) {
 			pr_warn("[mem %#010llx-%#010llx]: out of memory for page tables\n",
-				(unsigned long long)phys,
-				(unsigned long long)(phys + size - 1));
+				(unsigned long long)phys, (unsigned long long)(phys + size - 1));
 			teardown_area(va);
 			return NULL;
 		}

@@ -43,8 +43,7 @@ static void avl_fix(struct vmap_area *n)
 	int hl = height(n->left), hr = height(n->right);
 
 	n->height = 1 + (hl > hr ? hl : hr);
-	n->subtree_max_size = max3(va_size(n), max_size(n->left),
-				   max_size(n->right));
+	n->subtree_max_size = max3(va_size(n), max_size(n->left), max_size(n->right));
 }
 
 static struct vmap_area *rotate_right(struct vmap_area *n)
@@ -102,8 +101,7 @@ static struct vmap_area *avl_insert(struct vmap_area *n, struct vmap_area *va)
 	return avl_balance(n);
 }
 
-static struct vmap_area *avl_remove_min(struct vmap_area *n,
-					struct vmap_area **min)
+static struct vmap_area *avl_remove_min(struct vmap_area *n, struct vmap_area **min)
 {
 	if (!n->left) {
 		*min = n;
@@ -189,8 +187,8 @@ static struct vmap_area *lowest_fit(struct vmap_area *n, unsigned long len)
 	return NULL;
 }
 
-int vmap_space_init(struct vmap_space *s, unsigned long start,
-		    unsigned long end, const struct vmap_node_ops *ops)
+int vmap_space_init(struct vmap_space *s, unsigned long start, unsigned long end,
+		    const struct vmap_node_ops *ops)
 {
 	struct vmap_area *va;
 
@@ -209,8 +207,7 @@ int vmap_space_init(struct vmap_space *s, unsigned long start,
 	return 0;
 }
 
-static bool valid_request(const struct vmap_space *s, unsigned long size,
-			  unsigned long align)
+static bool valid_request(const struct vmap_space *s, unsigned long size, unsigned long align)
 {
 	if (!size || size % VMAP_GRANULE || size > s->end - s->start)
 		return false;
@@ -226,8 +223,7 @@ static void put_node(const struct vmap_space *s, struct vmap_area *va)
 		s->ops->free(s->ops->ctx, va);
 }
 
-struct vmap_area *vmap_space_alloc(struct vmap_space *s, unsigned long size,
-				   unsigned long align)
+struct vmap_area *vmap_space_alloc(struct vmap_space *s, unsigned long size, unsigned long align)
 {
 	struct vmap_area *f, *busy, *spare = NULL;
 	unsigned long addr, end, f_end;
@@ -283,8 +279,7 @@ struct vmap_area *vmap_space_alloc(struct vmap_space *s, unsigned long size,
 	return busy;
 }
 
-struct vmap_area *vmap_space_find(const struct vmap_space *s,
-				  unsigned long addr)
+struct vmap_area *vmap_space_find(const struct vmap_space *s, unsigned long addr)
 {
 	return find_exact(s->busy_root, addr);
 }
@@ -332,8 +327,8 @@ struct tree_stats {
 };
 
 /* Heights, balance, augmentation and ordering of one subtree. */
-static const char *check_subtree(const struct vmap_area *n, bool is_free,
-				 int depth, struct tree_stats *st)
+static const char *check_subtree(const struct vmap_area *n, bool is_free, int depth,
+				 struct tree_stats *st)
 {
 	const char *err;
 	int hl, hr;
@@ -361,8 +356,8 @@ static const char *check_subtree(const struct vmap_area *n, bool is_free,
 		return "stale height";
 	if (hl - hr > 1 || hr - hl > 1)
 		return "not AVL-balanced";
-	if (is_free && n->subtree_max_size != max3(va_size(n), max_size(n->left),
-						   max_size(n->right)))
+	if (is_free &&
+	    n->subtree_max_size != max3(va_size(n), max_size(n->left), max_size(n->right)))
 		return "wrong subtree_max_size";
 	st->nodes++;
 	st->bytes += va_size(n);
@@ -418,8 +413,8 @@ static const char *check_cover(const struct vmap_space *s)
 			iter_next(&bi);
 		}
 		if (n->va_start != at)
-			return n->va_start < at ? "ranges overlap" :
-						  "a gap that is neither busy nor free";
+			return n->va_start < at ? "ranges overlap"
+						: "a gap that is neither busy nor free";
 		at = n->va_end;
 		last_free = n == f;
 	}

@@ -14,11 +14,13 @@
 int min_free_kbytes = 1024;
 static const int watermark_scale_factor = 10; /* in 1/10000 of the zone */
 static const int lowmem_reserve_ratio[MAX_NR_ZONES] = {
-	[ZONE_DMA] = 256, [ZONE_DMA32] = 256, [ZONE_NORMAL] = 32,
+	[ZONE_DMA] = 256,
+	[ZONE_DMA32] = 256,
+	[ZONE_NORMAL] = 32,
 };
 
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       int highest_zoneidx, unsigned int alloc_flags)
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
+		       unsigned int alloc_flags)
 {
 	long min = (long)mark;
 	long free_pages = (long)z->free_pages - ((1L << order) - 1);
@@ -42,7 +44,8 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 /* Pages above the high watermark in zones up to @offset (this CPU's node's list). */
 unsigned long nr_free_zone_pages(int offset)
 {
-	const struct zoneref *z = NODE_DATA(numa_node_id())->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	const struct zoneref *z =
+		NODE_DATA(numa_node_id())->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
 	unsigned long sum = 0;
 
 	for (; z->zone; z++) {
@@ -83,7 +86,8 @@ static void setup_per_zone_wmarks(void)
 			lowmem_pages += zone->managed_pages;
 
 	for_each_populated_zone(zone) {
-		unsigned long tmp = lowmem_pages ? pages_min * zone->managed_pages / lowmem_pages : 0;
+		unsigned long tmp = lowmem_pages ? pages_min * zone->managed_pages / lowmem_pages
+						 : 0;
 		unsigned long scaled = zone->managed_pages * watermark_scale_factor / 10000;
 		unsigned long flags;
 
@@ -108,7 +112,8 @@ static void setup_per_zone_lowmem_reserve(void)
 {
 	int nid;
 
-	for_each_online_node(nid) {
+	for_each_online_node(nid)
+	{
 		pg_data_t *pgdat = NODE_DATA(nid);
 
 		for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
@@ -119,7 +124,8 @@ static void setup_per_zone_lowmem_reserve(void)
 
 			for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 				managed += pgdat->node_zones[j].managed_pages;
-				zone->lowmem_reserve[j] = clear ? 0 : (long)(managed / (unsigned long)ratio);
+				zone->lowmem_reserve[j] =
+					clear ? 0 : (long)(managed / (unsigned long)ratio);
 			}
 		}
 	}

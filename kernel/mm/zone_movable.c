@@ -92,7 +92,8 @@ void find_zone_movable_pfns_for_nodes(void)
 				/* Below the movable zone's range: kernel memory anyway. */
 				if (start < usable_startpfn) {
 					unsigned long kpages =
-						(end < usable_startpfn ? end : usable_startpfn) - start;
+						(end < usable_startpfn ? end : usable_startpfn) -
+						start;
 
 					remaining -= kpages < remaining ? kpages : remaining;
 					kernelcore -= kpages < kernelcore ? kpages : kernelcore;
@@ -121,8 +122,7 @@ void find_zone_movable_pfns_for_nodes(void)
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		unsigned long s, e;
 
-		zone_movable_pfn[nid] = roundup_pfn(zone_movable_pfn[nid],
-						    MAX_ORDER_NR_PAGES);
+		zone_movable_pfn[nid] = roundup_pfn(zone_movable_pfn[nid], MAX_ORDER_NR_PAGES);
 		get_pfn_range_for_nid(nid, &s, &e);
 		if (zone_movable_pfn[nid] >= e)
 			zone_movable_pfn[nid] = 0;
@@ -130,8 +130,7 @@ void find_zone_movable_pfns_for_nodes(void)
 }
 
 /* kernelcore=nn[KMGTPE] | nn% ; movablecore= likewise (Linux's syntax). */
-static int parse_core(const char *val, unsigned long *pages,
-		      unsigned long *percent)
+static int parse_core(const char *val, unsigned long *pages, unsigned long *percent)
 {
 	const char *end;
 	uint64_t v;

@@ -32,7 +32,8 @@ static int find_next_best_node(int node, bool *used)
 		used[node] = true;
 		return node;
 	}
-	for_each_node_state(n, N_MEMORY) {
+	for_each_node_state(n, N_MEMORY)
+	{
 		int val;
 
 		if (used[n])
@@ -108,12 +109,11 @@ void __init build_all_zonelists(void)
 	memset(node_load, 0, sizeof(node_load));
 	policy_zone = ZONE_DMA;
 	/* Every possible node, memory-less ones too: their CPUs allocate. */
-	for_each_node(nid)
-		build_zonelists(NODE_DATA(nid));
+	for_each_node(nid) build_zonelists(NODE_DATA(nid));
 	total = nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 	/* Too few pages for pageblocks of every type to be worth it. */
 	page_group_by_mobility_disabled = total < pageblock_nr_pages * MIGRATE_TYPES;
-	pr_info("Built %d zonelists, mobility grouping %s.  Total pages: %lu\n",
-		num_online_nodes(), page_group_by_mobility_disabled ? "off" : "on", total);
+	pr_info("Built %d zonelists, mobility grouping %s.  Total pages: %lu\n", num_online_nodes(),
+		page_group_by_mobility_disabled ? "off" : "on", total);
 	pr_info("Policy zone: %s\n", zone_names[policy_zone]);
 }

@@ -7,7 +7,7 @@
 #include "page_alloc_machines.h"
 #include "sim_ktest.h"
 
-#include "../../kernel/mm/page_alloc_test.h"
+#include "../../kernel/mm/tests/page_alloc_test.h"
 
 const struct pa_machine *pa_current_machine = &pa_q35_512m;
 

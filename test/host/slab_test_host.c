@@ -9,7 +9,7 @@
 #include "sim_ktest.h"
 #include "slab_test_host.h"
 
-#include "../../kernel/mm/slab_test.h"
+#include "../../kernel/mm/tests/slab_test.h"
 
 const struct pa_machine *slt_machine = &pa_q35_512m;
 const char *slt_cmdline = "";

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Host-only suites around the shared slab suite (kernel/mm/slab_test.c,
+ * Host-only suites around the shared slab suite (kernel/mm/tests/slab_test.c,
  * linked into this binary too):
  *  - slab_numa: the same cases on a two-node machine with 2 possible CPUs;
  *  - slab_debug_all: the same cases under slub_debug=FZPU (every cache);
@@ -11,7 +11,7 @@
 #include "slab_test_host.h"
 
 #include "../../kernel/mm/slab_internal.h"
-#include "../../kernel/mm/slab_test.h"
+#include "../../kernel/mm/tests/slab_test.h"
 #include <mm/page_alloc.h>
 
 static int numa_init(struct ktest *t)

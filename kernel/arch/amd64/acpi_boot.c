@@ -80,9 +80,8 @@ static void acpi_reserve_initial_tables(void)
 	for (int i = 0; i < acpi_tables.nr; i++) {
 		const struct acpi_table_desc *d = &acpi_tables.t[i];
 
-		pr_info("Reserving %.4s table memory at [mem %#010llx-%#010llx]\n",
-			d->signature, (unsigned long long)d->phys,
-			(unsigned long long)(d->phys + d->length - 1));
+		pr_info("Reserving %.4s table memory at [mem %#010llx-%#010llx]\n", d->signature,
+			(unsigned long long)d->phys, (unsigned long long)(d->phys + d->length - 1));
 		reserve_early(d->phys, d->phys + d->length, "ACPI table");
 	}
 }
@@ -110,7 +109,8 @@ static void acpi_parse_madt_cpus(void)
 	ids[0] = bsp;
 	if (acpi_table_count(&acpi_tables, "APIC") > 1) {
 		pr_warn("BIOS bug: multiple APIC/MADT found, using %d\n", 0);
-		pr_warn("If \"acpi_apic_instance=%d\" works better, notify linux-acpi@vger.kernel.org\n", 2);
+		pr_warn("If \"acpi_apic_instance=%d\" works better, notify linux-acpi@vger.kernel.org\n",
+			2);
 	}
 	d = acpi_get_table(&acpi_tables, "APIC", 0);
 	if (!d)

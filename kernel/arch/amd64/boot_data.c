@@ -15,7 +15,7 @@
 
 /* The loader's limit is 64 regions; OVMF's map is ~100 descriptors of 48
  * bytes, firmware with 300+ needs ~15 KiB: 64 KiB leaves room. */
-#define BOOT_REGIONS_MAX 128
+#define BOOT_REGIONS_MAX  128
 #define EFI_MMAP_COPY_MAX (64u << 10)
 
 static struct bootinfo bi_copy;

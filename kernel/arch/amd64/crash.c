@@ -9,7 +9,7 @@
 #include <lib/string.h>
 
 /* Never mapped: the unused hole below the vmalloc area (memory-layout.md). */
-#define UNMAPPED_ADDR     0xffffc88000000000ull
+#define UNMAPPED_ADDR	   0xffffc88000000000ull
 #define NON_CANONICAL_ADDR 0x8000000000000000ull
 
 static __noinline void crash_ud(void)
@@ -20,7 +20,10 @@ static __noinline void crash_ud(void)
 static __noinline void crash_de(void)
 {
 	__asm__ volatile("xorl %%ecx, %%ecx\n\t"
-			 "divl %%ecx" : : : "eax", "ecx", "edx");
+			 "divl %%ecx"
+			 :
+			 :
+			 : "eax", "ecx", "edx");
 }
 
 static __noinline void crash_gp(void)
@@ -46,14 +49,20 @@ static __noinline void crash_null(void)
 static __noinline void crash_stack(void)
 {
 	__asm__ volatile("movq %0, %%rsp\n\t"
-			 "pushq $0" : : "r"(UNMAPPED_ADDR) : "memory");
+			 "pushq $0"
+			 :
+			 : "r"(UNMAPPED_ADDR)
+			 : "memory");
 }
 
 /* A corrupt frame-pointer chain: the trace must stop, not fault. */
 static __noinline void crash_fp(void)
 {
 	__asm__ volatile("movq $0xdeadbeef, %%rbp\n\t"
-			 "ud2" : : : "memory");
+			 "ud2"
+			 :
+			 :
+			 : "memory");
 }
 
 void arch_crash(const char *what)
@@ -62,10 +71,9 @@ void arch_crash(const char *what)
 		const char *name;
 		void (*fn)(void);
 	} crashes[] = {
-		{ "ud", crash_ud },     { "de", crash_de },
-		{ "gp", crash_gp },     { "pf", crash_pf },
-		{ "null", crash_null }, { "stack", crash_stack },
-		{ "fp", crash_fp },     { "vstack", crash_vstack },
+		{ "ud", crash_ud }, { "de", crash_de },		{ "gp", crash_gp },
+		{ "pf", crash_pf }, { "null", crash_null },	{ "stack", crash_stack },
+		{ "fp", crash_fp }, { "vstack", crash_vstack },
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashes); i++)

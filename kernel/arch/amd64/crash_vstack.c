@@ -44,12 +44,14 @@ void crash_vstack(void)
 	pr_emerg("stack [%016llx-%016llx), the page below it (%016llx) is %s\n",
 		 (unsigned long long)lo, (unsigned long long)hi,
 		 (unsigned long long)(lo - PAGE_SIZE),
-		 (uintptr_t)below + 2 * PAGE_SIZE == lo ?
-		 "the guard page of the area before it" : "not allocated");
+		 (uintptr_t)below + 2 * PAGE_SIZE == lo ? "the guard page of the area before it"
+							: "not allocated");
 	vstack_lo = lo;
 	vstack_hi = hi;
 	__asm__ volatile("movq %0, %%rsp\n\t"
 			 "xorl %%edi, %%edi\n\t"
 			 "call vstack_recurse"
-			 : : "r"(hi) : "memory");
+			 :
+			 : "r"(hi)
+			 : "memory");
 }

@@ -28,12 +28,8 @@ const char *e820_type_name(uint32_t type, char *buf, unsigned buflen)
 	case E820_TYPE_NVS: return "ACPI NVS";
 	case E820_TYPE_UNUSABLE: return "unusable";
 	case E820_TYPE_PMEM:
-	case E820_TYPE_PRAM:
-		ksnprintf(buf, buflen, "persistent (type %u)", type);
-		return buf;
-	default:
-		ksnprintf(buf, buflen, "type %u", type);
-		return buf;
+	case E820_TYPE_PRAM: ksnprintf(buf, buflen, "persistent (type %u)", type); return buf;
+	default: ksnprintf(buf, buflen, "type %u", type); return buf;
 	}
 }
 
@@ -44,20 +40,17 @@ void e820__print_table(const char *who)
 	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
 		const struct e820_entry *e = &e820_table->entries[i];
 
-		pr_info("%s: [mem %#018llx-%#018llx] %s\n", who,
-			(unsigned long long)e->addr,
+		pr_info("%s: [mem %#018llx-%#018llx] %s\n", who, (unsigned long long)e->addr,
 			(unsigned long long)(e->addr + e->size - 1),
 			e820_type_name(e->type, buf, sizeof(buf)));
 	}
 }
 
-static void table_add(struct e820_table *t, uint64_t start, uint64_t size,
-		      uint32_t type)
+static void table_add(struct e820_table *t, uint64_t start, uint64_t size, uint32_t type)
 {
 	if (t->nr_entries >= E820_MAX_ENTRIES) {
 		pr_err("e820: too many entries; ignoring [mem %#010llx-%#010llx]\n",
-		       (unsigned long long)start,
-		       (unsigned long long)(start + size - 1));
+		       (unsigned long long)start, (unsigned long long)(start + size - 1));
 		return;
 	}
 	t->entries[t->nr_entries++] = (struct e820_entry){ start, size, type, 0 };
@@ -117,8 +110,8 @@ int __init e820__update_table(struct e820_table *table)
 		if (!entries[i].size)
 			continue;
 		change_points[nchg++] = (struct change_point){ entries[i].addr, &entries[i] };
-		change_points[nchg++] = (struct change_point){
-			entries[i].addr + entries[i].size, &entries[i] };
+		change_points[nchg++] =
+			(struct change_point){ entries[i].addr + entries[i].size, &entries[i] };
 	}
 	sort(change_points, nchg, sizeof(change_points[0]), cpcompare);
 
@@ -206,8 +199,7 @@ static void e820_add_firmware_entry(uint32_t i, const struct e820_entry *e)
 	}
 	if (e820_entry_wraps(e)) {
 		pr_warn("e820: ignoring entry %u: [mem %#018llx-...] %s: size %#llx wraps past 2^64\n",
-			i, (unsigned long long)e->addr, type,
-			(unsigned long long)size);
+			i, (unsigned long long)e->addr, type, (unsigned long long)size);
 		return;
 	}
 	if (e->addr + size == 0) {
@@ -228,15 +220,13 @@ void __init e820__memory_setup(const struct e820_entry *fw, uint32_t nr)
 	e820__print_table("BIOS-e820");
 }
 
-static void print_range_op(const char *op, uint64_t start, uint64_t end,
-			   const char *types)
+static void print_range_op(const char *op, uint64_t start, uint64_t end, const char *types)
 {
-	printk(KERN_DEBUG "e820: %s [mem %#010llx-%#010llx] %s\n", op,
-	       (unsigned long long)start, (unsigned long long)(end - 1), types);
+	printk(KERN_DEBUG "e820: %s [mem %#010llx-%#010llx] %s\n", op, (unsigned long long)start,
+	       (unsigned long long)(end - 1), types);
 }
 
-uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
-			    uint32_t new_type)
+uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type, uint32_t new_type)
 {
 	struct e820_table *t = e820_table;
 	uint64_t end, done = 0;
@@ -245,8 +235,7 @@ uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
 	if (size > UINT64_MAX - start)
 		size = UINT64_MAX - start;
 	end = start + size;
-	ksnprintf(types, sizeof(types), "%s ==> %s",
-		  e820_type_name(old_type, b1, sizeof(b1)),
+	ksnprintf(types, sizeof(types), "%s ==> %s", e820_type_name(old_type, b1, sizeof(b1)),
 		  e820_type_name(new_type, b2, sizeof(b2)));
 	print_range_op("update", start, end, types);
 
@@ -282,8 +271,7 @@ uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
 	return done;
 }
 
-uint64_t e820__range_remove(uint64_t start, uint64_t size, uint32_t old_type,
-			    bool check_type)
+uint64_t e820__range_remove(uint64_t start, uint64_t size, uint32_t old_type, bool check_type)
 {
 	struct e820_table *t = e820_table;
 	uint64_t end, done = 0;
@@ -374,8 +362,7 @@ unsigned long e820__end_of_low_ram_pfn(void)
 	return e820_end_pfn(1UL << (32 - PAGE_SHIFT), E820_TYPE_RAM);
 }
 
-void e820_register_active_regions(int nid, unsigned long start_pfn,
-				  unsigned long last_pfn)
+void e820_register_active_regions(int nid, unsigned long start_pfn, unsigned long last_pfn)
 {
 	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
 		const struct e820_entry *e = &e820_table->entries[i];

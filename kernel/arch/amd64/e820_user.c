@@ -71,8 +71,7 @@ static int parse_memmap_one(const char *p)
 	case '!': type = E820_TYPE_PRAM; break;
 	default: return -1;
 	}
-	if (memparse(end + 1, &end, &start) || *end || size == 0 ||
-	    start + size < start)
+	if (memparse(end + 1, &end, &start) || *end || size == 0 || start + size < start)
 		return -1;
 	return queue((struct user_edit){ OP_ADD, size, start, type });
 }
@@ -115,16 +114,11 @@ void e820__finish_early_params(void)
 		const struct user_edit *e = &edits[i];
 
 		switch (e->op) {
-		case OP_EXACTMAP:
-			e820_table->nr_entries = 0;
-			break;
+		case OP_EXACTMAP: e820_table->nr_entries = 0; break;
 		case OP_LIMIT:
-			e820__range_remove(e->size, UINT64_MAX - e->size,
-					   E820_TYPE_RAM, true);
+			e820__range_remove(e->size, UINT64_MAX - e->size, E820_TYPE_RAM, true);
 			break;
-		case OP_ADD:
-			e820__range_add(e->start, e->size, e->type);
-			break;
+		case OP_ADD: e820__range_add(e->start, e->size, e->type); break;
 		}
 	}
 	if (e820__update_table(e820_table) < 0 && e820_table->nr_entries == 0)

@@ -22,12 +22,10 @@ void *early_ioremap_wc(phys_addr_t phys, uint64_t size)
 
 	if (!size || virt + len > EARLY_IOREMAP_END || virt + len < virt) {
 		pr_err("early_ioremap: no room for [mem %#010llx-%#010llx]\n",
-		       (unsigned long long)phys,
-		       (unsigned long long)(phys + size - 1));
+		       (unsigned long long)phys, (unsigned long long)(phys + size - 1));
 		return NULL;
 	}
-	kernel_map_range(init_top_pgt, virt, start, len, PAGE_KERNEL_WC,
-			 PG_LEVEL_2M);
+	kernel_map_range(init_top_pgt, virt, start, len, PAGE_KERNEL_WC, PG_LEVEL_2M);
 	/* The next mapping starts in a fresh 2 MiB block: a guard gap. */
 	window_next = virt + len + PAGE_SIZE;
 	return (void *)(uintptr_t)(virt + (phys - start));

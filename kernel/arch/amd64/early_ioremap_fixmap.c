@@ -14,8 +14,8 @@
 #include <stddef.h>
 
 struct btmap_slot {
-	unsigned long va;   /* 0: free */
-	uint64_t size;      /* as given to early_ioremap */
+	unsigned long va; /* 0: free */
+	uint64_t size;	  /* as given to early_ioremap */
 	unsigned int pages;
 };
 
@@ -39,9 +39,8 @@ void *early_ioremap(phys_addr_t phys, uint64_t size)
 	}
 	pages = (PAGE_ALIGN(phys + size) - start) >> PAGE_SHIFT;
 	if (pages > NR_FIX_BTMAPS) {
-		pr_err("%llu pages at %#llx: more than a slot's %d\n",
-		       (unsigned long long)pages, (unsigned long long)phys,
-		       NR_FIX_BTMAPS);
+		pr_err("%llu pages at %#llx: more than a slot's %d\n", (unsigned long long)pages,
+		       (unsigned long long)phys, NR_FIX_BTMAPS);
 		return NULL;
 	}
 	for (s = 0; s < FIX_BTMAPS_SLOTS && slots[s].va; s++)
@@ -70,9 +69,8 @@ void early_iounmap(void *addr, uint64_t size)
 		if (!slots[s].va || slots[s].va != page)
 			continue;
 		if (slots[s].size != size) {
-			pr_warn("early_iounmap(%p, %#llx) [%u] size not consistent %#llx\n",
-				addr, (unsigned long long)size, s,
-				(unsigned long long)slots[s].size);
+			pr_warn("early_iounmap(%p, %#llx) [%u] size not consistent %#llx\n", addr,
+				(unsigned long long)size, s, (unsigned long long)slots[s].size);
 			dump_stack();
 			return;
 		}
@@ -81,7 +79,6 @@ void early_iounmap(void *addr, uint64_t size)
 		slots[s].va = 0;
 		return;
 	}
-	pr_warn("early_iounmap(%p, %#llx) not found in any slot\n", addr,
-		(unsigned long long)size);
+	pr_warn("early_iounmap(%p, %#llx) not found in any slot\n", addr, (unsigned long long)size);
 	dump_stack();
 }

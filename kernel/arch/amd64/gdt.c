@@ -43,9 +43,8 @@ char ist_stacks[IST_STACKS][IST_STACK_SIZE] __aligned(16);
 /* A 64-bit available-TSS descriptor spans two GDT slots. */
 static void set_tss_desc(uint64_t *slot, uint64_t base, uint32_t limit)
 {
-	slot[0] = (limit & 0xffffull) | ((base & 0xffffffull) << 16) |
-		  (0x89ull << 40) | ((uint64_t)(limit >> 16 & 0xf) << 48) |
-		  ((base >> 24 & 0xffull) << 56);
+	slot[0] = (limit & 0xffffull) | ((base & 0xffffffull) << 16) | (0x89ull << 40) |
+		  ((uint64_t)(limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xffull) << 56);
 	slot[1] = base >> 32;
 }
 
@@ -75,7 +74,6 @@ void gdt_init(void)
 			 "movw %3, %%ax\n\t"
 			 "ltr %%ax"
 			 :
-			 : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS),
-			   "i"(__KERNEL_TSS)
+			 : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "i"(__KERNEL_TSS)
 			 : "rax", "memory");
 }

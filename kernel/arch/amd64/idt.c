@@ -46,14 +46,10 @@ static void set_gate(unsigned int vector, uint64_t handler, unsigned int ist)
 static unsigned int exception_ist(unsigned int vector)
 {
 	switch (vector) {
-	case X86_TRAP_DF:
-		return IST_DOUBLE_FAULT;
-	case X86_TRAP_NMI:
-		return IST_NMI;
-	case X86_TRAP_MC:
-		return IST_MCE;
-	default:
-		return 0;
+	case X86_TRAP_DF: return IST_DOUBLE_FAULT;
+	case X86_TRAP_NMI: return IST_NMI;
+	case X86_TRAP_MC: return IST_MCE;
+	default: return 0;
 	}
 }
 

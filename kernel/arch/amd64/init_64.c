@@ -100,16 +100,14 @@ static enum pg_level direct_map_max_level(void)
  */
 static bool direct_mapped_type(uint32_t type)
 {
-	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI ||
-	       type == E820_TYPE_NVS;
+	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI || type == E820_TYPE_NVS;
 }
 
 static void map_direct_run(uint64_t start, uint64_t end, enum pg_level max)
 {
-	pr_debug("init_memory_mapping: [mem %#010llx-%#010llx]\n",
-		 (unsigned long long)start, (unsigned long long)end - 1);
-	kernel_map_range(init_top_pgt, PAGE_OFFSET + start, start, end - start,
-			 PAGE_KERNEL, max);
+	pr_debug("init_memory_mapping: [mem %#010llx-%#010llx]\n", (unsigned long long)start,
+		 (unsigned long long)end - 1);
+	kernel_map_range(init_top_pgt, PAGE_OFFSET + start, start, end - start, PAGE_KERNEL, max);
 }
 
 /*
@@ -151,8 +149,7 @@ static void map_kernel_part(const char *start, const char *end, uint64_t prot)
 {
 	uint64_t s = (uintptr_t)start, e = PAGE_ALIGN((uintptr_t)end);
 
-	kernel_map_range(init_top_pgt, s, __pa_symbol(s), e - s,
-			 prot | _PAGE_GLOBAL, PG_LEVEL_4K);
+	kernel_map_range(init_top_pgt, s, __pa_symbol(s), e - s, prot | _PAGE_GLOBAL, PG_LEVEL_4K);
 }
 
 static void map_kernel_image(void)
@@ -208,8 +205,7 @@ static void free_loader_page_tables(void)
 		free_bootmem(r[i].addr, r[i].size);
 		freed += r[i].size;
 	}
-	pr_debug("paging: freed %llu KiB of loader page tables\n",
-		 (unsigned long long)freed >> 10);
+	pr_debug("paging: freed %llu KiB of loader page tables\n", (unsigned long long)freed >> 10);
 }
 
 void __init paging_init(void)

@@ -40,20 +40,17 @@ static const char *e820_resource_name(uint32_t type)
 static unsigned long e820_resource_flags(uint32_t type)
 {
 	switch (type) {
-	case E820_TYPE_RAM:
-		return IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY;
+	case E820_TYPE_RAM: return IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY;
 	case E820_TYPE_RESERVED:
 	case E820_TYPE_SOFT_RESERVED:
 	case E820_TYPE_PRAM:
-	case E820_TYPE_PMEM:
-		return IORESOURCE_MEM;
-	default:
-		return IORESOURCE_MEM | IORESOURCE_BUSY;
+	case E820_TYPE_PMEM: return IORESOURCE_MEM;
+	default: return IORESOURCE_MEM | IORESOURCE_BUSY;
 	}
 }
 
-static void add(struct resource *r, uint64_t start, uint64_t end_excl,
-		const char *name, unsigned long flags)
+static void add(struct resource *r, uint64_t start, uint64_t end_excl, const char *name,
+		unsigned long flags)
 {
 	r->start = start;
 	r->end = end_excl - 1;
@@ -61,15 +58,12 @@ static void add(struct resource *r, uint64_t start, uint64_t end_excl,
 	r->flags = flags;
 	if (insert_resource(&iomem_resource, r))
 		pr_warn("cannot register [mem %#010llx-%#010llx] %s: overlaps another resource\n",
-			(unsigned long long)start,
-			(unsigned long long)end_excl - 1, name);
+			(unsigned long long)start, (unsigned long long)end_excl - 1, name);
 }
 
-static void add_new(uint64_t start, uint64_t end_excl, const char *name,
-		    unsigned long flags)
+static void add_new(uint64_t start, uint64_t end_excl, const char *name, unsigned long flags)
 {
-	add(alloc_bootmem(sizeof(struct resource)), start, end_excl, name,
-	    flags);
+	add(alloc_bootmem(sizeof(struct resource)), start, end_excl, name, flags);
 }
 
 static void register_e820(void)
@@ -104,8 +98,8 @@ static void register_pci_holes(void)
 		if (e->addr + e->size <= cursor)
 			continue;
 		if (e->addr > cursor)
-			add_new(cursor, e->addr < SZ_4G ? e->addr : SZ_4G,
-				"PCI MMIO", IORESOURCE_MEM);
+			add_new(cursor, e->addr < SZ_4G ? e->addr : SZ_4G, "PCI MMIO",
+				IORESOURCE_MEM);
 		cursor = e->addr + e->size;
 	}
 	if (cursor < SZ_4G)
@@ -118,12 +112,12 @@ static void register_kernel_image(void)
 
 	add(&code, __pa_symbol(_text), __pa_symbol(_etext), "Kernel code",
 	    IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
-	add(&rodata, __pa_symbol(__start_rodata), __pa_symbol(__end_rodata),
-	    "Kernel rodata", IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
+	add(&rodata, __pa_symbol(__start_rodata), __pa_symbol(__end_rodata), "Kernel rodata",
+	    IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
 	add(&data, __pa_symbol(_sdata), __pa_symbol(_edata), "Kernel data",
 	    IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
-	add(&bss, __pa_symbol(__bss_start), __pa_symbol(__bss_stop),
-	    "Kernel bss", IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
+	add(&bss, __pa_symbol(__bss_start), __pa_symbol(__bss_stop), "Kernel bss",
+	    IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
 }
 
 void x86_iomem_init(const struct bootinfo *bi)

@@ -14,26 +14,22 @@
 /* The e820 types paging_init puts in the direct map (init_64.c). */
 static bool direct_mapped_type(uint32_t type)
 {
-	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI ||
-	       type == E820_TYPE_NVS;
+	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI || type == E820_TYPE_NVS;
 }
 
 /* The first direct-mapped e820 entry overlapping [start, end), or NULL. */
-static const struct e820_entry *direct_mapped_overlap(phys_addr_t start,
-						      phys_addr_t end)
+static const struct e820_entry *direct_mapped_overlap(phys_addr_t start, phys_addr_t end)
 {
 	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
 		const struct e820_entry *e = &e820_table->entries[i];
 
-		if (direct_mapped_type(e->type) && e->addr < end &&
-		    e->addr + e->size > start)
+		if (direct_mapped_type(e->type) && e->addr < end && e->addr + e->size > start)
 			return e;
 	}
 	return NULL;
 }
 
-static void *__ioremap(phys_addr_t phys, unsigned long size,
-		       enum vm_cache cache)
+static void *__ioremap(phys_addr_t phys, unsigned long size, enum vm_cache cache)
 {
 	phys_addr_t start = phys & PAGE_MASK, end = PAGE_ALIGN(phys + size);
 	const struct e820_entry *ram;
@@ -41,15 +37,13 @@ static void *__ioremap(phys_addr_t phys, unsigned long size,
 	void *va;
 
 	if (!size || phys + size < phys || end < phys + size) {
-		pr_err("ioremap: bad range %#llx+%#lx\n",
-		       (unsigned long long)phys, size);
+		pr_err("ioremap: bad range %#llx+%#lx\n", (unsigned long long)phys, size);
 		return NULL;
 	}
 	ram = direct_mapped_overlap(start, end);
 	if (ram) {
 		/* Linux's words; the type says which direct-mapped kind. */
-		pr_warn("ioremap on RAM at %#010llx - %#010llx (%s)\n",
-			(unsigned long long)phys,
+		pr_warn("ioremap on RAM at %#010llx - %#010llx (%s)\n", (unsigned long long)phys,
 			(unsigned long long)(phys + size - 1),
 			e820_type_name(ram->type, type, sizeof(type)));
 		dump_stack();
@@ -72,6 +66,5 @@ void *ioremap_wc(phys_addr_t phys, unsigned long size)
 void iounmap(const volatile void *addr)
 {
 	if (addr)
-		vunmap_area((const void *)((uintptr_t)addr & PAGE_MASK),
-			    VM_IOREMAP, "iounmap");
+		vunmap_area((const void *)((uintptr_t)addr & PAGE_MASK), VM_IOREMAP, "iounmap");
 }

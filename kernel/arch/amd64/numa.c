@@ -60,14 +60,13 @@ static int set_numa(const char *val)
 }
 kernel_param("numa", set_numa);
 
-static int numa_add_memblk_to(int nid, uint64_t start, uint64_t end,
-			      struct numa_meminfo *mi)
+static int numa_add_memblk_to(int nid, uint64_t start, uint64_t end, struct numa_meminfo *mi)
 {
 	if (start == end)
 		return 0;
 	if (start > end || nid < 0 || nid >= MAX_NUMNODES) {
-		pr_warn("Warning: invalid memblk node %d [mem %#010llx-%#010llx]\n",
-			nid, (unsigned long long)start, (unsigned long long)end - 1);
+		pr_warn("Warning: invalid memblk node %d [mem %#010llx-%#010llx]\n", nid,
+			(unsigned long long)start, (unsigned long long)end - 1);
 		return 0;
 	}
 	if (mi->nr_blks >= NR_NODE_MEMBLKS) {
@@ -86,8 +85,7 @@ int numa_add_memblk(int nid, uint64_t start, uint64_t end)
 void numa_remove_memblk_from(int idx, struct numa_meminfo *mi)
 {
 	mi->nr_blks--;
-	memmove(&mi->blk[idx], &mi->blk[idx + 1],
-		(size_t)(mi->nr_blks - idx) * sizeof(mi->blk[0]));
+	memmove(&mi->blk[idx], &mi->blk[idx + 1], (size_t)(mi->nr_blks - idx) * sizeof(mi->blk[0]));
 }
 
 static nodemask_t nodes_of_meminfo(const struct numa_meminfo *mi)
@@ -180,8 +178,7 @@ int numa_node_id(void)
 
 	if (nid != NUMA_NO_NODE && NODE_DATA(nid))
 		return nid;
-	for_each_online_node(nid)
-		return nid;
+	for_each_online_node(nid) return nid;
 	return 0;
 }
 
@@ -296,10 +293,9 @@ int numa_cleanup_meminfo(struct numa_meminfo *mi)
 				continue;
 			pr_info("NUMA: Node %d [mem %#010llx-%#010llx] + [mem %#010llx-%#010llx] -> [mem %#010llx-%#010llx]\n",
 				bi->nid, (unsigned long long)bi->start,
-				(unsigned long long)bi->end - 1,
-				(unsigned long long)bj->start,
-				(unsigned long long)bj->end - 1,
-				(unsigned long long)start, (unsigned long long)end - 1);
+				(unsigned long long)bi->end - 1, (unsigned long long)bj->start,
+				(unsigned long long)bj->end - 1, (unsigned long long)start,
+				(unsigned long long)end - 1);
 			bi->start = start;
 			bi->end = end;
 			numa_remove_memblk_from(j--, mi);
@@ -345,8 +341,8 @@ static void alloc_node_data(int nid)
 
 	for (int i = numa_meminfo.nr_blks - 1; i >= 0 && pa == UINT64_MAX; i--)
 		if (numa_meminfo.blk[i].nid == nid)
-			pa = find_e820_area_top(numa_meminfo.blk[i].start,
-						numa_meminfo.blk[i].end, size, PAGE_SIZE);
+			pa = find_e820_area_top(numa_meminfo.blk[i].start, numa_meminfo.blk[i].end,
+						size, PAGE_SIZE);
 	if (pa == UINT64_MAX)
 		pa = find_e820_area_top(0, PFN_PHYS(max_pfn), size, PAGE_SIZE);
 	if (pa == UINT64_MAX) {
@@ -355,8 +351,8 @@ static void alloc_node_data(int nid)
 		return;
 	}
 	reserve_early(pa, pa + size, "NODE_DATA");
-	pr_info("NODE_DATA(%d) allocated [mem %#010llx-%#010llx]\n", nid,
-		(unsigned long long)pa, (unsigned long long)(pa + size - 1));
+	pr_info("NODE_DATA(%d) allocated [mem %#010llx-%#010llx]\n", nid, (unsigned long long)pa,
+		(unsigned long long)(pa + size - 1));
 	tnid = meminfo_nid(pa);
 	if (tnid != nid)
 		pr_info("    NODE_DATA(%d) on node %d\n", nid, tnid);
@@ -383,7 +379,8 @@ static int numa_register_memblks(struct numa_meminfo *mi)
 	for (int i = 0; i < mi->nr_blks; i++)
 		e820_register_active_regions(mi->blk[i].nid, PFN_UP(mi->blk[i].start),
 					     PFN_DOWN(mi->blk[i].end));
-	for_each_node(nid) {
+	for_each_node(nid)
+	{
 		bool has_range = false;
 
 		for (int i = 0; i < mi->nr_blks; i++)

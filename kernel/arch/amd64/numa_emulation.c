@@ -22,8 +22,8 @@
 static int emu_nid_to_phys[MAX_NUMNODES];
 
 /* Take @size bytes from the start of physical block @phys_blk for @nid. */
-static int emu_setup_memblk(struct numa_meminfo *ei, struct numa_meminfo *pi,
-			    int nid, int phys_blk, uint64_t size)
+static int emu_setup_memblk(struct numa_meminfo *ei, struct numa_meminfo *pi, int nid, int phys_blk,
+			    uint64_t size)
 {
 	struct numa_memblk *pb = &pi->blk[phys_blk], *eb;
 
@@ -72,7 +72,8 @@ static int split_nodes_interleave(struct numa_meminfo *ei, struct numa_meminfo *
 		return -1;
 	}
 	while (physnodes) {
-		for_each_node_mask(i, physnodes) {
+		for_each_node_mask(i, physnodes)
+		{
 			const uint64_t dma32_end = PFN_PHYS(MAX_DMA32_PFN);
 			int blk = first_blk_of(i, pi);
 			uint64_t start, limit, end;

@@ -41,52 +41,45 @@ static uint64_t *next_table(uint64_t *slot, uint64_t virt)
 		return t;
 	}
 	if (*slot & _PAGE_PSE)
-		panic("paging: 0x%llx is already mapped by a large page",
-		      (unsigned long long)virt);
+		panic("paging: 0x%llx is already mapped by a large page", (unsigned long long)virt);
 	return entry_table(*slot);
 }
 
 static void set_leaf(uint64_t *slot, uint64_t entry, uint64_t virt)
 {
 	if (*slot & _PAGE_PRESENT)
-		panic("paging: 0x%llx is mapped twice",
-		      (unsigned long long)virt);
+		panic("paging: 0x%llx is mapped twice", (unsigned long long)virt);
 	*slot = entry;
 }
 
-static bool fits(uint64_t virt, phys_addr_t phys, uint64_t left,
-		 uint64_t size)
+static bool fits(uint64_t virt, phys_addr_t phys, uint64_t left, uint64_t size)
 {
 	return !((virt | phys) & (size - 1)) && left >= size;
 }
 
-void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys,
-		      uint64_t size, uint64_t prot, enum pg_level max)
+void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys, uint64_t size, uint64_t prot,
+		      enum pg_level max)
 {
 	prot &= __supported_pte_mask;
 	if ((virt | phys | size) & ~PAGE_MASK)
 		panic("paging: unaligned mapping 0x%llx -> 0x%llx, size 0x%llx",
-		      (unsigned long long)virt, (unsigned long long)phys,
-		      (unsigned long long)size);
+		      (unsigned long long)virt, (unsigned long long)phys, (unsigned long long)size);
 	while (size) {
 		uint64_t *pud = next_table(&pgd[pt_index(virt, PGDIR_SHIFT)], virt);
 		uint64_t *pmd, *pte, step;
 
 		if (max >= PG_LEVEL_1G && fits(virt, phys, size, PUD_SIZE)) {
-			set_leaf(&pud[pt_index(virt, PUD_SHIFT)],
-				 phys | prot | _PAGE_PSE, virt);
+			set_leaf(&pud[pt_index(virt, PUD_SHIFT)], phys | prot | _PAGE_PSE, virt);
 			step = PUD_SIZE;
 		} else {
 			pmd = next_table(&pud[pt_index(virt, PUD_SHIFT)], virt);
 			if (max >= PG_LEVEL_2M && fits(virt, phys, size, PMD_SIZE)) {
-				set_leaf(&pmd[pt_index(virt, PMD_SHIFT)],
-					 phys | prot | _PAGE_PSE, virt);
+				set_leaf(&pmd[pt_index(virt, PMD_SHIFT)], phys | prot | _PAGE_PSE,
+					 virt);
 				step = PMD_SIZE;
 			} else {
-				pte = next_table(&pmd[pt_index(virt, PMD_SHIFT)],
-						 virt);
-				set_leaf(&pte[pt_index(virt, PAGE_SHIFT)],
-					 phys | prot, virt);
+				pte = next_table(&pmd[pt_index(virt, PMD_SHIFT)], virt);
+				set_leaf(&pte[pt_index(virt, PAGE_SHIFT)], phys | prot, virt);
 				step = PAGE_SIZE;
 			}
 		}

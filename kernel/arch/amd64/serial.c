@@ -17,7 +17,7 @@
 #define BASE_BAUD 115200
 
 /* Register offsets (DLL/DLM replace RBR/IER while LCR.DLAB is set). */
-#define UART_TX  0
+#define UART_TX	 0
 #define UART_DLL 0
 #define UART_IER 1
 #define UART_DLM 1
@@ -28,16 +28,16 @@
 #define UART_LSR 5
 #define UART_MSR 6
 
-#define UART_LCR_DLAB  0x80
-#define UART_LCR_WLEN8 0x03 /* 8 data bits, no parity, 1 stop bit */
-#define UART_MCR_DTR   0x01
-#define UART_MCR_RTS   0x02
-#define UART_MCR_OUT2  0x08
-#define UART_MCR_LOOP  0x10
-#define UART_LSR_THRE  0x20
+#define UART_LCR_DLAB	     0x80
+#define UART_LCR_WLEN8	     0x03 /* 8 data bits, no parity, 1 stop bit */
+#define UART_MCR_DTR	     0x01
+#define UART_MCR_RTS	     0x02
+#define UART_MCR_OUT2	     0x08
+#define UART_MCR_LOOP	     0x10
+#define UART_LSR_THRE	     0x20
 #define UART_FCR_ENABLE_FIFO 0x01
-#define UART_FCR_CLEAR 0x06
-#define UART_FCR_TRIGGER_14 0xc0
+#define UART_FCR_CLEAR	     0x06
+#define UART_FCR_TRIGGER_14  0xc0
 
 /* About a second of polling on real hardware, where inb takes ~1 us. */
 #define THRE_POLL_LIMIT 1000000
@@ -79,14 +79,10 @@ static bool uart_present(void)
 static const char *uart_type(void)
 {
 	switch (serial_in(UART_IIR) >> 6) {
-	case 3:
-		return "16550A";
-	case 2:
-		return "16550";
-	case 0:
-		return "16450";
-	default:
-		return "unknown";
+	case 3: return "16550A";
+	case 2: return "16550";
+	case 0: return "16450";
+	default: return "unknown";
 	}
 }
 
@@ -131,10 +127,9 @@ void serial_init(void)
 	serial_out(UART_DLL, divisor & 0xff);
 	serial_out(UART_DLM, divisor >> 8);
 	serial_out(UART_LCR, UART_LCR_WLEN8);
-	serial_out(UART_FCR, UART_FCR_ENABLE_FIFO | UART_FCR_CLEAR |
-			     UART_FCR_TRIGGER_14);
+	serial_out(UART_FCR, UART_FCR_ENABLE_FIFO | UART_FCR_CLEAR | UART_FCR_TRIGGER_14);
 	serial_out(UART_MCR, UART_MCR_DTR | UART_MCR_RTS);
 	register_console(&serial_console);
-	pr_info("ttyS0 at I/O 0x%x (irq = 4, base_baud = %d) is a %s\n",
-		COM1_BASE, BASE_BAUD, uart_type());
+	pr_info("ttyS0 at I/O 0x%x (irq = 4, base_baud = %d) is a %s\n", COM1_BASE, BASE_BAUD,
+		uart_type());
 }

@@ -91,8 +91,7 @@ static bool ram_window(uint32_t i, uint64_t start, uint64_t end, uint64_t *lo, u
 	return true;
 }
 
-uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
-			uint64_t align)
+uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size, uint64_t align)
 {
 	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
 		uint64_t lo, hi, addr;
@@ -112,8 +111,7 @@ uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
 	return UINT64_MAX;
 }
 
-uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
-			    uint64_t align)
+uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size, uint64_t align)
 {
 	for (uint32_t i = e820_table->nr_entries; i-- > 0;) {
 		uint64_t lo, hi, addr;
@@ -183,8 +181,7 @@ static __init void contig_initmem_init(unsigned long start_pfn, unsigned long en
 	if (bootmap == UINT64_MAX)
 		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
 	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
-	for_each_online_node(nid)
-		NODE_DATA(nid)->bdata = &bootmem_node_data[0];
+	for_each_online_node(nid) NODE_DATA(nid)->bdata = &bootmem_node_data[0];
 	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
 	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
 	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
@@ -211,8 +208,8 @@ static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned
 	/* Reserved where it is; early_res keeps later bitmaps off it. */
 	reserve_early(bootmap, bootmap + bytes, "bootmem bitmap");
 	pr_info("bootmem: node %d bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
-		nid, bytes, (unsigned long long)bootmap,
-		(unsigned long long)(bootmap + bytes - 1), end_pfn - start_pfn);
+		nid, bytes, (unsigned long long)bootmap, (unsigned long long)(bootmap + bytes - 1),
+		end_pfn - start_pfn);
 }
 
 /*
@@ -225,7 +222,8 @@ static __init void initmem_init(void)
 	int nid, nodes = 0;
 	bool interleaved = false;
 
-	for_each_online_node(nid) {
+	for_each_online_node(nid)
+	{
 		unsigned long s, e;
 
 		get_pfn_range_for_nid(nid, &s, &e);
@@ -239,7 +237,8 @@ static __init void initmem_init(void)
 		contig_initmem_init(0, max_pfn);
 		return;
 	}
-	for_each_online_node(nid) {
+	for_each_online_node(nid)
+	{
 		unsigned long s, e;
 
 		get_pfn_range_for_nid(nid, &s, &e);

@@ -142,9 +142,8 @@ static void slit_init(const struct acpi_slit_info *slit)
 	}
 }
 
-static int parse_table(const struct acpi_tables *t, const struct acpi_mem_ops *mem,
-		       const char *sig, int (*parse)(const void *, uint64_t, void *),
-		       void *out)
+static int parse_table(const struct acpi_tables *t, const struct acpi_mem_ops *mem, const char *sig,
+		       int (*parse)(const void *, uint64_t, void *), void *out)
 {
 	const struct acpi_table_desc *d = acpi_get_table(t, sig, 0);
 	const void *p;
@@ -155,8 +154,7 @@ static int parse_table(const struct acpi_tables *t, const struct acpi_mem_ops *m
 	p = mem->map(mem->ctx, d->phys, d->length);
 	if (!p) {
 		pr_err("ACPI: %s: cannot map [mem %#010llx-%#010llx]\n", sig,
-		       (unsigned long long)d->phys,
-		       (unsigned long long)d->phys + d->length - 1);
+		       (unsigned long long)d->phys, (unsigned long long)d->phys + d->length - 1);
 		return -1;
 	}
 	ret = parse(p, d->length, out);

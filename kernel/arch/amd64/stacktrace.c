@@ -48,13 +48,11 @@ void show_trace(uint64_t rbp)
 	printk(KERN_DEFAULT "Call Trace:\n");
 	for (int depth = 0; rbp; depth++) {
 		const uint64_t *frame = (const uint64_t *)rbp;
-		int stack = canonical(rbp) && !(rbp & 7) ?
-			    kernel_stack_id(rbp, 16) : -1;
+		int stack = canonical(rbp) && !(rbp & 7) ? kernel_stack_id(rbp, 16) : -1;
 		char sym[128];
 
 		if (depth == MAX_TRACE_DEPTH) {
-			printk(KERN_DEFAULT " ... (trace cut at %d frames)\n",
-			       MAX_TRACE_DEPTH);
+			printk(KERN_DEFAULT " ... (trace cut at %d frames)\n", MAX_TRACE_DEPTH);
 			return;
 		}
 		if (stack < 0 || (stack == prev_stack && rbp <= prev_rbp)) {

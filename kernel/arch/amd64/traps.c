@@ -72,8 +72,8 @@ static void show_opcodes(uint64_t rip)
 	}
 	for (int i = 0; i < OPCODE_BUFSIZE; i++)
 		n += (size_t)ksnprintf(buf + n, sizeof(buf) - n,
-				       i == PROLOGUE_SIZE ? "%s<%02x>" : "%s%02x",
-				       i ? " " : "", p[i]);
+				       i == PROLOGUE_SIZE ? "%s<%02x>" : "%s%02x", i ? " " : "",
+				       p[i]);
 	printk(KERN_DEFAULT "Code: %s\n", buf);
 }
 
@@ -84,9 +84,8 @@ static void show_regs(const struct pt_regs *regs)
 	sprint_symbol(sym, sizeof(sym), regs->rip);
 	printk(KERN_DEFAULT "RIP: %04llx:%s\n", (unsigned long long)regs->cs, sym);
 	show_opcodes(regs->rip);
-	printk(KERN_DEFAULT "RSP: %04llx:%016llx EFLAGS: %08llx\n",
-	       (unsigned long long)regs->ss, (unsigned long long)regs->rsp,
-	       (unsigned long long)regs->rflags);
+	printk(KERN_DEFAULT "RSP: %04llx:%016llx EFLAGS: %08llx\n", (unsigned long long)regs->ss,
+	       (unsigned long long)regs->rsp, (unsigned long long)regs->rflags);
 	printk(KERN_DEFAULT "RAX: %016llx RBX: %016llx RCX: %016llx\n",
 	       (unsigned long long)regs->rax, (unsigned long long)regs->rbx,
 	       (unsigned long long)regs->rcx);
@@ -116,7 +115,7 @@ static void show_regs(const struct pt_regs *regs)
 }
 
 #define PTE_PRESENT   (1ull << 0)
-#define PTE_PSE       (1ull << 7)
+#define PTE_PSE	      (1ull << 7)
 #define PTE_ADDR_MASK 0x000ffffffffff000ull
 
 /*
@@ -136,8 +135,8 @@ static void dump_pagetable(uint64_t addr)
 		unsigned int shift = 39 - 9 * (unsigned int)level;
 		uint64_t e = ((const uint64_t *)boot_va(table))[(addr >> shift) & 511];
 
-		n += ksnprintf(buf + n, sizeof(buf) - (size_t)n, "%s %llx ",
-			       level_name[level], (unsigned long long)e);
+		n += ksnprintf(buf + n, sizeof(buf) - (size_t)n, "%s %llx ", level_name[level],
+			       (unsigned long long)e);
 		/* Four-level paging folds the P4D into the PGD; Linux prints both. */
 		if (level == 0)
 			n += ksnprintf(buf + n, sizeof(buf) - (size_t)n, "P4D %llx ",
@@ -159,16 +158,16 @@ static void show_fault_oops(const struct pt_regs *regs, uint64_t address)
 	else
 		pr_alert("BUG: unable to handle page fault for address: %016llx\n",
 			 (unsigned long long)address);
-	pr_alert("#PF: %s %s in %s mode\n",
-		 (ec & X86_PF_USER) ? "user" : "supervisor",
-		 (ec & X86_PF_INSTR) ? "instruction fetch" :
-		 (ec & X86_PF_WRITE) ? "write access" : "read access",
+	pr_alert("#PF: %s %s in %s mode\n", (ec & X86_PF_USER) ? "user" : "supervisor",
+		 (ec & X86_PF_INSTR)   ? "instruction fetch"
+		 : (ec & X86_PF_WRITE) ? "write access"
+				       : "read access",
 		 (regs->cs & 3) ? "user" : "kernel");
 	pr_alert("#PF: error_code(0x%04llx) - %s\n", (unsigned long long)ec,
-		 !(ec & X86_PF_PROT) ? "not-present page" :
-		 (ec & X86_PF_RSVD) ? "reserved bit violation" :
-		 (ec & X86_PF_PK) ? "protection keys violation" :
-		 "permissions violation");
+		 !(ec & X86_PF_PROT)  ? "not-present page"
+		 : (ec & X86_PF_RSVD) ? "reserved bit violation"
+		 : (ec & X86_PF_PK)   ? "protection keys violation"
+				      : "permissions violation");
 	dump_pagetable(address);
 }
 
@@ -189,15 +188,15 @@ static bool stack_guard_hit(uint64_t address)
 void do_exception(struct pt_regs *regs)
 {
 	unsigned int vector = (unsigned int)regs->vector;
-	const char *name = vector < NR_EXCEPTION_VECTORS ?
-			   exception_names[vector] : "unknown exception";
+	const char *name = vector < NR_EXCEPTION_VECTORS ? exception_names[vector]
+							 : "unknown exception";
 	int depth = oops_begin();
 
 	if (depth > 2)
 		kernel_exit(BOOT_EXIT_PANIC); /* even the short note faulted */
 	if (depth == 2) {
-		pr_emerg("%s at 0x%016llx while reporting an earlier exception\n",
-			 name, (unsigned long long)regs->rip);
+		pr_emerg("%s at 0x%016llx while reporting an earlier exception\n", name,
+			 (unsigned long long)regs->rip);
 		kernel_exit(BOOT_EXIT_PANIC);
 	}
 

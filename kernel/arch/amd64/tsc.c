@@ -19,17 +19,17 @@
 #include <stdbool.h>
 
 #define PIT_TICK_RATE 1193182ull
-#define PIT_CH2       0x42
+#define PIT_CH2	      0x42
 #define PIT_MODE      0x43
 #define PIT_CONTROL   0x61 /* bit 0: ch2 gate, bit 1: speaker, bit 5: OUT2 */
 
 /* Channel 2, lobyte/hibyte access, mode 0 (interrupt on terminal count). */
 #define PIT_CH2_MODE0 0xb0
 
-#define QUICK_PIT_MS         50
+#define QUICK_PIT_MS	     50
 #define QUICK_PIT_ITERATIONS (QUICK_PIT_MS * PIT_TICK_RATE / 1000 / 256)
-#define MSB_POLL_LIMIT       50000
-#define SLOW_PIT_MS          10
+#define MSB_POLL_LIMIT	     50000
+#define SLOW_PIT_MS	     10
 
 extern uint64_t tsc_at_entry; /* head.S */
 
@@ -40,8 +40,7 @@ uint64_t arch_clock_ns(void)
 {
 	if (!ns_mult)
 		return 0;
-	return (uint64_t)(((unsigned __int128)(rdtsc() - tsc_at_entry) *
-			   ns_mult) >> 32);
+	return (uint64_t)(((unsigned __int128)(rdtsc() - tsc_at_entry) * ns_mult) >> 32);
 }
 
 uint64_t arch_cycles(void)
@@ -145,7 +144,6 @@ void tsc_early_init(void)
 		pr_err("Unable to calibrate against PIT: timestamps stay at 0\n");
 		return;
 	}
-	pr_info("Detected %lu.%03lu MHz processor\n", tsc_khz / 1000,
-		tsc_khz % 1000);
+	pr_info("Detected %lu.%03lu MHz processor\n", tsc_khz / 1000, tsc_khz % 1000);
 	ns_mult = (1000000ull << 32) / tsc_khz;
 }

@@ -73,12 +73,9 @@ static uint64_t *pte_slot(unsigned long va, bool alloc)
 static uint64_t cache_bits(enum vm_cache cache)
 {
 	switch (cache) {
-	case VM_CACHE_WC:
-		return _PAGE_PWT;
-	case VM_CACHE_UC_MINUS:
-		return _PAGE_PCD;
-	case VM_CACHE_WB:
-		break;
+	case VM_CACHE_WC: return _PAGE_PWT;
+	case VM_CACHE_UC_MINUS: return _PAGE_PCD;
+	case VM_CACHE_WB: break;
 	}
 	return 0;
 }
@@ -90,8 +87,7 @@ int arch_map_kernel_page(unsigned long va, phys_addr_t pa, enum vm_cache cache)
 	if (!pte)
 		return -ENOMEM;
 	if (*pte & _PAGE_PRESENT) {
-		pr_err("0x%lx is already mapped (pte 0x%llx)\n", va,
-		       (unsigned long long)*pte);
+		pr_err("0x%lx is already mapped (pte 0x%llx)\n", va, (unsigned long long)*pte);
 		return -EEXIST;
 	}
 	*pte = (pa | PAGE_KERNEL | cache_bits(cache)) & __supported_pte_mask;

@@ -38,7 +38,6 @@ static inline uint64_t acpi_get64(const uint8_t *p)
  * the @len bytes available and the table's fixed part. Prints why not and
  * returns 0 on failure.
  */
-uint32_t acpi_table_usable_length(const char *sig, const uint8_t *t,
-				  uint64_t len, uint32_t fixed);
+uint32_t acpi_table_usable_length(const char *sig, const uint8_t *t, uint64_t len, uint32_t fixed);
 
 #endif

@@ -38,17 +38,19 @@ static const struct madt_walk {
 	uint8_t types[2], sizes[2];
 	const char *err;
 } madt_walks[] = {
-	{ { MADT_LAPIC_ADDR_OVR, MADT_LAPIC_ADDR_OVR }, { 12, 12 },
+	{ { MADT_LAPIC_ADDR_OVR, MADT_LAPIC_ADDR_OVR },
+	  { 12, 12 },
 	  "Error parsing LAPIC address override entry" },
 	{ { MADT_LAPIC, MADT_X2APIC }, { 8, 16 }, "Error parsing LAPIC/X2APIC entries" },
 	{ { MADT_X2APIC_NMI, MADT_LAPIC_NMI }, { 12, 6 }, "Error parsing LAPIC NMI entry" },
 	{ { MADT_IOAPIC, MADT_IOAPIC }, { 12, 12 }, "Error parsing IOAPIC entry" },
-	{ { MADT_INT_OVR, MADT_INT_OVR }, { 10, 10 },
+	{ { MADT_INT_OVR, MADT_INT_OVR },
+	  { 10, 10 },
 	  "Error parsing interrupt source overrides entry" },
 };
 
-static void add_cpu(struct acpi_madt_info *out, uint32_t apic_id,
-		    uint32_t uid, uint32_t flags, bool x2apic)
+static void add_cpu(struct acpi_madt_info *out, uint32_t apic_id, uint32_t uid, uint32_t flags,
+		    bool x2apic)
 {
 	if (out->nr_cpus >= ACPI_MAX_CPUS) {
 		if (!out->cpus_dropped++)
@@ -96,8 +98,8 @@ static void add_int_ovr(struct acpi_madt_info *out, const uint8_t *e)
 	};
 }
 
-static void add_nmi(struct acpi_madt_info *out, uint32_t uid, uint16_t flags,
-		    uint8_t lint, bool x2apic)
+static void add_nmi(struct acpi_madt_info *out, uint32_t uid, uint16_t flags, uint8_t lint,
+		    bool x2apic)
 {
 	if (out->nr_lapic_nmi >= ACPI_MAX_LAPIC_NMI) {
 		if (!out->lapic_nmi_dropped++)
@@ -106,32 +108,24 @@ static void add_nmi(struct acpi_madt_info *out, uint32_t uid, uint16_t flags,
 		return;
 	}
 	out->lapic_nmi[out->nr_lapic_nmi++] = (struct acpi_madt_lapic_nmi){
-		.acpi_uid = uid, .flags = flags, .lint = lint, .x2apic = x2apic,
+		.acpi_uid = uid,
+		.flags = flags,
+		.lint = lint,
+		.x2apic = x2apic,
 	};
 }
 
 static void add_entry(struct acpi_madt_info *out, const uint8_t *e)
 {
 	switch (e[0]) {
-	case MADT_LAPIC:
-		add_cpu(out, e[3], e[2], acpi_get32(e + 4), false);
-		break;
+	case MADT_LAPIC: add_cpu(out, e[3], e[2], acpi_get32(e + 4), false); break;
 	case MADT_X2APIC:
-		add_cpu(out, acpi_get32(e + 4), acpi_get32(e + 12),
-			acpi_get32(e + 8), true);
+		add_cpu(out, acpi_get32(e + 4), acpi_get32(e + 12), acpi_get32(e + 8), true);
 		break;
-	case MADT_IOAPIC:
-		add_ioapic(out, e);
-		break;
-	case MADT_INT_OVR:
-		add_int_ovr(out, e);
-		break;
-	case MADT_LAPIC_NMI:
-		add_nmi(out, e[2], acpi_get16(e + 3), e[5], false);
-		break;
-	case MADT_X2APIC_NMI:
-		add_nmi(out, acpi_get32(e + 4), acpi_get16(e + 2), e[8], true);
-		break;
+	case MADT_IOAPIC: add_ioapic(out, e); break;
+	case MADT_INT_OVR: add_int_ovr(out, e); break;
+	case MADT_LAPIC_NMI: add_nmi(out, e[2], acpi_get16(e + 3), e[5], false); break;
+	case MADT_X2APIC_NMI: add_nmi(out, acpi_get32(e + 4), acpi_get16(e + 2), e[8], true); break;
 	case MADT_LAPIC_ADDR_OVR:
 		out->has_lapic_addr_ovr = true;
 		out->lapic_addr_ovr = acpi_get64(e + 4);

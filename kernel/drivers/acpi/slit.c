@@ -28,8 +28,7 @@ int acpi_parse_slit(const void *table, uint64_t len, struct acpi_slit_info *out)
 	/* n * n <= room, without overflowing n * n. */
 	if (n > room || (n && n * n > room)) {
 		pr_err("SLIT: table too short for %llu localities: %llu bytes of distances, %llu^2 needed. Not used.\n",
-		       (unsigned long long)n, (unsigned long long)room,
-		       (unsigned long long)n);
+		       (unsigned long long)n, (unsigned long long)room, (unsigned long long)n);
 		return -EINVAL;
 	}
 	for (uint64_t i = 0; i < n; i++) {

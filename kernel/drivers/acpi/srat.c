@@ -24,16 +24,16 @@
 #include "internal.h"
 
 enum {
-	SRAT_CPU = 0,     /* processor local APIC/SAPIC affinity, 16 bytes */
-	SRAT_MEM = 1,     /* memory affinity, 40 bytes */
-	SRAT_X2APIC = 2,  /* processor local x2APIC affinity, 24 bytes */
+	SRAT_CPU = 0,	 /* processor local APIC/SAPIC affinity, 16 bytes */
+	SRAT_MEM = 1,	 /* memory affinity, 40 bytes */
+	SRAT_X2APIC = 2, /* processor local x2APIC affinity, 24 bytes */
 };
 
 struct srat_walk {
 	const uint8_t *t;
 	uint32_t end;
 	struct acpi_srat_info *out;
-	bool bad;          /* bad_srat() was called: ignore the rest */
+	bool bad; /* bad_srat() was called: ignore the rest */
 	int cpus_dropped, mem_dropped;
 };
 
@@ -61,14 +61,12 @@ static bool past_end(struct srat_walk *w, uint64_t off, const char *what)
  * dropped with a count when full; an enabled one that does not fit makes
  * the SRAT unusable, as nodes would be missing.
  */
-static bool room(struct srat_walk *w, int nr, int max, bool enabled,
-		 int *dropped, const char *what)
+static bool room(struct srat_walk *w, int nr, int max, bool enabled, int *dropped, const char *what)
 {
 	if (nr < max)
 		return true;
 	if (enabled) {
-		pr_err("SRAT: more than %d %s entries, more than mmk keeps\n",
-		       max, what);
+		pr_err("SRAT: more than %d %s entries, more than mmk keeps\n", max, what);
 		bad_srat(w);
 	} else {
 		++*dropped;
@@ -98,10 +96,9 @@ static void cpu_affinity(struct srat_walk *w, uint64_t off)
 	/* SRAT revision 2+: three more proximity bytes (Linux reads them as a
 	 * 32-bit word shifted left by 8, which keeps exactly these three). */
 	if (out->revision >= 2)
-		pxm |= (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 |
-		       (uint32_t)e[11] << 24;
-	if (!room(w, out->nr_cpus, ACPI_MAX_SRAT_CPUS,
-		  flags & ACPI_SRAT_CPU_ENABLED, &w->cpus_dropped, "processor affinity"))
+		pxm |= (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 | (uint32_t)e[11] << 24;
+	if (!room(w, out->nr_cpus, ACPI_MAX_SRAT_CPUS, flags & ACPI_SRAT_CPU_ENABLED,
+		  &w->cpus_dropped, "processor affinity"))
 		return;
 	out->cpu[out->nr_cpus++] = (struct acpi_srat_cpu){
 		.pxm = pxm,
@@ -128,8 +125,8 @@ static void x2apic_affinity(struct srat_walk *w, uint64_t off)
 	if (past_end(w, off, "x2APIC affinity"))
 		return;
 	flags = acpi_get32(e + 12);
-	if (!room(w, out->nr_cpus, ACPI_MAX_SRAT_CPUS,
-		  flags & ACPI_SRAT_CPU_ENABLED, &w->cpus_dropped, "processor affinity"))
+	if (!room(w, out->nr_cpus, ACPI_MAX_SRAT_CPUS, flags & ACPI_SRAT_CPU_ENABLED,
+		  &w->cpus_dropped, "processor affinity"))
 		return;
 	out->cpu[out->nr_cpus++] = (struct acpi_srat_cpu){
 		.pxm = acpi_get32(e + 4),
@@ -158,8 +155,8 @@ static void mem_affinity(struct srat_walk *w, uint64_t off)
 	pxm = acpi_get32(e + 2);
 	if (out->revision <= 1)
 		pxm &= 0xff;
-	if (!room(w, out->nr_mem, ACPI_MAX_SRAT_MEM, flags & ACPI_SRAT_MEM_ENABLED,
-		  &w->mem_dropped, "memory affinity"))
+	if (!room(w, out->nr_mem, ACPI_MAX_SRAT_MEM, flags & ACPI_SRAT_MEM_ENABLED, &w->mem_dropped,
+		  "memory affinity"))
 		return;
 	out->mem[out->nr_mem++] = (struct acpi_srat_mem){
 		.pxm = pxm,
@@ -178,8 +175,7 @@ static void mem_affinity(struct srat_walk *w, uint64_t off)
  */
 static int srat_walk(struct srat_walk *w, bool memory)
 {
-	for (uint64_t off = ACPI_SRAT_FIXED_SIZE; off + 2 < w->end;
-	     off += w->t[off + 1]) {
+	for (uint64_t off = ACPI_SRAT_FIXED_SIZE; off + 2 < w->end; off += w->t[off + 1]) {
 		const uint8_t *e = w->t + off;
 
 		if (memory && e[0] == SRAT_MEM)
@@ -189,8 +185,7 @@ static int srat_walk(struct srat_walk *w, bool memory)
 		else if (!memory && e[0] == SRAT_X2APIC)
 			x2apic_affinity(w, off);
 		if (!e[1]) {
-			pr_err("[SRAT:0x%02x] Invalid zero length\n",
-			       memory ? SRAT_MEM : SRAT_CPU);
+			pr_err("[SRAT:0x%02x] Invalid zero length\n", memory ? SRAT_MEM : SRAT_CPU);
 			return -EINVAL;
 		}
 	}

@@ -22,26 +22,26 @@
 #define BIOS_ERR  KERN_ERR "ACPI BIOS Error (bug): "
 
 /* Offsets in the tables this file reads. */
-#define RSDP_CHECKSUM    8
-#define RSDP_OEM_ID      9
-#define RSDP_REVISION    15
-#define RSDP_RSDT        16
-#define RSDP_LENGTH      20
-#define RSDP_XSDT        24
+#define RSDP_CHECKSUM	  8
+#define RSDP_OEM_ID	  9
+#define RSDP_REVISION	  15
+#define RSDP_RSDT	  16
+#define RSDP_LENGTH	  20
+#define RSDP_XSDT	  24
 #define RSDP_EXT_CHECKSUM 32
-#define HDR_LENGTH       4
-#define HDR_REVISION     8
-#define HDR_CHECKSUM     9
-#define FACS_VERSION     32
-#define FADT_FACS        36
-#define FADT_DSDT        40
-#define FADT_FLAGS       112
-#define FADT_XFACS       132
-#define FADT_XDSDT       140
-#define FADT_HW_REDUCED  (1u << 20)
+#define HDR_LENGTH	  4
+#define HDR_REVISION	  8
+#define HDR_CHECKSUM	  9
+#define FACS_VERSION	  32
+#define FADT_FACS	  36
+#define FADT_DSDT	  40
+#define FADT_FLAGS	  112
+#define FADT_XFACS	  132
+#define FADT_XDSDT	  140
+#define FADT_HW_REDUCED	  (1u << 20)
 /* ACPICA's struct acpi_table_fadt (ACPI 6.1, FADT version 6): fields past
  * it are ignored, with a warning. */
-#define FADT_MAX_SIZE    276u
+#define FADT_MAX_SIZE 276u
 
 uint8_t acpi_table_checksum(const void *p, uint64_t len)
 {
@@ -69,8 +69,7 @@ static void print_rsdp(uint64_t phys, const uint8_t *r)
 
 	fix_string(oem, r + RSDP_OEM_ID, 6);
 	pr_info("RSDP 0x%016llX %06X (v%02d %-6.6s)\n", (unsigned long long)phys,
-		r[RSDP_REVISION] > 0 ? acpi_get32(r + RSDP_LENGTH) : 20,
-		r[RSDP_REVISION], oem);
+		r[RSDP_REVISION] > 0 ? acpi_get32(r + RSDP_LENGTH) : 20, r[RSDP_REVISION], oem);
 }
 
 /* @h: at least ACPI_HEADER_SIZE bytes (FACS: 8 are read). */
@@ -88,15 +87,13 @@ static void print_header(uint64_t phys, const uint8_t *h)
 	fix_string(oem, h + 10, 6);
 	fix_string(oem_table, h + 16, 8);
 	fix_string(creator, h + 28, 4);
-	pr_info("%-4.4s 0x%016llX %06X (v%02d %-6.6s %-8.8s %08X %-4.4s %08X)\n",
-		sig, (unsigned long long)phys, acpi_get32(h + HDR_LENGTH),
-		h[HDR_REVISION], oem, oem_table, acpi_get32(h + 24), creator,
-		acpi_get32(h + 32));
+	pr_info("%-4.4s 0x%016llX %06X (v%02d %-6.6s %-8.8s %08X %-4.4s %08X)\n", sig,
+		(unsigned long long)phys, acpi_get32(h + HDR_LENGTH), h[HDR_REVISION], oem,
+		oem_table, acpi_get32(h + 24), creator, acpi_get32(h + 32));
 }
 
 /* ACPICA's acpi_tb_verify_checksum wording; the FACS has no checksum. */
-static void check_checksum(const char *sig, const uint8_t *t, uint32_t len,
-			   int checksum_at)
+static void check_checksum(const char *sig, const uint8_t *t, uint32_t len, int checksum_at)
 {
 	uint8_t sum = acpi_table_checksum(t, len);
 	char name[5];
@@ -121,7 +118,8 @@ static void fadt_refs(const uint8_t *t, uint32_t length, struct fadt_refs *r)
 	uint64_t xdsdt;
 
 	if (length > FADT_MAX_SIZE)
-		printk(BIOS_WARN "FADT (revision %u) is longer than ACPI 6.1 (FADT version 6) length, truncating length %u to %u\n",
+		printk(BIOS_WARN
+		       "FADT (revision %u) is longer than ACPI 6.1 (FADT version 6) length, truncating length %u to %u\n",
 		       t[HDR_REVISION], length, FADT_MAX_SIZE);
 	memcpy(f, t, length < FADT_MAX_SIZE ? length : FADT_MAX_SIZE);
 	dsdt32 = acpi_get32(f + FADT_DSDT);
@@ -129,7 +127,8 @@ static void fadt_refs(const uint8_t *t, uint32_t length, struct fadt_refs *r)
 	if (!xdsdt) {
 		xdsdt = dsdt32;
 	} else if (dsdt32 && xdsdt != dsdt32) {
-		printk(BIOS_WARN "32/64X DSDT address mismatch in FADT: 0x%08X/0x%016llX, using 64-bit address\n",
+		printk(BIOS_WARN
+		       "32/64X DSDT address mismatch in FADT: 0x%08X/0x%016llX, using 64-bit address\n",
 		       dsdt32, (unsigned long long)xdsdt);
 	}
 	r->dsdt = xdsdt;
@@ -146,8 +145,8 @@ static void add_table(struct acpi_tables *out, uint64_t phys, const uint8_t *h)
 		char sig[5];
 
 		fix_string(sig, h, 4);
-		pr_err("More than %d tables: %s at 0x%016llX not kept\n",
-		       ACPI_MAX_TABLES, sig, (unsigned long long)phys);
+		pr_err("More than %d tables: %s at 0x%016llX not kept\n", ACPI_MAX_TABLES, sig,
+		       (unsigned long long)phys);
 		return;
 	}
 	d = &out->t[out->nr++];
@@ -166,8 +165,8 @@ static void add_table(struct acpi_tables *out, uint64_t phys, const uint8_t *h)
  * and a bad checksum is reported now rather than when ACPICA validates
  * tables later. A FADT brings in its DSDT and FACS right after it.
  */
-static void install_table(struct acpi_tables *out, uint64_t phys,
-			  const struct acpi_mem_ops *mem, bool from_root)
+static void install_table(struct acpi_tables *out, uint64_t phys, const struct acpi_mem_ops *mem,
+			  bool from_root)
 {
 	const uint8_t *h, *t;
 	uint8_t hdr[ACPI_HEADER_SIZE];
@@ -199,8 +198,8 @@ static void install_table(struct acpi_tables *out, uint64_t phys,
 	}
 	t = mem->map(mem->ctx, phys, length);
 	if (!t) {
-		pr_err("[%s] at 0x%016llX: cannot map its %u bytes; table ignored\n",
-		       sig, (unsigned long long)phys, length);
+		pr_err("[%s] at 0x%016llX: cannot map its %u bytes; table ignored\n", sig,
+		       (unsigned long long)phys, length);
 		return;
 	}
 	if (!facs)
@@ -226,9 +225,8 @@ static void install_table(struct acpi_tables *out, uint64_t phys,
 }
 
 /* Map the RSDP, check it and find the root table. */
-static int read_rsdp(struct acpi_tables *out, uint64_t rsdp_phys,
-		     const struct acpi_mem_ops *mem, uint64_t *root,
-		     uint32_t *entry_size)
+static int read_rsdp(struct acpi_tables *out, uint64_t rsdp_phys, const struct acpi_mem_ops *mem,
+		     uint64_t *root, uint32_t *entry_size)
 {
 	const uint8_t *r;
 	uint8_t rsdp[ACPI_RSDP_V2_SIZE] = { 0 };
@@ -236,8 +234,7 @@ static int read_rsdp(struct acpi_tables *out, uint64_t rsdp_phys,
 
 	r = mem->map(mem->ctx, rsdp_phys, ACPI_RSDP_V1_SIZE);
 	if (!r) {
-		pr_err("Cannot map the RSDP at 0x%016llX\n",
-		       (unsigned long long)rsdp_phys);
+		pr_err("Cannot map the RSDP at 0x%016llX\n", (unsigned long long)rsdp_phys);
 		return -ENOMEM;
 	}
 	memcpy(rsdp, r, ACPI_RSDP_V1_SIZE);
@@ -278,8 +275,7 @@ static int read_rsdp(struct acpi_tables *out, uint64_t rsdp_phys,
 	return 0;
 }
 
-int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
-		    const struct acpi_mem_ops *mem)
+int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys, const struct acpi_mem_ops *mem)
 {
 	const uint8_t *h, *t;
 	uint8_t hdr[ACPI_HEADER_SIZE];
@@ -300,8 +296,8 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
 
 	h = root ? mem->map(mem->ctx, root, ACPI_HEADER_SIZE) : NULL;
 	if (!h) {
-		pr_err("Cannot map the %s at 0x%016llX\n",
-		       entry_size == 8 ? "XSDT" : "RSDT", (unsigned long long)root);
+		pr_err("Cannot map the %s at 0x%016llX\n", entry_size == 8 ? "XSDT" : "RSDT",
+		       (unsigned long long)root);
 		return -ENOMEM;
 	}
 	memcpy(hdr, h, sizeof(hdr));
@@ -317,8 +313,8 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
 	}
 	t = mem->map(mem->ctx, root, length);
 	if (!t) {
-		pr_err("Cannot map the %u bytes of the %s at 0x%016llX\n",
-		       length, out->root_signature, (unsigned long long)root);
+		pr_err("Cannot map the %u bytes of the %s at 0x%016llX\n", length,
+		       out->root_signature, (unsigned long long)root);
 		return -ENOMEM;
 	}
 	check_checksum((const char *)hdr, t, length, HDR_CHECKSUM);
@@ -335,8 +331,8 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
 	return 0;
 }
 
-const struct acpi_table_desc *acpi_get_table(const struct acpi_tables *t,
-					     const char *sig, int instance)
+const struct acpi_table_desc *acpi_get_table(const struct acpi_tables *t, const char *sig,
+					     int instance)
 {
 	for (int i = 0; i < t->nr; i++)
 		if (!memcmp(t->t[i].signature, sig, 4) && instance-- == 0)
@@ -353,8 +349,7 @@ int acpi_table_count(const struct acpi_tables *t, const char *sig)
 	return n;
 }
 
-uint32_t acpi_table_usable_length(const char *sig, const uint8_t *t,
-				  uint64_t len, uint32_t fixed)
+uint32_t acpi_table_usable_length(const char *sig, const uint8_t *t, uint64_t len, uint32_t fixed)
 {
 	uint32_t length;
 
@@ -370,8 +365,8 @@ uint32_t acpi_table_usable_length(const char *sig, const uint8_t *t,
 		return 0;
 	}
 	if (length < fixed) {
-		pr_err("%s: length %u is shorter than its fixed part (%u bytes)\n",
-		       sig, length, fixed);
+		pr_err("%s: length %u is shorter than its fixed part (%u bytes)\n", sig, length,
+		       fixed);
 		return 0;
 	}
 	return length;

@@ -28,12 +28,12 @@ struct fb_channel {
 static struct fbcon {
 	uint8_t *base;
 	uint32_t width, height;
-	uint32_t pitch;        /* bytes per scan line */
-	uint32_t bytes_pp;     /* 2, 3 or 4 */
+	uint32_t pitch;	   /* bytes per scan line */
+	uint32_t bytes_pp; /* 2, 3 or 4 */
 	struct fb_channel r, g, b;
-	uint32_t fg, bg;       /* colours, already in the pixel format */
+	uint32_t fg, bg; /* colours, already in the pixel format */
 	uint32_t cols, rows;
-	uint32_t x, y;         /* cursor, in characters */
+	uint32_t x, y; /* cursor, in characters */
 	struct font font;
 } fbc;
 
@@ -69,22 +69,19 @@ static bool channel_from_mask(struct fb_channel *c, uint32_t mask)
 
 static uint32_t channel_value(const struct fb_channel *c, uint8_t v8)
 {
-	uint32_t v = c->bits >= 8 ? (uint32_t)v8 << (c->bits - 8) :
-				    (uint32_t)v8 >> (8 - c->bits);
+	uint32_t v = c->bits >= 8 ? (uint32_t)v8 << (c->bits - 8) : (uint32_t)v8 >> (8 - c->bits);
 
 	return v << c->shift;
 }
 
 static uint32_t rgb(uint8_t r, uint8_t g, uint8_t b)
 {
-	return channel_value(&fbc.r, r) | channel_value(&fbc.g, g) |
-	       channel_value(&fbc.b, b);
+	return channel_value(&fbc.r, r) | channel_value(&fbc.g, g) | channel_value(&fbc.b, b);
 }
 
 static bool setup_format(const struct bootinfo_framebuffer *fb)
 {
-	static const struct fb_channel byte0 = { 0, 8 }, byte1 = { 8, 8 },
-				       byte2 = { 16, 8 };
+	static const struct fb_channel byte0 = { 0, 8 }, byte1 = { 8, 8 }, byte2 = { 16, 8 };
 	uint32_t all;
 
 	switch (fb->pixel_format) {
@@ -101,29 +98,23 @@ static bool setup_format(const struct bootinfo_framebuffer *fb)
 		    !channel_from_mask(&fbc.g, fb->green_mask) ||
 		    !channel_from_mask(&fbc.b, fb->blue_mask))
 			return false;
-		all = fb->red_mask | fb->green_mask | fb->blue_mask |
-		      fb->reserved_mask;
+		all = fb->red_mask | fb->green_mask | fb->blue_mask | fb->reserved_mask;
 		fbc.bytes_pp = (32 - (uint32_t)__builtin_clz(all) + 7) / 8;
 		return fbc.bytes_pp >= 2;
-	default:
-		return false;
+	default: return false;
 	}
 }
 
 static void put_pixel(uint8_t *p, uint32_t v)
 {
 	switch (fbc.bytes_pp) {
-	case 4:
-		*(volatile uint32_t *)p = v;
-		break;
+	case 4: *(volatile uint32_t *)p = v; break;
 	case 3:
 		p[0] = (uint8_t)v;
 		p[1] = (uint8_t)(v >> 8);
 		p[2] = (uint8_t)(v >> 16);
 		break;
-	default:
-		*(volatile uint16_t *)p = (uint16_t)v;
-		break;
+	default: *(volatile uint16_t *)p = (uint16_t)v; break;
 	}
 }
 
@@ -171,8 +162,7 @@ static void build_expand(void)
  * glyph rows that differ are stored (most glyphs share their blank top and
  * bottom rows).
  */
-static void draw_char(uint32_t col, uint32_t row, unsigned char c,
-		      unsigned char old)
+static void draw_char(uint32_t col, uint32_t row, unsigned char c, unsigned char old)
 {
 	const struct font *f = &fbc.font;
 	const uint8_t *glyph = f->glyphs + (size_t)f->latin1[c] * f->glyph_bytes;
@@ -314,8 +304,7 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 	}
 	if (!setup_format(fb)) {
 		pr_warn("unusable pixel format %u (masks r %08x g %08x b %08x), no framebuffer console\n",
-			fb->pixel_format, fb->red_mask, fb->green_mask,
-			fb->blue_mask);
+			fb->pixel_format, fb->red_mask, fb->green_mask, fb->blue_mask);
 		return;
 	}
 	if (font_load_psf(&fbc.font, console_font_start,
@@ -332,8 +321,7 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 	if (fb->stride < fb->width || fbc.cols < 1 || fbc.rows < 2 ||
 	    (uint64_t)fbc.pitch * fbc.height > fb->size) {
 		pr_warn("mode %ux%u, stride %u does not fit in %llu bytes, no framebuffer console\n",
-			fb->width, fb->height, fb->stride,
-			(unsigned long long)fb->size);
+			fb->width, fb->height, fb->stride, (unsigned long long)fb->size);
 		return;
 	}
 	if (fbc.cols > MAX_COLS)
@@ -347,13 +335,12 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 		build_expand();
 	clear_screen();
 
-	pr_info("framebuffer at 0x%llx, using %lluk, total %lluk\n",
-		(unsigned long long)fb->base,
+	pr_info("framebuffer at 0x%llx, using %lluk, total %lluk\n", (unsigned long long)fb->base,
 		(unsigned long long)fbc.pitch * fbc.height / 1024,
 		(unsigned long long)fb->size / 1024);
-	pr_info("mode is %ux%ux%u, linelength=%u, pages=1\n", fbc.width,
-		fbc.height, fbc.bytes_pp * 8, fbc.pitch);
-	printk(KERN_INFO "Console: switching to colour frame buffer device %ux%u\n",
-	       fbc.cols, fbc.rows);
+	pr_info("mode is %ux%ux%u, linelength=%u, pages=1\n", fbc.width, fbc.height,
+		fbc.bytes_pp * 8, fbc.pitch);
+	printk(KERN_INFO "Console: switching to colour frame buffer device %ux%u\n", fbc.cols,
+	       fbc.rows);
 	register_console(&fb_console);
 }

@@ -10,25 +10,24 @@
  */
 #include <drivers/font.h>
 
-#define PSF1_MAGIC0     0x36
-#define PSF1_MAGIC1     0x04
-#define PSF1_MODE512    0x01
+#define PSF1_MAGIC0	0x36
+#define PSF1_MAGIC1	0x04
+#define PSF1_MODE512	0x01
 #define PSF1_MODEHASTAB 0x02
-#define PSF1_MODESEQ    0x04
-#define PSF1_SEPARATOR  0xffff
-#define PSF1_STARTSEQ   0xfffe
+#define PSF1_MODESEQ	0x04
+#define PSF1_SEPARATOR	0xffff
+#define PSF1_STARTSEQ	0xfffe
 
-#define PSF2_MAGIC          0x864ab572
-#define PSF2_HAS_UNICODE    0x01
-#define PSF2_SEPARATOR      0xff
-#define PSF2_STARTSEQ       0xfe
+#define PSF2_MAGIC	 0x864ab572
+#define PSF2_HAS_UNICODE 0x01
+#define PSF2_SEPARATOR	 0xff
+#define PSF2_STARTSEQ	 0xfe
 
 #define NO_GLYPH 0xffff
 
 static uint32_t get_le32(const uint8_t *p)
 {
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 static void map_char(struct font *f, uint32_t cp, uint32_t glyph)
@@ -59,8 +58,11 @@ static void psf1_unicode(struct font *f, const uint8_t *p, const uint8_t *end)
 /* Decode one UTF-8 character; returns its length (1 for a bad byte). */
 static int utf8_decode(const uint8_t *p, const uint8_t *end, uint32_t *cp)
 {
-	int len = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 ? 2 :
-		  (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 0;
+	int len = p[0] < 0x80		  ? 1
+		  : (p[0] & 0xe0) == 0xc0 ? 2
+		  : (p[0] & 0xf0) == 0xe0 ? 3
+		  : (p[0] & 0xf8) == 0xf0 ? 4
+					  : 0;
 
 	if (!len || p + len > end) {
 		*cp = NO_GLYPH;
@@ -126,8 +128,7 @@ int font_load_psf(struct font *f, const uint8_t *data, size_t size)
 	f->glyphs = data + hdr;
 
 	for (uint32_t c = 0; c < 256; c++)
-		f->latin1[c] = unicode ? NO_GLYPH :
-			       (uint16_t)(c < f->nr_glyphs ? c : 0);
+		f->latin1[c] = unicode ? NO_GLYPH : (uint16_t)(c < f->nr_glyphs ? c : 0);
 	if (unicode && data[0] == PSF1_MAGIC0)
 		psf1_unicode(f, f->glyphs + glyph_area, end);
 	else if (unicode)
@@ -135,7 +136,6 @@ int font_load_psf(struct font *f, const uint8_t *data, size_t size)
 	/* Characters the font lacks are drawn as '?' (or glyph 0). */
 	for (uint32_t c = 0; c < 256; c++)
 		if (f->latin1[c] == NO_GLYPH)
-			f->latin1[c] = f->latin1['?'] != NO_GLYPH ?
-				       f->latin1['?'] : 0;
+			f->latin1[c] = f->latin1['?'] != NO_GLYPH ? f->latin1['?'] : 0;
 	return 0;
 }

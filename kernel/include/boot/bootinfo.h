@@ -14,13 +14,13 @@
 
 #include <stdint.h>
 
-#define BOOTINFO_MAGIC   0x4f464e49544f4f42ull /* "BOOTINFO" little-endian */
+#define BOOTINFO_MAGIC	 0x4f464e49544f4f42ull /* "BOOTINFO" little-endian */
 #define BOOTINFO_VERSION 1
 
 /* Virtual layout both sides rely on (docs/memory-layout.md). */
-#define BOOT_PAGE_OFFSET        0xffff888000000000ull /* direct map of RAM */
-#define BOOT_START_KERNEL_map   0xffffffff80000000ull /* kernel text mapping */
-#define BOOT_KERNEL_LINK_OFFSET 0x1000000ull          /* link address - map */
+#define BOOT_PAGE_OFFSET	0xffff888000000000ull /* direct map of RAM */
+#define BOOT_START_KERNEL_map	0xffffffff80000000ull /* kernel text mapping */
+#define BOOT_KERNEL_LINK_OFFSET 0x1000000ull	      /* link address - map */
 
 /*
  * Exit status when the kernel (or the loader, on error) is asked to power
@@ -29,11 +29,11 @@
  * 0, so success is written as QEMU_EXIT_SUCCESS_VALUE and scripts/run maps
  * host status 33 back to 0 and (2*s + 1) back to s.
  */
-#define QEMU_EXIT_PORT          0xf4
+#define QEMU_EXIT_PORT		0xf4
 #define QEMU_EXIT_SUCCESS_VALUE 0x10
 enum boot_exit_status {
-	BOOT_EXIT_OK = 0,              /* booted; every self-test passed */
-	BOOT_EXIT_PANIC = 1,           /* kernel panic or fatal exception */
+	BOOT_EXIT_OK = 0,	       /* booted; every self-test passed */
+	BOOT_EXIT_PANIC = 1,	       /* kernel panic or fatal exception */
 	BOOT_EXIT_SELFTEST_FAILED = 2, /* booted, but a self-test failed */
 	BOOT_EXIT_LOADER_ERROR = 3,    /* the loader gave up before the jump */
 };
@@ -80,21 +80,21 @@ enum efi_memory_type {
 
 /* gnu-efi's efidef.h (loader side) defines the older ones, same values. */
 #ifndef EFI_MEMORY_WB
-#define EFI_MEMORY_UC            0x0000000000000001ull
-#define EFI_MEMORY_WC            0x0000000000000002ull
-#define EFI_MEMORY_WT            0x0000000000000004ull
-#define EFI_MEMORY_WB            0x0000000000000008ull
-#define EFI_MEMORY_UCE           0x0000000000000010ull
-#define EFI_MEMORY_WP            0x0000000000001000ull
-#define EFI_MEMORY_RP            0x0000000000002000ull
-#define EFI_MEMORY_XP            0x0000000000004000ull
-#define EFI_MEMORY_RUNTIME       0x8000000000000000ull
+#define EFI_MEMORY_UC	   0x0000000000000001ull
+#define EFI_MEMORY_WC	   0x0000000000000002ull
+#define EFI_MEMORY_WT	   0x0000000000000004ull
+#define EFI_MEMORY_WB	   0x0000000000000008ull
+#define EFI_MEMORY_UCE	   0x0000000000000010ull
+#define EFI_MEMORY_WP	   0x0000000000001000ull
+#define EFI_MEMORY_RP	   0x0000000000002000ull
+#define EFI_MEMORY_XP	   0x0000000000004000ull
+#define EFI_MEMORY_RUNTIME 0x8000000000000000ull
 #endif
-#define EFI_MEMORY_NV            0x0000000000008000ull
+#define EFI_MEMORY_NV		 0x0000000000008000ull
 #define EFI_MEMORY_MORE_RELIABLE 0x0000000000010000ull
-#define EFI_MEMORY_RO            0x0000000000020000ull
-#define EFI_MEMORY_SP            0x0000000000040000ull
-#define EFI_MEMORY_CPU_CRYPTO    0x0000000000080000ull
+#define EFI_MEMORY_RO		 0x0000000000020000ull
+#define EFI_MEMORY_SP		 0x0000000000040000ull
+#define EFI_MEMORY_CPU_CRYPTO	 0x0000000000080000ull
 
 #define EFI_PAGE_SHIFT 12
 
@@ -132,15 +132,15 @@ struct bootinfo_framebuffer {
 
 /* What a loader-allocated region holds; the kernel reserves every one. */
 enum bootinfo_region_kind {
-	BOOT_REGION_KERNEL = 1,     /* the loaded kernel image (all PT_LOADs) */
-	BOOT_REGION_BOOTINFO = 2,   /* this structure */
-	BOOT_REGION_E820 = 3,       /* the e820 table */
-	BOOT_REGION_EFI_MMAP = 4,   /* the raw EFI memory map */
-	BOOT_REGION_CMDLINE = 5,    /* the command line */
-	BOOT_REGION_INITRD = 6,     /* the initial RAM disk */
-	BOOT_REGION_PAGETABLE = 7,  /* the hand-off page tables */
-	BOOT_REGION_REGIONS = 8,    /* the region list itself */
-	BOOT_REGION_PSTORE = 9,     /* the persistent log area (boot/pstore.h) */
+	BOOT_REGION_KERNEL = 1,	   /* the loaded kernel image (all PT_LOADs) */
+	BOOT_REGION_BOOTINFO = 2,  /* this structure */
+	BOOT_REGION_E820 = 3,	   /* the e820 table */
+	BOOT_REGION_EFI_MMAP = 4,  /* the raw EFI memory map */
+	BOOT_REGION_CMDLINE = 5,   /* the command line */
+	BOOT_REGION_INITRD = 6,	   /* the initial RAM disk */
+	BOOT_REGION_PAGETABLE = 7, /* the hand-off page tables */
+	BOOT_REGION_REGIONS = 8,   /* the region list itself */
+	BOOT_REGION_PSTORE = 9,	   /* the persistent log area (boot/pstore.h) */
 };
 
 struct bootinfo_region {
@@ -151,9 +151,9 @@ struct bootinfo_region {
 };
 
 struct bootinfo {
-	uint64_t magic;   /* BOOTINFO_MAGIC */
+	uint64_t magic;	  /* BOOTINFO_MAGIC */
 	uint32_t version; /* BOOTINFO_VERSION */
-	uint32_t size;    /* sizeof(struct bootinfo) as the loader saw it */
+	uint32_t size;	  /* sizeof(struct bootinfo) as the loader saw it */
 
 	/* e820 table converted from the final EFI map, sorted and merged. */
 	uint64_t e820_table; /* -> struct e820_entry[e820_entries] */
@@ -167,7 +167,7 @@ struct bootinfo {
 	uint32_t efi_desc_version;
 	uint64_t efi_system_table; /* physical; 0 if unknown */
 
-	uint64_t acpi_rsdp; /* 0 if the firmware published none */
+	uint64_t acpi_rsdp;	     /* 0 if the firmware published none */
 	uint32_t acpi_rsdp_revision; /* 0 = ACPI 1.0 table, 2 = ACPI 2.0+ */
 	uint32_t pad1;
 

@@ -23,32 +23,35 @@
 #define PSTORE_SIZE    (256u * 1024) /* header included */
 
 /* Where the loader puts the area: the first of these it can allocate. */
-#define PSTORE_CANDIDATES { 0x4000000ull, 0x8000000ull, 0x2800000ull }
+#define PSTORE_CANDIDATES                                \
+	{                                                \
+		0x4000000ull, 0x8000000ull, 0x2800000ull \
+	}
 #define PSTORE_NR_CANDIDATES 3
 
 /* How the boot that wrote the log ended, as far as anyone could tell. */
 enum pstore_state {
-	PSTORE_STATE_READY = 0,   /* the loader set it up; no kernel ran */
+	PSTORE_STATE_READY = 0,	  /* the loader set it up; no kernel ran */
 	PSTORE_STATE_RUNNING = 1, /* the kernel runs: still so = reset/triple fault/hang */
 	PSTORE_STATE_HALTED = 2,  /* boot completed (exit_status), the machine halted */
-	PSTORE_STATE_PANIC = 3,   /* panic or fatal exception */
+	PSTORE_STATE_PANIC = 3,	  /* panic or fatal exception */
 	PSTORE_STATE_REBOOT = 4,  /* the kernel rebooted the machine (reboot, panic=N) */
-	PSTORE_STATE_SAVED = 5,   /* a loader already saved this log */
+	PSTORE_STATE_SAVED = 5,	  /* a loader already saved this log */
 };
 
 struct pstore_header {
-	uint64_t magic;       /* PSTORE_MAGIC */
+	uint64_t magic;	      /* PSTORE_MAGIC */
 	uint32_t version;     /* PSTORE_VERSION */
 	uint32_t header_size; /* sizeof(struct pstore_header) */
-	uint64_t seq;         /* boot number: the previous log's seq + 1 */
-	uint64_t size;        /* data bytes after the header */
+	uint64_t seq;	      /* boot number: the previous log's seq + 1 */
+	uint64_t size;	      /* data bytes after the header */
 	uint64_t written;     /* bytes put into the ring in total */
 	uint32_t data_sum;    /* pstore_weight-ed sum of the data bytes */
-	uint32_t state;       /* enum pstore_state */
+	uint32_t state;	      /* enum pstore_state */
 	uint32_t exit_status; /* enum boot_exit_status, with HALTED/PANIC */
 	uint32_t end_state;   /* the state before SAVED (for the saved file) */
 	uint32_t pad;
-	uint32_t hdr_csum;    /* pstore_header_csum() */
+	uint32_t hdr_csum; /* pstore_header_csum() */
 };
 
 /* Byte i of the ring counts (i % 251 + 1) times: position matters. */

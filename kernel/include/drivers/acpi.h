@@ -30,18 +30,18 @@ struct acpi_mem_ops {
 };
 
 /* Fixed sizes from the ACPI specification. */
-#define ACPI_HEADER_SIZE     36u  /* common table header */
-#define ACPI_RSDP_V1_SIZE    20u  /* ACPI 1.0 RSDP */
-#define ACPI_RSDP_V2_SIZE    36u  /* ACPI 2.0+ RSDP */
-#define ACPI_MADT_FIXED_SIZE 44u  /* header + local APIC address + flags */
-#define ACPI_SRAT_FIXED_SIZE 48u  /* header + table revision + reserved */
-#define ACPI_SLIT_FIXED_SIZE 44u  /* header + locality count */
+#define ACPI_HEADER_SIZE     36u /* common table header */
+#define ACPI_RSDP_V1_SIZE    20u /* ACPI 1.0 RSDP */
+#define ACPI_RSDP_V2_SIZE    36u /* ACPI 2.0+ RSDP */
+#define ACPI_MADT_FIXED_SIZE 44u /* header + local APIC address + flags */
+#define ACPI_SRAT_FIXED_SIZE 48u /* header + table revision + reserved */
+#define ACPI_SLIT_FIXED_SIZE 44u /* header + locality count */
 
 struct acpi_table_desc {
-	char signature[5];  /* NUL-terminated copy of the 4 signature bytes */
+	char signature[5]; /* NUL-terminated copy of the 4 signature bytes */
 	uint64_t phys;
-	uint32_t length;    /* header.length (FACS: its length field) */
-	uint8_t revision;   /* header.revision (FACS: its version byte) */
+	uint32_t length;  /* header.length (FACS: its length field) */
+	uint8_t revision; /* header.revision (FACS: its version byte) */
 };
 
 #define ACPI_MAX_TABLES 64
@@ -80,8 +80,7 @@ struct acpi_tables {
  * too short for one entry; -ENOMEM when the RSDP or root table cannot be
  * mapped. @out holds what was found before the error.
  */
-int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
-		    const struct acpi_mem_ops *mem);
+int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys, const struct acpi_mem_ops *mem);
 
 /**
  * acpi_get_table - the @instance-th table with signature @sig
@@ -91,8 +90,8 @@ int acpi_table_init(struct acpi_tables *out, uint64_t rsdp_phys,
  *
  * Return: the descriptor, or NULL if there are not that many.
  */
-const struct acpi_table_desc *acpi_get_table(const struct acpi_tables *t,
-					     const char *sig, int instance);
+const struct acpi_table_desc *acpi_get_table(const struct acpi_tables *t, const char *sig,
+					     int instance);
 
 /* How many tables have signature @sig (several MADTs are a BIOS bug). */
 int acpi_table_count(const struct acpi_tables *t, const char *sig);
@@ -111,16 +110,16 @@ uint8_t acpi_table_checksum(const void *p, uint64_t len);
  */
 
 /* --- MADT ("APIC") --- */
-#define ACPI_MAX_CPUS      256
+#define ACPI_MAX_CPUS	   256
 #define ACPI_MAX_IOAPICS   16
 #define ACPI_MAX_INT_OVR   32
 #define ACPI_MAX_LAPIC_NMI ACPI_MAX_CPUS /* firmware often lists one per CPU */
 
 /* Local APIC flags (MADT) */
-#define ACPI_MADT_ENABLED        (1u << 0)
+#define ACPI_MADT_ENABLED	 (1u << 0)
 #define ACPI_MADT_ONLINE_CAPABLE (1u << 1) /* ACPI 6.3+ */
 /* MADT flags */
-#define ACPI_MADT_PCAT_COMPAT    (1u << 0)
+#define ACPI_MADT_PCAT_COMPAT (1u << 0)
 
 /*
  * One processor entry (type 0 local APIC or type 9 x2APIC), table order.
@@ -130,7 +129,7 @@ uint8_t acpi_table_checksum(const void *p, uint64_t len);
  */
 struct acpi_madt_cpu {
 	uint32_t apic_id;
-	uint32_t acpi_uid;   /* ACPI processor id (8 bits for a local APIC) */
+	uint32_t acpi_uid; /* ACPI processor id (8 bits for a local APIC) */
 	bool enabled, online_capable, x2apic;
 };
 struct acpi_madt_ioapic {
@@ -145,16 +144,16 @@ struct acpi_madt_int_override {
 };
 /* Type 4 (local APIC NMI) or 0xa (x2APIC NMI). */
 struct acpi_madt_lapic_nmi {
-	uint32_t acpi_uid;  /* 0xff / 0xffffffff = all processors */
+	uint32_t acpi_uid; /* 0xff / 0xffffffff = all processors */
 	uint16_t flags;
 	uint8_t lint;
 	bool x2apic;
 };
 struct acpi_madt_info {
-	uint32_t lapic_addr;       /* the MADT's 32-bit local APIC address */
-	uint32_t flags;            /* ACPI_MADT_PCAT_COMPAT */
-	bool has_lapic_addr_ovr;   /* type 5 entry seen */
-	uint64_t lapic_addr_ovr;   /* its 64-bit address */
+	uint32_t lapic_addr;	 /* the MADT's 32-bit local APIC address */
+	uint32_t flags;		 /* ACPI_MADT_PCAT_COMPAT */
+	bool has_lapic_addr_ovr; /* type 5 entry seen */
+	uint64_t lapic_addr_ovr; /* its 64-bit address */
 	int nr_cpus;
 	struct acpi_madt_cpu cpu[ACPI_MAX_CPUS];
 	int nr_ioapics;
@@ -200,11 +199,11 @@ unsigned int acpi_madt_enabled_cpus(const struct acpi_madt_info *madt, uint32_t 
 #define ACPI_MAX_SRAT_MEM  512
 
 /* Memory affinity flags */
-#define ACPI_SRAT_MEM_ENABLED      (1u << 0)
+#define ACPI_SRAT_MEM_ENABLED	    (1u << 0)
 #define ACPI_SRAT_MEM_HOT_PLUGGABLE (1u << 1)
-#define ACPI_SRAT_MEM_NON_VOLATILE (1u << 2)
+#define ACPI_SRAT_MEM_NON_VOLATILE  (1u << 2)
 /* Processor affinity flags */
-#define ACPI_SRAT_CPU_ENABLED      (1u << 0)
+#define ACPI_SRAT_CPU_ENABLED (1u << 0)
 
 /*
  * Entries in table order (node ids are handed out in first-seen order),
@@ -224,7 +223,7 @@ struct acpi_srat_mem {
 	bool enabled, hotplug, nonvolatile;
 };
 struct acpi_srat_info {
-	uint8_t revision;  /* header.revision (decides the pxm width) */
+	uint8_t revision; /* header.revision (decides the pxm width) */
 	/*
 	 * On an error: whether Linux 6.1 would have called bad_srat() and so
 	 * printed "SRAT: SRAT not used.". False when Linux only fails its NUMA
@@ -255,7 +254,7 @@ struct acpi_srat_info {
 int acpi_parse_srat(const void *table, uint64_t len, struct acpi_srat_info *out);
 
 /* --- SLIT --- */
-#define ACPI_MAX_SLIT 64
+#define ACPI_MAX_SLIT	    64
 #define ACPI_LOCAL_DISTANCE 10
 
 struct acpi_slit_info {

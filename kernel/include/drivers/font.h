@@ -7,12 +7,12 @@
 #include <stdint.h>
 
 struct font {
-	uint32_t width, height;  /* glyph size in pixels */
-	uint32_t row_bytes;      /* bytes per glyph row: (width + 7) / 8 */
+	uint32_t width, height; /* glyph size in pixels */
+	uint32_t row_bytes;	/* bytes per glyph row: (width + 7) / 8 */
 	uint32_t glyph_bytes;
 	uint32_t nr_glyphs;
 	const uint8_t *glyphs;
-	uint16_t latin1[256];    /* code point U+00xx -> glyph index */
+	uint16_t latin1[256]; /* code point U+00xx -> glyph index */
 };
 
 /**

@@ -3,12 +3,12 @@
 #ifndef KERNEL_COMPILER_H
 #define KERNEL_COMPILER_H
 
-#define __noreturn       __attribute__((noreturn))
-#define __noinline       __attribute__((noinline))
-#define __used           __attribute__((used))
-#define __aligned(x)     __attribute__((aligned(x)))
-#define __section(s)     __attribute__((section(s)))
-#define __printf(a, b)   __attribute__((format(printf, a, b)))
+#define __noreturn     __attribute__((noreturn))
+#define __noinline     __attribute__((noinline))
+#define __used	       __attribute__((used))
+#define __aligned(x)   __attribute__((aligned(x)))
+#define __section(s)   __attribute__((section(s)))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
 
 /*
  * Boot-only code and data (Linux's names): gathered by kernel.ld into
@@ -21,7 +21,7 @@
 #define __init
 #define __initdata
 #else
-#define __init     __section(".init.text") __attribute__((cold))
+#define __init	   __section(".init.text") __attribute__((cold))
 #define __initdata __section(".init.data")
 #endif
 

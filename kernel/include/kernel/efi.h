@@ -55,8 +55,7 @@ static inline bool efi_hold_boot_services(uint64_t ram, uint64_t bs)
  *
  * Return: @buf
  */
-char *efi_md_typeattr_format(char *buf, unsigned long size,
-			     const struct efi_memory_desc *md);
+char *efi_md_typeattr_format(char *buf, unsigned long size, const struct efi_memory_desc *md);
 
 /**
  * efi_free_boot_services - give EFI boot-services memory to the page allocator

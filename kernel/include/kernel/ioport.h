@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define IORESOURCE_MEM        0x00000200ul
+#define IORESOURCE_MEM	      0x00000200ul
 #define IORESOURCE_SYSRAM     0x01000000ul
-#define IORESOURCE_BUSY       0x80000000ul /* a driver or the kernel owns it */
+#define IORESOURCE_BUSY	      0x80000000ul /* a driver or the kernel owns it */
 #define IORESOURCE_SYSTEM_RAM (IORESOURCE_MEM | IORESOURCE_SYSRAM)
 
 struct resource {
@@ -44,8 +44,7 @@ int request_resource(struct resource *root, struct resource *new);
  * Return: NULL on success, else the child of @root that @new overlaps,
  * or @root itself when @new does not fit in it (or is empty).
  */
-struct resource *request_resource_conflict(struct resource *root,
-					   struct resource *new);
+struct resource *request_resource_conflict(struct resource *root, struct resource *new);
 
 /**
  * insert_resource - put @new into the tree at the depth where it fits
@@ -68,8 +67,7 @@ int insert_resource(struct resource *parent, struct resource *new);
  * @fn: called with each resource and its depth (0 for @root's children)
  */
 void resource_walk(const struct resource *root,
-		   void (*fn)(const struct resource *r, int depth, void *ctx),
-		   void *ctx);
+		   void (*fn)(const struct resource *r, int depth, void *ctx), void *ctx);
 
 /**
  * resource_format - one line of /proc/iomem for @r, without newline
@@ -79,7 +77,6 @@ void resource_walk(const struct resource *root,
  *
  * Return: what ksnprintf returns.
  */
-int resource_format(char *buf, size_t size, const struct resource *r,
-		    int depth);
+int resource_format(char *buf, size_t size, const struct resource *r, int depth);
 
 #endif

@@ -16,8 +16,7 @@
  *
  * Return: true if @addr lies inside the kernel's text.
  */
-bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset,
-		     uint64_t *size);
+bool kallsyms_lookup(uint64_t addr, const char **name, uint64_t *offset, uint64_t *size);
 
 /**
  * sprint_symbol - format @addr as Linux's %pS: "name+0xoff/0xsize"

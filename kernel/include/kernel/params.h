@@ -27,11 +27,11 @@ struct kernel_param {
 };
 
 #define __PARAM_CAT2(a, b) a##b
-#define __PARAM_CAT(a, b) __PARAM_CAT2(a, b)
+#define __PARAM_CAT(a, b)  __PARAM_CAT2(a, b)
 
 /* Register @fn as the handler of option @str ("name", no '='). */
-#define kernel_param(str, fn)                                               \
-	static const struct kernel_param __PARAM_CAT(__param_, __LINE__)    \
+#define kernel_param(str, fn)                                            \
+	static const struct kernel_param __PARAM_CAT(__param_, __LINE__) \
 		__used __section("kernel_params") __aligned(8) = { str, fn }
 
 /**

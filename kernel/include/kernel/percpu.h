@@ -26,12 +26,10 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 #include <asm/percpu.h>
 
 /* Integer arithmetic: the offset may point "backwards" from the template. */
-#define per_cpu_ptr(ptr, cpu) \
-	((__typeof__(ptr))((uintptr_t)(ptr) + __per_cpu_offset[(cpu)]))
-#define this_cpu_ptr(ptr) \
-	((__typeof__(ptr))((uintptr_t)(ptr) + arch_this_cpu_offset()))
-#define per_cpu(var, cpu) (*per_cpu_ptr(&(var), cpu))
-#define this_cpu_read(var) (*this_cpu_ptr(&(var)))
+#define per_cpu_ptr(ptr, cpu)  ((__typeof__(ptr))((uintptr_t)(ptr) + __per_cpu_offset[(cpu)]))
+#define this_cpu_ptr(ptr)      ((__typeof__(ptr))((uintptr_t)(ptr) + arch_this_cpu_offset()))
+#define per_cpu(var, cpu)      (*per_cpu_ptr(&(var), cpu))
+#define this_cpu_read(var)     (*this_cpu_ptr(&(var)))
 #define this_cpu_write(var, v) (*this_cpu_ptr(&(var)) = (v))
 
 /**
@@ -52,8 +50,7 @@ void setup_per_cpu_areas(void);
  * the reserve is exhausted (reported).
  */
 void *__alloc_percpu(size_t size, size_t align);
-#define alloc_percpu(type) \
-	((__typeof__(type) *)__alloc_percpu(sizeof(type), __alignof__(type)))
+#define alloc_percpu(type) ((__typeof__(type) *)__alloc_percpu(sizeof(type), __alignof__(type)))
 
 /* Give back what __alloc_percpu() returned (NULL is ignored). */
 void free_percpu(void *ptr);

@@ -24,16 +24,16 @@
 #define KERN_NOTICE  KERN_SOH "5" /* normal but significant condition */
 #define KERN_INFO    KERN_SOH "6" /* informational */
 #define KERN_DEBUG   KERN_SOH "7" /* debug-level messages */
-#define KERN_DEFAULT ""           /* MESSAGE_LOGLEVEL_DEFAULT */
+#define KERN_DEFAULT ""		  /* MESSAGE_LOGLEVEL_DEFAULT */
 #define KERN_CONT    KERN_SOH "c" /* continues the previous line */
 
-#define LOGLEVEL_EMERG   0
+#define LOGLEVEL_EMERG	 0
 #define LOGLEVEL_WARNING 4
-#define LOGLEVEL_DEBUG   7
+#define LOGLEVEL_DEBUG	 7
 
 #define MESSAGE_LOGLEVEL_DEFAULT 4 /* level of a printk without KERN_* */
 #define CONSOLE_LOGLEVEL_DEFAULT 7 /* show levels below this */
-#define CONSOLE_LOGLEVEL_MAX     15
+#define CONSOLE_LOGLEVEL_MAX	 15
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
@@ -47,8 +47,8 @@
 #define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)   printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 /* Always compiled in (Linux needs DEBUG for that); loglevel=8 shows it. */
-#define pr_debug(fmt, ...)  printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_cont(fmt, ...)   printk(KERN_CONT fmt, ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)  printk(KERN_CONT fmt, ##__VA_ARGS__)
 
 /**
  * printk - format a message, store it in the log buffer, show it on consoles

@@ -5,7 +5,7 @@
 
 #define ENOENT 2
 #define ENOMEM 12
-#define EBUSY 16
+#define EBUSY  16
 #define EEXIST 17
 #define EINVAL 22
 #define ERANGE 34

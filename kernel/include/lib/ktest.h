@@ -49,11 +49,11 @@ enum ktest_status {
 
 /* The state of the case being run; handed to every case function. */
 struct ktest {
-	const char *name;          /* case name */
+	const char *name; /* case name */
 	enum ktest_status status;
 	const char *skip_reason;
 	const struct ktest_sink *sink;
-	void *priv;                /* for the suite's init/exit */
+	void *priv; /* for the suite's init/exit */
 };
 
 struct ktest_case {
@@ -64,18 +64,23 @@ struct ktest_case {
 struct ktest_suite {
 	const char *name;
 	const struct ktest_case *cases; /* terminated by an entry with run == NULL */
-	int (*init)(struct ktest *t);   /* optional; non-zero fails the case */
-	void (*exit)(struct ktest *t);  /* optional; runs after every case */
+	int (*init)(struct ktest *t);	/* optional; non-zero fails the case */
+	void (*exit)(struct ktest *t);	/* optional; runs after every case */
 };
 
-#define KTEST_CASE(fn) { #fn, fn }
-#define KTEST_CASES_END { NULL, NULL }
+#define KTEST_CASE(fn)  \
+	{               \
+#fn, fn \
+	}
+#define KTEST_CASES_END    \
+	{                  \
+		NULL, NULL \
+	}
 
 /* Register @suite (a struct ktest_suite object) with the runner. */
-#define KTEST_SUITE(suite)                                                   \
-	static const struct ktest_suite *const ktest_ptr_##suite             \
-		__attribute__((used, section("ktest_suites"), aligned(8))) =  \
-			&(suite)
+#define KTEST_SUITE(suite)                                       \
+	static const struct ktest_suite *const ktest_ptr_##suite \
+		__attribute__((used, section("ktest_suites"), aligned(8))) = &(suite)
 
 /**
  * ktest_run_suites - run suites and print their results as KTAP
@@ -90,8 +95,8 @@ struct ktest_suite {
  *
  * Return: the number of failed cases (plus unmatched filter names).
  */
-int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr,
-		     const char *filter, const struct ktest_sink *sink);
+int ktest_run_suites(const struct ktest_suite *const *suites, size_t nr, const char *filter,
+		     const struct ktest_sink *sink);
 
 /**
  * ktest_registered - the suites registered with KTEST_SUITE()
@@ -105,8 +110,7 @@ size_t ktest_registered(const struct ktest_suite *const **suites);
 int ktest_run_all(const char *filter, const struct ktest_sink *sink);
 
 /* Print a diagnostic line ("    # ...") for the current case. */
-void ktest_printf(struct ktest *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void ktest_printf(struct ktest *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* --- what the assertion macros expand to; not for direct use --- */
 
@@ -144,63 +148,55 @@ static inline struct ktest_val ktest_val_p(const volatile void *v)
 }
 
 /* Choose the constructor by type, then call it: only it is type-checked. */
-#define KTEST_VAL(x)                                                         \
-	_Generic((x),                                                        \
-		_Bool: ktest_val_u,                                          \
-		char: ktest_val_s,                                           \
-		signed char: ktest_val_s,                                    \
-		short: ktest_val_s,                                          \
-		int: ktest_val_s,                                            \
-		long: ktest_val_s,                                           \
-		long long: ktest_val_s,                                      \
-		unsigned char: ktest_val_u,                                  \
-		unsigned short: ktest_val_u,                                 \
-		unsigned int: ktest_val_u,                                   \
-		unsigned long: ktest_val_u,                                  \
-		unsigned long long: ktest_val_u,                             \
-		default: ktest_val_p)(x)
+#define KTEST_VAL(x)                               \
+	_Generic((x), _Bool                        \
+		 : ktest_val_u, char               \
+		 : ktest_val_s, signed char        \
+		 : ktest_val_s, short              \
+		 : ktest_val_s, int                \
+		 : ktest_val_s, long               \
+		 : ktest_val_s, long long          \
+		 : ktest_val_s, unsigned char      \
+		 : ktest_val_u, unsigned short     \
+		 : ktest_val_u, unsigned int       \
+		 : ktest_val_u, unsigned long      \
+		 : ktest_val_u, unsigned long long \
+		 : ktest_val_u, default            \
+		 : ktest_val_p)(x)
 
-bool ktest_check_op(struct ktest *t, struct ktest_loc loc, enum ktest_op op,
-		    const char *op_str, const char *a_str, struct ktest_val a,
-		    const char *b_str, struct ktest_val b);
-bool ktest_check_bool(struct ktest *t, struct ktest_loc loc, bool want,
-		      const char *expr, bool got);
-bool ktest_check_null(struct ktest *t, struct ktest_loc loc, bool want_null,
-		      const char *expr, const volatile void *p);
-bool ktest_check_str(struct ktest *t, struct ktest_loc loc, const char *a_str,
-		     const char *a, const char *b_str, const char *b);
-bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str,
-		     const void *a, const char *b_str, const void *b,
-		     size_t len);
+bool ktest_check_op(struct ktest *t, struct ktest_loc loc, enum ktest_op op, const char *op_str,
+		    const char *a_str, struct ktest_val a, const char *b_str, struct ktest_val b);
+bool ktest_check_bool(struct ktest *t, struct ktest_loc loc, bool want, const char *expr, bool got);
+bool ktest_check_null(struct ktest *t, struct ktest_loc loc, bool want_null, const char *expr,
+		      const volatile void *p);
+bool ktest_check_str(struct ktest *t, struct ktest_loc loc, const char *a_str, const char *a,
+		     const char *b_str, const char *b);
+bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str, const void *a,
+		     const char *b_str, const void *b, size_t len);
 
 #define KTEST_LOC_(assert) ((struct ktest_loc){ __FILE__, __LINE__, assert })
 
 /* Each operand is evaluated exactly once. */
-#define KTEST_OP_(t, assert, a, op, opstr, b)                                \
-	ktest_check_op((t), KTEST_LOC_(assert), op, opstr, #a, KTEST_VAL(a),  \
-		       #b, KTEST_VAL(b))
+#define KTEST_OP_(t, assert, a, op, opstr, b) \
+	ktest_check_op((t), KTEST_LOC_(assert), op, opstr, #a, KTEST_VAL(a), #b, KTEST_VAL(b))
 
 /* `return` aborts the case: see the file comment. */
-#define KTEST_ABORT_IF_(ok)                                                  \
-	do {                                                                 \
-		if (!(ok))                                                   \
-			return;                                              \
+#define KTEST_ABORT_IF_(ok)     \
+	do {                    \
+		if (!(ok))      \
+			return; \
 	} while (0)
 
-#define KTEST_EXPECT_EQ(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_EQ, "==", b))
-#define KTEST_EXPECT_NE(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_NE, "!=", b))
-#define KTEST_EXPECT_LT(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_LT, "<", b))
-#define KTEST_EXPECT_LE(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_LE, "<=", b))
-#define KTEST_EXPECT_GT(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_GT, ">", b))
-#define KTEST_EXPECT_GE(t, a, b) ((void)KTEST_OP_(t, false, a, KTEST_GE, ">=", b))
-#define KTEST_EXPECT_TRUE(t, c) \
-	((void)ktest_check_bool((t), KTEST_LOC_(false), true, #c, !!(c)))
-#define KTEST_EXPECT_FALSE(t, c) \
-	((void)ktest_check_bool((t), KTEST_LOC_(false), false, #c, !!(c)))
-#define KTEST_EXPECT_NULL(t, p) \
-	((void)ktest_check_null((t), KTEST_LOC_(false), true, #p, (p)))
-#define KTEST_EXPECT_NOT_NULL(t, p) \
-	((void)ktest_check_null((t), KTEST_LOC_(false), false, #p, (p)))
+#define KTEST_EXPECT_EQ(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_EQ, "==", b))
+#define KTEST_EXPECT_NE(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_NE, "!=", b))
+#define KTEST_EXPECT_LT(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_LT, "<", b))
+#define KTEST_EXPECT_LE(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_LE, "<=", b))
+#define KTEST_EXPECT_GT(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_GT, ">", b))
+#define KTEST_EXPECT_GE(t, a, b)    ((void)KTEST_OP_(t, false, a, KTEST_GE, ">=", b))
+#define KTEST_EXPECT_TRUE(t, c)	    ((void)ktest_check_bool((t), KTEST_LOC_(false), true, #c, !!(c)))
+#define KTEST_EXPECT_FALSE(t, c)    ((void)ktest_check_bool((t), KTEST_LOC_(false), false, #c, !!(c)))
+#define KTEST_EXPECT_NULL(t, p)	    ((void)ktest_check_null((t), KTEST_LOC_(false), true, #p, (p)))
+#define KTEST_EXPECT_NOT_NULL(t, p) ((void)ktest_check_null((t), KTEST_LOC_(false), false, #p, (p)))
 #define KTEST_EXPECT_STREQ(t, a, b) \
 	((void)ktest_check_str((t), KTEST_LOC_(false), #a, (a), #b, (b)))
 #define KTEST_EXPECT_MEMEQ(t, a, b, n) \
@@ -226,12 +222,12 @@ bool ktest_check_mem(struct ktest *t, struct ktest_loc loc, const char *a_str,
 	KTEST_ABORT_IF_(ktest_check_mem((t), KTEST_LOC_(true), #a, (a), #b, (b), (n)))
 
 /* Mark the case skipped (unless it already failed) and leave it. */
-#define KTEST_SKIP(t, reason)                                                \
-	do {                                                                 \
-		if ((t)->status != KTEST_FAIL)                               \
-			(t)->status = KTEST_SKIP;                            \
-		(t)->skip_reason = (reason);                                 \
-		return;                                                      \
+#define KTEST_SKIP(t, reason)                     \
+	do {                                      \
+		if ((t)->status != KTEST_FAIL)    \
+			(t)->status = KTEST_SKIP; \
+		(t)->skip_reason = (reason);      \
+		return;                           \
 	} while (0)
 
 #endif

@@ -15,7 +15,6 @@
  * no extra memory, which is what boot code fed by firmware tables needs.
  * Not stable.
  */
-void sort(void *base, size_t num, size_t size,
-	  int (*cmp)(const void *, const void *));
+void sort(void *base, size_t num, size_t size, int (*cmp)(const void *, const void *));
 
 #endif

@@ -14,7 +14,10 @@ typedef struct {
 	volatile int locked;
 } spinlock_t;
 
-#define SPIN_LOCK_UNLOCKED { 0 }
+#define SPIN_LOCK_UNLOCKED \
+	{                  \
+		0          \
+	}
 
 static inline void spin_lock_init(spinlock_t *l)
 {
@@ -38,15 +41,15 @@ static inline bool spin_is_locked(const spinlock_t *l)
 	return __atomic_load_n(&l->locked, __ATOMIC_RELAXED);
 }
 
-#define spin_lock_irqsave(l, flags)      \
-	do {                             \
+#define spin_lock_irqsave(l, flags)       \
+	do {                              \
 		flags = local_irq_save(); \
-		spin_lock(l);            \
+		spin_lock(l);             \
 	} while (0)
 
-#define spin_unlock_irqrestore(l, flags) \
-	do {                             \
-		spin_unlock(l);          \
+#define spin_unlock_irqrestore(l, flags)  \
+	do {                              \
+		spin_unlock(l);           \
 		local_irq_restore(flags); \
 	} while (0)
 

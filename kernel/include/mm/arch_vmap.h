@@ -12,8 +12,8 @@
 
 /* Memory type of a mapping: normal RAM, or device memory. */
 enum vm_cache {
-	VM_CACHE_WB,       /* write-back: vmalloc, vmap */
-	VM_CACHE_WC,       /* write-combining: ioremap_wc */
+	VM_CACHE_WB,	   /* write-back: vmalloc, vmap */
+	VM_CACHE_WC,	   /* write-combining: ioremap_wc */
 	VM_CACHE_UC_MINUS, /* uncached, MTRRs may say WC: ioremap */
 };
 

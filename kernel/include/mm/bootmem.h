@@ -16,12 +16,12 @@
 #include <stddef.h>
 
 typedef struct bootmem_data {
-	struct list_head list;           /* on bdata_list, by node_min_pfn */
+	struct list_head list; /* on bdata_list, by node_min_pfn */
 	unsigned long node_min_pfn;
-	unsigned long node_low_pfn;      /* end pfn, exclusive */
+	unsigned long node_low_pfn;	 /* end pfn, exclusive */
 	unsigned long *node_bootmem_map; /* bit set = reserved */
-	unsigned long last_end_off;      /* where the last allocation ended */
-	unsigned long hint_idx;          /* scan for free pages from here */
+	unsigned long last_end_off;	 /* where the last allocation ended */
+	unsigned long hint_idx;		 /* scan for free pages from here */
 } bootmem_data_t;
 
 extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
@@ -31,13 +31,13 @@ extern struct list_head bdata_list;
 /* End of RAM (exclusive pfn) and of directly mapped RAM; the arch sets them. */
 extern unsigned long max_pfn, max_low_pfn;
 
-#define BOOTMEM_DEFAULT   0 /* reserving a reserved page is fine */
+#define BOOTMEM_DEFAULT	  0 /* reserving a reserved page is fine */
 #define BOOTMEM_EXCLUSIVE 1 /* ... is an error: -EBUSY */
 
 /* Default goal: keep ZONE_DMA for those who need it (Linux: MAX_DMA_ADDRESS). */
-#define BOOTMEM_LOW_LIMIT   (16UL << 20)
+#define BOOTMEM_LOW_LIMIT      (16UL << 20)
 #define ARCH_LOW_ADDRESS_LIMIT 0xffffffffUL
-#define SMP_CACHE_BYTES 64
+#define SMP_CACHE_BYTES	       64
 
 /**
  * bootmem_bootmap_pages - pages the bitmap for @pages page frames needs
@@ -64,8 +64,8 @@ unsigned long init_bootmem(unsigned long start, unsigned long pages);
  *
  * Links the node's bootmem_data on bdata_list. Return: the bitmap's bytes.
  */
-unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn,
-				unsigned long startpfn, unsigned long endpfn);
+unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigned long startpfn,
+				unsigned long endpfn);
 
 /* Free every active range of @nid (NUMA_NO_NODE: all) below @max_low_pfn. */
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);
@@ -97,21 +97,19 @@ void free_bootmem(phys_addr_t addr, unsigned long size);
  *
  * Return: a direct-map pointer, or NULL when no node has room.
  */
-void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align,
-			      unsigned long goal);
+void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align, unsigned long goal);
 
 /* As above, but panics with the request in the message when out of memory. */
 void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal);
 /* Below 4 GiB (for 32-bit DMA and the like); panics when out of memory. */
-void *__alloc_bootmem_low(unsigned long size, unsigned long align,
-			  unsigned long goal);
+void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long goal);
 /* From node @pgdat first, then any node; panics when out of memory. */
-void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size,
-			   unsigned long align, unsigned long goal);
+void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
+			   unsigned long goal);
 
-#define alloc_bootmem(x) __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
-#define alloc_bootmem_pages(x) __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
-#define alloc_bootmem_low(x) __alloc_bootmem_low(x, SMP_CACHE_BYTES, 0)
+#define alloc_bootmem(x)	   __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
+#define alloc_bootmem_pages(x)	   __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
+#define alloc_bootmem_low(x)	   __alloc_bootmem_low(x, SMP_CACHE_BYTES, 0)
 #define alloc_bootmem_low_pages(x) __alloc_bootmem_low(x, PAGE_SIZE, 0)
 #define alloc_bootmem_node(pgdat, x) \
 	__alloc_bootmem_node(pgdat, x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)

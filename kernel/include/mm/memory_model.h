@@ -43,14 +43,12 @@ static inline bool pfn_valid(unsigned long pfn)
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return (struct page *)(mem_section[pfn_to_section_nr(pfn)] +
-			       pfn * sizeof(struct page));
+	return (struct page *)(mem_section[pfn_to_section_nr(pfn)] + pfn * sizeof(struct page));
 }
 
 static inline unsigned long page_to_pfn(const struct page *p)
 {
-	return ((uintptr_t)p - mem_section[page_to_section(p)]) /
-	       sizeof(struct page);
+	return ((uintptr_t)p - mem_section[page_to_section(p)]) / sizeof(struct page);
 }
 
 static inline struct page *virt_to_page(const void *v)

@@ -10,10 +10,10 @@
 #include <lib/list.h>
 
 struct page {
-	unsigned long flags;  /* PG_* bits; section, node and zone on top */
-	struct list_head lru; /* buddy free list, pcp list, slab list */
-	void *slab_cache;     /* owner cache when PG_slab */
-	void *freelist;       /* slab: first free object */
+	unsigned long flags;   /* PG_* bits; section, node and zone on top */
+	struct list_head lru;  /* buddy free list, pcp list, slab list */
+	void *slab_cache;      /* owner cache when PG_slab */
+	void *freelist;	       /* slab: first free object */
 	unsigned long private; /* buddy: order of a free block */
 	int _mapcount;
 	int _refcount;

@@ -12,8 +12,8 @@
 #include <stdbool.h>
 
 enum zone_type {
-	ZONE_DMA,     /* < 16 MiB: ISA DMA */
-	ZONE_DMA32,   /* < 4 GiB: 32-bit DMA */
+	ZONE_DMA,   /* < 16 MiB: ISA DMA */
+	ZONE_DMA32, /* < 4 GiB: 32-bit DMA */
 	ZONE_NORMAL,
 	ZONE_MOVABLE, /* carved from the highest zone by kernelcore=/movablecore= */
 	ZONE_DEVICE,  /* device memory hot-plug: never populated here, listed
@@ -25,9 +25,9 @@ enum zone_type {
 #define NUMA_NO_NODE (-1)
 
 /* Buddy orders 0..MAX_ORDER-1, as in Linux 6.1 (MAX_ORDER 11). */
-#define MAX_ORDER 11
+#define MAX_ORDER	   11
 #define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
-#define pageblock_order 9
+#define pageblock_order	   9
 #define pageblock_nr_pages (1UL << pageblock_order)
 
 /*
@@ -73,9 +73,9 @@ struct zone {
 	/* Read-mostly: the allocation fast path. */
 	unsigned long _watermark[NR_WMARK];
 	long lowmem_reserve[MAX_NR_ZONES]; /* kept back from higher-zone requests */
-	struct per_cpu_pages *pageset;     /* per-CPU pointer; NULL until set up */
+	struct per_cpu_pages *pageset;	   /* per-CPU pointer; NULL until set up */
 	struct pglist_data *zone_pgdat;
-	unsigned char *pageblock_flags;    /* migrate type of each pageblock */
+	unsigned char *pageblock_flags; /* migrate type of each pageblock */
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages; /* zone_end_pfn - zone_start_pfn */
 	unsigned long present_pages; /* spanned minus holes */

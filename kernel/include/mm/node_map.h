@@ -41,20 +41,18 @@ void sort_node_map(void);
 unsigned long find_min_pfn_with_active_regions(void);
 
 /* [start, end) spanned by node @nid's ranges; both 0 for no memory. */
-void get_pfn_range_for_nid(int nid, unsigned long *start_pfn,
-			   unsigned long *end_pfn);
+void get_pfn_range_for_nid(int nid, unsigned long *start_pfn, unsigned long *end_pfn);
 
 /* Pages in [start, end) that no range of node @nid (or any, for -1) covers. */
-unsigned long absent_pages_in_range(int nid, unsigned long start_pfn,
-				    unsigned long end_pfn);
+unsigned long absent_pages_in_range(int nid, unsigned long start_pfn, unsigned long end_pfn);
 
 /* Number of pages in all active ranges. */
 unsigned long active_pages_total(void);
 
-#define for_each_active_range(i, nid_filter)                          \
-	for ((i) = 0; (i) < nr_nodemap_entries; (i)++)                 \
+#define for_each_active_range(i, nid_filter)                                      \
+	for ((i) = 0; (i) < nr_nodemap_entries; (i)++)                            \
 		if ((nid_filter) >= 0 && early_node_map[(i)].nid != (nid_filter)) \
-			continue;                                      \
+			continue;                                                 \
 		else
 
 #endif

@@ -20,7 +20,7 @@ enum node_states {
 	N_POSSIBLE, /* the firmware named it (node_possible_map) */
 	N_ONLINE,   /* NODE_DATA() exists and is in use */
 	N_MEMORY,   /* has present pages (set by free_area_init_nodes) */
-	N_CPU,      /* has CPUs (set as CPUs are mapped to nodes) */
+	N_CPU,	    /* has CPUs (set as CPUs are mapped to nodes) */
 	NR_NODE_STATES
 };
 
@@ -56,9 +56,9 @@ static inline int nodes_weight(nodemask_t mask)
 	return __builtin_popcountll(mask);
 }
 
-#define node_online(nid) node_state(nid, N_ONLINE)
+#define node_online(nid)     node_state(nid, N_ONLINE)
 #define node_set_online(nid) node_set_state(nid, N_ONLINE)
-#define num_online_nodes() nodes_weight(node_states[N_ONLINE])
+#define num_online_nodes()   nodes_weight(node_states[N_ONLINE])
 /* Highest possible node id + 1: how far per-node tables must reach. */
 #define nr_node_ids (node_states[N_POSSIBLE] ? 64 - __builtin_clzll(node_states[N_POSSIBLE]) : 1)
 
@@ -68,7 +68,7 @@ static inline int nodes_weight(nodemask_t mask)
 			continue;                      \
 		else
 #define for_each_node_state(nid, state) for_each_node_mask(nid, node_states[state])
-#define for_each_node(nid) for_each_node_state(nid, N_POSSIBLE)
-#define for_each_online_node(nid) for_each_node_state(nid, N_ONLINE)
+#define for_each_node(nid)		for_each_node_state(nid, N_POSSIBLE)
+#define for_each_online_node(nid)	for_each_node_state(nid, N_ONLINE)
 
 #endif

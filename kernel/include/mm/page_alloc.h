@@ -31,8 +31,7 @@ static inline struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return __alloc_pages(gfp, order, NUMA_NO_NODE);
 }
 
-static inline struct page *alloc_pages_node(int nid, gfp_t gfp,
-					    unsigned int order)
+static inline struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
 {
 	return __alloc_pages(gfp, order, nid);
 }
@@ -42,7 +41,7 @@ static inline struct page *alloc_pages_node(int nid, gfp_t gfp,
 /* Direct-map address of 2^@order new pages, or 0. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
-#define __get_free_page(gfp) __get_free_pages(gfp, 0)
+#define __get_free_page(gfp)	  __get_free_pages(gfp, 0)
 #define get_dma_pages(gfp, order) __get_free_pages((gfp) | GFP_DMA, order)
 
 /**

@@ -20,16 +20,16 @@ enum pageflags {
 };
 
 /* Flags a page may not carry when it is freed or handed out. */
-#define PAGE_FLAGS_CHECK_AT_FREE \
-	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab) | \
-	 (1UL << PG_head) | (1UL << PG_tail))
+#define PAGE_FLAGS_CHECK_AT_FREE                                                          \
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab) | (1UL << PG_head) | \
+	 (1UL << PG_tail))
 
 #define NODES_SHIFT    6  /* MAX_NUMNODES 64 */
 #define ZONES_SHIFT    3  /* MAX_NR_ZONES 5 */
 #define SECTIONS_SHIFT 31 /* 2 MiB sections up to 4 PiB */
 
-#define NODES_PGSHIFT    (64 - NODES_SHIFT)
-#define ZONES_PGSHIFT    (NODES_PGSHIFT - ZONES_SHIFT)
+#define NODES_PGSHIFT	 (64 - NODES_SHIFT)
+#define ZONES_PGSHIFT	 (NODES_PGSHIFT - ZONES_SHIFT)
 #define SECTIONS_PGSHIFT (ZONES_PGSHIFT - SECTIONS_SHIFT)
 
 _Static_assert(SECTIONS_PGSHIFT >= NR_PAGEFLAGS, "page->flags layout overflows");
@@ -53,12 +53,10 @@ static inline unsigned long page_to_section(const struct page *p)
 	return (p->flags >> SECTIONS_PGSHIFT) & SECTIONS_MASK;
 }
 
-static inline void set_page_links(struct page *p, int zone, int nid,
-				  unsigned long section)
+static inline void set_page_links(struct page *p, int zone, int nid, unsigned long section)
 {
 	p->flags &= (1UL << SECTIONS_PGSHIFT) - 1;
-	p->flags |= (unsigned long)nid << NODES_PGSHIFT |
-		    (unsigned long)zone << ZONES_PGSHIFT |
+	p->flags |= (unsigned long)nid << NODES_PGSHIFT | (unsigned long)zone << ZONES_PGSHIFT |
 		    section << SECTIONS_PGSHIFT;
 }
 

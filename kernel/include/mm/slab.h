@@ -19,24 +19,23 @@ typedef unsigned int slab_flags_t;
 #define SLAB_HWCACHE_ALIGN 0x00002000u /* align objects to a cache line */
 /* Debug features (slub_debug=FZPU, or per cache at creation): */
 #define SLAB_CONSISTENCY_CHECKS 0x00000100u /* F: sanity checks on free */
-#define SLAB_RED_ZONE           0x00000400u /* Z: red zones around objects */
-#define SLAB_POISON             0x00000800u /* P: poison free objects */
-#define SLAB_STORE_USER         0x00010000u /* U: who allocated and freed */
-#define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
-			  SLAB_POISON | SLAB_STORE_USER)
+#define SLAB_RED_ZONE		0x00000400u /* Z: red zones around objects */
+#define SLAB_POISON		0x00000800u /* P: poison free objects */
+#define SLAB_STORE_USER		0x00010000u /* U: who allocated and freed */
+#define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
 /* Bytes written into objects and red zones (Linux's values). */
 #define SLUB_RED_INACTIVE 0xbb
-#define SLUB_RED_ACTIVE   0xcc
-#define POISON_FREE       0x6b
-#define POISON_END        0xa5
+#define SLUB_RED_ACTIVE	  0xcc
+#define POISON_FREE	  0x6b
+#define POISON_END	  0xa5
 
-#define KMALLOC_MIN_SIZE 8
-#define KMALLOC_SHIFT_HIGH 13 /* kmalloc-8k is the largest cache */
+#define KMALLOC_MIN_SIZE       8
+#define KMALLOC_SHIFT_HIGH     13 /* kmalloc-8k is the largest cache */
 #define KMALLOC_MAX_CACHE_SIZE (1UL << KMALLOC_SHIFT_HIGH)
 
 struct kmem_cache_cpu {
-	void *freelist;    /* next free object of the cpu slab */
+	void *freelist;	   /* next free object of the cpu slab */
 	struct page *page; /* the cpu slab ("frozen": on no list) */
 };
 
@@ -44,7 +43,7 @@ struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
 	struct list_head partial; /* slabs with free and used objects */
-	struct list_head full;    /* slabs without a free object */
+	struct list_head full;	  /* slabs without a free object */
 	unsigned long nr_slabs;
 	unsigned long total_objects;
 };
@@ -52,28 +51,28 @@ struct kmem_cache_node {
 struct kmem_cache {
 	struct kmem_cache_cpu *cpu_slab; /* per-CPU */
 	slab_flags_t flags;
-	unsigned int size;        /* stride between objects, metadata included */
+	unsigned int size;	  /* stride between objects, metadata included */
 	unsigned int object_size; /* what the user asked for */
-	unsigned int offset;      /* of the free pointer in an object */
-	unsigned int inuse;       /* object plus its right red zone */
+	unsigned int offset;	  /* of the free pointer in an object */
+	unsigned int inuse;	  /* object plus its right red zone */
 	unsigned int red_left_pad;
 	unsigned int align;
-	unsigned int order;       /* of each slab */
-	unsigned int objects;     /* per slab */
+	unsigned int order;	   /* of each slab */
+	unsigned int objects;	   /* per slab */
 	unsigned long min_partial; /* empty slabs a node keeps */
 	void (*ctor)(void *);
 	const char *name;
 	int refcount;
-	struct list_head list;    /* slab_caches */
+	struct list_head list; /* slab_caches */
 	struct kmem_cache_node *node[MAX_NUMNODES];
 };
 
 /* How far bootstrap has come (Linux's slab_state). */
 enum slab_state {
-	DOWN,         /* nothing: no slab allocation at all */
+	DOWN,	      /* nothing: no slab allocation at all */
 	PARTIAL,      /* kmem_cache_node works: node structures can be had */
 	PARTIAL_NODE, /* kmem_cache works too: caches can be created */
-	UP,           /* kmalloc works: the allocator is fully usable */
+	UP,	      /* kmalloc works: the allocator is fully usable */
 };
 extern enum slab_state slab_state;
 
@@ -97,9 +96,8 @@ void kmem_cache_init(void);
  * Return: the cache, or NULL (reported) on bad arguments, before bootstrap
  * reached PARTIAL_NODE, or when out of memory.
  */
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
-				     unsigned int align, slab_flags_t flags,
-				     void (*ctor)(void *));
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *));
 
 /**
  * kmem_cache_destroy - free a cache and all its slabs

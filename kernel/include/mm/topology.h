@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#define LOCAL_DISTANCE  10
+#define LOCAL_DISTANCE	10
 #define REMOTE_DISTANCE 20
 
 /* SLIT distance between two nodes (10 = local). */

@@ -17,7 +17,7 @@
 
 /* What an area holds: only the call that made it may undo it. */
 #define VM_ALLOC   0x1u /* vmalloc: pages are ours, freed with the area */
-#define VM_MAP     0x2u /* vmap: the caller's pages */
+#define VM_MAP	   0x2u /* vmap: the caller's pages */
 #define VM_IOREMAP 0x4u /* device memory */
 
 /** vmalloc_init - the vmalloc area's range allocator; call after mem_init() */
@@ -65,8 +65,8 @@ void vunmap(const void *addr);
  *
  * Return: the page-aligned virtual address, or NULL (reported).
  */
-void *vmap_phys_range(phys_addr_t phys, unsigned long size,
-		      enum vm_cache cache, unsigned int flags);
+void *vmap_phys_range(phys_addr_t phys, unsigned long size, enum vm_cache cache,
+		      unsigned int flags);
 
 /**
  * vunmap_area - unmap the area starting at @addr if it was made with @flags
@@ -80,11 +80,11 @@ bool vunmap_area(const void *addr, unsigned int flags, const char *who);
 bool is_vmalloc_addr(const void *addr);
 
 struct vmalloc_info {
-	unsigned long nr_areas;       /* busy areas */
+	unsigned long nr_areas;	      /* busy areas */
 	unsigned long nr_free_ranges; /* free tree nodes */
 	unsigned long free_bytes;
-	unsigned long node_pages;     /* pages holding tree nodes */
-	unsigned long bad_frees;      /* bad vfree/vunmap/iounmap calls so far */
+	unsigned long node_pages; /* pages holding tree nodes */
+	unsigned long bad_frees;  /* bad vfree/vunmap/iounmap calls so far */
 };
 
 /** vmalloc_get_info - a snapshot of the range allocator's counters */

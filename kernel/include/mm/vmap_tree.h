@@ -31,7 +31,7 @@ struct vmap_area {
 	unsigned long va_end;
 	unsigned long subtree_max_size; /* free tree: largest range below */
 	struct vmap_area *left, *right;
-	int height;                     /* AVL height, a leaf is 1 */
+	int height; /* AVL height, a leaf is 1 */
 	unsigned int flags;
 };
 
@@ -45,7 +45,7 @@ struct vmap_node_ops {
 struct vmap_space {
 	struct vmap_area *free_root;
 	struct vmap_area *busy_root;
-	unsigned long start, end;       /* the whole space, [start, end) */
+	unsigned long start, end;	/* the whole space, [start, end) */
 	unsigned long nr_free, nr_busy; /* nodes in each tree */
 	unsigned long free_bytes;
 	const struct vmap_node_ops *ops;
@@ -60,8 +60,8 @@ struct vmap_space {
  *
  * Return: 0, -EINVAL for a bad range, -ENOMEM if no node.
  */
-int vmap_space_init(struct vmap_space *s, unsigned long start,
-		    unsigned long end, const struct vmap_node_ops *ops);
+int vmap_space_init(struct vmap_space *s, unsigned long start, unsigned long end,
+		    const struct vmap_node_ops *ops);
 
 /**
  * vmap_space_alloc - reserve @size bytes aligned to @align
@@ -77,12 +77,10 @@ int vmap_space_init(struct vmap_space *s, unsigned long start,
  * Return: the new busy area, or NULL if bad arguments, no room, or no node.
  * On failure the space is unchanged.
  */
-struct vmap_area *vmap_space_alloc(struct vmap_space *s, unsigned long size,
-				   unsigned long align);
+struct vmap_area *vmap_space_alloc(struct vmap_space *s, unsigned long size, unsigned long align);
 
 /** vmap_space_find - the busy area starting at @addr, or NULL */
-struct vmap_area *vmap_space_find(const struct vmap_space *s,
-				  unsigned long addr);
+struct vmap_area *vmap_space_find(const struct vmap_space *s, unsigned long addr);
 
 /**
  * vmap_space_free - give a busy area back, merging it with free neighbours

@@ -71,8 +71,7 @@ void e820__range_add(uint64_t start, uint64_t size, uint32_t type);
  * Prints Linux's "e820: update [mem ...] old ==> new" debug line.
  * Return: the number of bytes retyped.
  */
-uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
-			    uint32_t new_type);
+uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type, uint32_t new_type);
 
 /**
  * e820__range_remove - punch [start, start + size) out of the table
@@ -81,8 +80,7 @@ uint64_t e820__range_update(uint64_t start, uint64_t size, uint32_t old_type,
  * Prints Linux's "e820: remove [mem ...]" debug line.
  * Return: the number of bytes removed.
  */
-uint64_t e820__range_remove(uint64_t start, uint64_t size, uint32_t old_type,
-			    bool check_type);
+uint64_t e820__range_remove(uint64_t start, uint64_t size, uint32_t old_type, bool check_type);
 
 /* Print the table, one "<who>: [mem ...] type" line per entry. */
 void e820__print_table(const char *who);
@@ -111,8 +109,7 @@ bool e820__mapped_all(uint64_t start, uint64_t end, uint32_t type);
  * e820_register_active_regions - usable RAM of [start_pfn, last_pfn) to the
  * early node map as node @nid, each entry rounded inwards to whole pages
  */
-void e820_register_active_regions(int nid, unsigned long start_pfn,
-				  unsigned long last_pfn);
+void e820_register_active_regions(int nid, unsigned long start_pfn, unsigned long last_pfn);
 
 /* The x86 physical address limit with 4-level paging (MAX_PHYSMEM_BITS 46). */
 #define MAX_ARCH_PFN (1UL << (46 - 12))

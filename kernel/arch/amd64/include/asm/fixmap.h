@@ -16,13 +16,13 @@
 #define FIXADDR_TOP 0xffffffffff7ff000ull
 
 /* early_ioremap: slots of pages, one mapping per slot. */
-#define NR_FIX_BTMAPS    16 /* pages per slot: 64 KiB mappings at most */
+#define NR_FIX_BTMAPS	 16 /* pages per slot: 64 KiB mappings at most */
 #define FIX_BTMAPS_SLOTS 4
 
 enum fixed_addresses {
-	FIX_HOLE,       /* FIXADDR_TOP itself stays unmapped */
-	FIX_APIC_BASE,  /* the local APIC's registers */
-	FIX_BTMAP_END,  /* highest address of the early_ioremap slots */
+	FIX_HOLE,      /* FIXADDR_TOP itself stays unmapped */
+	FIX_APIC_BASE, /* the local APIC's registers */
+	FIX_BTMAP_END, /* highest address of the early_ioremap slots */
 	FIX_BTMAP_BEGIN = FIX_BTMAP_END + NR_FIX_BTMAPS * FIX_BTMAPS_SLOTS - 1,
 	__end_of_fixed_addresses
 };

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define NR_NODE_MEMBLKS (MAX_NUMNODES * 2)
-#define MAX_LOCAL_APIC  32768
+#define MAX_LOCAL_APIC	32768
 #define MAX_PXM_DOMAINS 256 /* the SRAT's old 8-bit proximity domains */
 
 /* Nodes some SRAT entry named; numa=off. */

@@ -15,10 +15,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PAGE_OFFSET        BOOT_PAGE_OFFSET      /* direct map of RAM */
+#define PAGE_OFFSET	   BOOT_PAGE_OFFSET	 /* direct map of RAM */
 #define __START_KERNEL_map BOOT_START_KERNEL_map /* kernel image mapping */
-#define VMALLOC_START      0xffffc90000000000ull
-#define VMALLOC_END        0xffffe8ffffffffffull /* inclusive */
+#define VMALLOC_START	   0xffffc90000000000ull
+#define VMALLOC_END	   0xffffe8ffffffffffull /* inclusive */
 
 /*
  * The last GiB of the vmalloc area holds the early ioremap window
@@ -29,11 +29,11 @@
 #define EARLY_IOREMAP_END   (VMALLOC_END + 1)
 
 #define PTRS_PER_TABLE 512
-#define PGDIR_SHIFT 39
-#define PUD_SHIFT   30
-#define PMD_SHIFT   21
-#define PUD_SIZE    (1ull << PUD_SHIFT)
-#define PMD_SIZE    (1ull << PMD_SHIFT)
+#define PGDIR_SHIFT    39
+#define PUD_SHIFT      30
+#define PMD_SHIFT      21
+#define PUD_SIZE       (1ull << PUD_SHIFT)
+#define PMD_SIZE       (1ull << PMD_SHIFT)
 
 #define _PAGE_PRESENT  (1ull << 0)
 #define _PAGE_RW       (1ull << 1)
@@ -54,14 +54,13 @@
  * write them back into the boot page tables. _PAGE_NX is masked out by
  * __supported_pte_mask on a CPU without NX.
  */
-#define PAGE_KERNEL    (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
-			_PAGE_DIRTY | _PAGE_NX)
+#define PAGE_KERNEL    (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_NX)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_NX)
 #define PAGE_KERNEL_RX (_PAGE_PRESENT | _PAGE_ACCESSED)
 /* PAT entry 1 (PWT alone) is write-combining once pat_init() ran. */
 #define PAGE_KERNEL_WC (PAGE_KERNEL | _PAGE_PWT)
 /* Intermediate entries allow everything; the leaf decides. */
-#define _KERNPG_TABLE  (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define _KERNPG_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 
 extern uint64_t __supported_pte_mask;
 
@@ -75,8 +74,7 @@ extern unsigned long phys_base;
  * The image is not in the direct map's address range, so __pa() does not
  * apply; paging_early_init() must have run.
  */
-#define __pa_symbol(x) \
-	((phys_addr_t)((uintptr_t)(x) - __START_KERNEL_map + phys_base))
+#define __pa_symbol(x) ((phys_addr_t)((uintptr_t)(x)-__START_KERNEL_map + phys_base))
 
 /* The kernel's own PGD, live once paging_init() has loaded it. */
 extern uint64_t *init_top_pgt;
@@ -101,8 +99,8 @@ enum pg_level {
  * Missing tables come from bootmem. Mapping over an existing mapping is a
  * bug and panics: every range is mapped exactly once.
  */
-void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys,
-		      uint64_t size, uint64_t prot, enum pg_level max);
+void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys, uint64_t size, uint64_t prot,
+		      enum pg_level max);
 
 /** pgtable_alloc - a zeroed page-table page from bootmem (panics if none) */
 uint64_t *pgtable_alloc(void);

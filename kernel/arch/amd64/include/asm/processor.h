@@ -5,23 +5,23 @@
 
 #include <stdint.h>
 
-#define MSR_FS_BASE        0xc0000100
-#define MSR_GS_BASE        0xc0000101
+#define MSR_FS_BASE	   0xc0000100
+#define MSR_GS_BASE	   0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
-#define MSR_EFER           0xc0000080
-#define MSR_IA32_CR_PAT    0x00000277
+#define MSR_EFER	   0xc0000080
+#define MSR_IA32_CR_PAT	   0x00000277
 
 #define EFER_NXE    (1u << 11)
 #define X86_CR4_PGE (1ull << 7)
 
 #define X86_FEATURE_TSC_EDX (1u << 4) /* CPUID.1:EDX */
 
-#define DEFINE_READ_CR(n)                                            \
-	static inline uint64_t read_cr##n(void)                      \
-	{                                                            \
-		uint64_t v;                                          \
-		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));    \
-		return v;                                            \
+#define DEFINE_READ_CR(n)                                         \
+	static inline uint64_t read_cr##n(void)                   \
+	{                                                         \
+		uint64_t v;                                       \
+		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v)); \
+		return v;                                         \
 	}
 DEFINE_READ_CR(0)
 DEFINE_READ_CR(2)
@@ -63,16 +63,14 @@ static inline uint64_t rdmsr(uint32_t msr)
 static inline void wrmsr(uint32_t msr, uint64_t v)
 {
 	__asm__ volatile("wrmsr"
-			 : : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32))
+			 :
+			 : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32))
 			 : "memory");
 }
 
-static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b,
-			 uint32_t *c, uint32_t *d)
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
 {
-	__asm__ volatile("cpuid"
-			 : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
-			 : "a"(leaf), "c"(0));
+	__asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(0));
 }
 
 static inline uint16_t read_seg_ds(void)

@@ -8,8 +8,8 @@
 
 #define GDT_ENTRY_KERNEL_CS 2
 #define GDT_ENTRY_KERNEL_DS 3
-#define GDT_ENTRY_TSS       4 /* a 64-bit TSS descriptor takes two slots */
-#define GDT_ENTRIES         6
+#define GDT_ENTRY_TSS	    4 /* a 64-bit TSS descriptor takes two slots */
+#define GDT_ENTRIES	    6
 
 #define __KERNEL_CS  (GDT_ENTRY_KERNEL_CS * 8)
 #define __KERNEL_DS  (GDT_ENTRY_KERNEL_DS * 8)
@@ -17,9 +17,9 @@
 
 /* Interrupt stack table slots (1-based, as the IDT gate encodes them). */
 #define IST_DOUBLE_FAULT 1
-#define IST_NMI          2
-#define IST_MCE          3
-#define IST_STACKS       3
-#define IST_STACK_SIZE   8192
+#define IST_NMI		 2
+#define IST_MCE		 3
+#define IST_STACKS	 3
+#define IST_STACK_SIZE	 8192
 
 #endif

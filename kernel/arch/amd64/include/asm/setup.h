@@ -43,12 +43,10 @@ bool early_res_overlaps(uint64_t start, uint64_t end, const char *except);
  *
  * Return: the address, or UINT64_MAX when nothing fits.
  */
-uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size,
-			uint64_t align);
+uint64_t find_e820_area(uint64_t start, uint64_t end, uint64_t size, uint64_t align);
 
 /* As find_e820_area(), but the highest fit (memblock's top-down order). */
-uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size,
-			    uint64_t align);
+uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size, uint64_t align);
 
 /**
  * x86_memory_init - from the sanitised e820 table to nodes and zones

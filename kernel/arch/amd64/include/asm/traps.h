@@ -5,12 +5,12 @@
 #include <asm/ptrace.h>
 #include <kernel/compiler.h>
 
-#define X86_TRAP_DE  0  /* divide error */
-#define X86_TRAP_NMI 2
-#define X86_TRAP_DF  8  /* double fault */
-#define X86_TRAP_GP  13
-#define X86_TRAP_PF  14
-#define X86_TRAP_MC  18
+#define X86_TRAP_DE	     0 /* divide error */
+#define X86_TRAP_NMI	     2
+#define X86_TRAP_DF	     8 /* double fault */
+#define X86_TRAP_GP	     13
+#define X86_TRAP_PF	     14
+#define X86_TRAP_MC	     18
 #define NR_EXCEPTION_VECTORS 32
 
 /* Page-fault error code bits. */

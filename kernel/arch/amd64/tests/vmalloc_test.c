@@ -14,11 +14,11 @@
 #include <mm/page_alloc.h>
 #include <mm/vmalloc.h>
 
-#define MSR_IA32_APICBASE      0x1b
-#define APICBASE_ENABLE        (1ull << 11)
-#define APICBASE_X2APIC        (1ull << 10)
-#define APIC_ID                0x20 /* ID in bits 31:24 (xAPIC) */
-#define _PAGE_PAT_4K           (1ull << 7)
+#define MSR_IA32_APICBASE 0x1b
+#define APICBASE_ENABLE	  (1ull << 11)
+#define APICBASE_X2APIC	  (1ull << 10)
+#define APIC_ID		  0x20 /* ID in bits 31:24 (xAPIC) */
+#define _PAGE_PAT_4K	  (1ull << 7)
 
 /* The PTE mapping @va (4 KiB pages only), or 0 if there is none. */
 static uint64_t pte_of(unsigned long va)
@@ -78,8 +78,7 @@ static void fill(unsigned long va, unsigned long size, unsigned long step)
 		*(volatile uint64_t *)a = pattern(a);
 }
 
-static unsigned long wrong_words(unsigned long va, unsigned long size,
-				 unsigned long step)
+static unsigned long wrong_words(unsigned long va, unsigned long size, unsigned long step)
 {
 	unsigned long bad = 0;
 
@@ -118,7 +117,10 @@ static void check_size(struct ktest *t, unsigned long size)
 static void vmalloc_sizes(struct ktest *t)
 {
 	static const unsigned long sizes[] = {
-		PAGE_SIZE, 16ul << 10, 1ul << 20, 16ul << 20,
+		PAGE_SIZE,
+		16ul << 10,
+		1ul << 20,
+		16ul << 20,
 	};
 
 	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
@@ -194,17 +196,17 @@ static void vfree_bad_pointers_reported(struct ktest *t)
 
 	KTEST_ASSERT_NE(t, a, 0ul);
 	vmalloc_get_info(&before);
-	vfree(NULL);                       /* allowed, silent */
-	vfree((void *)(a + PAGE_SIZE));    /* inside an area */
-	vfree(&not_vmalloc);               /* not a vmalloc address */
-	vunmap((void *)a);                 /* right area, wrong kind */
+	vfree(NULL);			/* allowed, silent */
+	vfree((void *)(a + PAGE_SIZE)); /* inside an area */
+	vfree(&not_vmalloc);		/* not a vmalloc address */
+	vunmap((void *)a);		/* right area, wrong kind */
 	iounmap((void *)a);
 	vmalloc_get_info(&after);
 	KTEST_EXPECT_EQ(t, after.bad_frees, before.bad_frees + 4);
 	KTEST_EXPECT_EQ(t, after.nr_areas, before.nr_areas);
 	KTEST_EXPECT_EQ(t, mapped_pages(a, 2 * PAGE_SIZE), 2ul);
 	vfree((void *)a);
-	vfree((void *)a);                  /* double free */
+	vfree((void *)a); /* double free */
 	vmalloc_get_info(&after);
 	KTEST_EXPECT_EQ(t, after.bad_frees, before.bad_frees + 5);
 	KTEST_EXPECT_EQ(t, after.nr_areas, before.nr_areas - 1);
@@ -388,8 +390,7 @@ static void fixmap_local_apic(struct ktest *t)
 	KTEST_EXPECT_GE(t, va, (unsigned long)FIXADDR_START);
 	KTEST_EXPECT_LT(t, va, (unsigned long)FIXADDR_TOP);
 	set_fixmap(FIX_APIC_BASE, base);
-	KTEST_EXPECT_EQ(t, pte_of(va) & (PTE_PFN_MASK | _PAGE_PCD | _PAGE_PWT),
-			base | _PAGE_PCD);
+	KTEST_EXPECT_EQ(t, pte_of(va) & (PTE_PFN_MASK | _PAGE_PCD | _PAGE_PWT), base | _PAGE_PCD);
 	KTEST_EXPECT_EQ(t, mmio_read32(va + APIC_ID) >> 24, cpuid_apic_id());
 	clear_fixmap(FIX_APIC_BASE);
 	KTEST_EXPECT_FALSE(t, mapped(va));
@@ -427,20 +428,13 @@ static void early_ioremap_slots(struct ktest *t)
 }
 
 static const struct ktest_case vmalloc_cases[] = {
-	KTEST_CASE(vmalloc_sizes),
-	KTEST_CASE(vmalloc_zero_and_huge_fail),
-	KTEST_CASE(vzalloc_is_zeroed),
-	KTEST_CASE(vmalloc_guard_between_areas),
-	KTEST_CASE(vfree_unmaps_and_reuses),
-	KTEST_CASE(vfree_bad_pointers_reported),
-	KTEST_CASE(vmap_scattered_pages),
-	KTEST_CASE(vmalloc_many_areas_random_order),
-	KTEST_CASE(ioremap_local_apic),
-	KTEST_CASE(ioremap_wc_pte_bits),
-	KTEST_CASE(ioremap_refuses_ram),
-	KTEST_CASE(fixmap_local_apic),
-	KTEST_CASE(early_ioremap_slots),
-	KTEST_CASES_END,
+	KTEST_CASE(vmalloc_sizes),	     KTEST_CASE(vmalloc_zero_and_huge_fail),
+	KTEST_CASE(vzalloc_is_zeroed),	     KTEST_CASE(vmalloc_guard_between_areas),
+	KTEST_CASE(vfree_unmaps_and_reuses), KTEST_CASE(vfree_bad_pointers_reported),
+	KTEST_CASE(vmap_scattered_pages),    KTEST_CASE(vmalloc_many_areas_random_order),
+	KTEST_CASE(ioremap_local_apic),	     KTEST_CASE(ioremap_wc_pte_bits),
+	KTEST_CASE(ioremap_refuses_ram),     KTEST_CASE(fixmap_local_apic),
+	KTEST_CASE(early_ioremap_slots),     KTEST_CASES_END,
 };
 
 static const struct ktest_suite vmalloc_suite = {

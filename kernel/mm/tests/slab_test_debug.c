@@ -6,7 +6,7 @@
  * that the cache still works. On the host the report text is checked; in
  * the kernel slab_errors, and the boot test greps the console.
  */
-#include "slab_internal.h"
+#include "../slab_internal.h"
 #include "slab_test.h"
 
 #include <lib/string.h>
@@ -121,8 +121,8 @@ static void redzone_byte(struct ktest *t, struct kmem_cache *s, int off, bool wh
 		kmem_cache_free(s, q);
 	KTEST_EXPECT_EQ(t, slab_errors, errors + 1);
 	if (slab_errors != errors + 1)
-		ktest_printf(t, "byte %d of the %s red zone, written %s: %lu reports",
-			     off, what, while_free ? "while free" : "in use", slab_errors - errors);
+		ktest_printf(t, "byte %d of the %s red zone, written %s: %lu reports", off, what,
+			     while_free ? "while free" : "in use", slab_errors - errors);
 	ksnprintf(line, sizeof(line), "BUG slab_test_dbg (Not tainted): %s overwritten", what);
 	slt_expect_line(t, line);
 	ksnprintf(line, sizeof(line), "FIX slab_test_dbg: Restoring %s %p-%p=%#x", what,
@@ -176,7 +176,8 @@ void slab_debug_poison_edges(struct ktest *t)
 		if (slab_errors != before + 1)
 			ktest_printf(t, "poison byte %d: %lu reports", off, slab_errors - before);
 		expect_bug(t, "slab_test_dbg", "Poison overwritten");
-		ksnprintf(line, sizeof(line), "INFO: %p-%p @offset=%ld. First byte %#x instead of %#x",
+		ksnprintf(line, sizeof(line),
+			  "INFO: %p-%p @offset=%ld. First byte %#x instead of %#x",
 			  (void *)(p + off), (void *)(p + off), slab_offset(p + off), 0,
 			  off == DBG_SIZE - 1 ? POISON_END : POISON_FREE);
 		slt_expect_line(t, line);

@@ -15,10 +15,10 @@
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
 
-#define LOWER_HALF_END   0x0000800000000000ull
-#define DIRECT_MAP_END   (PAGE_OFFSET + (1ull << 46))
-#define KERNEL_MAP_END   (__START_KERNEL_map + (512ull << 20))
-#define MAX_REPORTS      5
+#define LOWER_HALF_END 0x0000800000000000ull
+#define DIRECT_MAP_END (PAGE_OFFSET + (1ull << 46))
+#define KERNEL_MAP_END (__START_KERNEL_map + (512ull << 20))
+#define MAX_REPORTS    5
 
 extern const char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern const char _sdata[], _end[], __image_end[];
@@ -61,8 +61,8 @@ static bool is_leaf(int level, uint64_t entry)
 typedef bool (*leaf_fn)(const struct leaf *l, void *ctx);
 
 /* Calls @fn for every leaf under @t; stops when @fn returns false. */
-static bool walk_level(const uint64_t *t, int level, uint64_t base, bool rw,
-		       bool nx, leaf_fn fn, void *ctx)
+static bool walk_level(const uint64_t *t, int level, uint64_t base, bool rw, bool nx, leaf_fn fn,
+		       void *ctx)
 {
 	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
 		uint64_t e = t[i], va = canonical(base + (uint64_t)i * level_size[level]);
@@ -72,15 +72,18 @@ static bool walk_level(const uint64_t *t, int level, uint64_t base, bool rw,
 			continue;
 		if (is_leaf(level, e)) {
 			struct leaf l = {
-				.va = va, .size = level_size[level], .entry = e,
+				.va = va,
+				.size = level_size[level],
+				.entry = e,
 				.pa = e & PTE_PFN_MASK & ~(level_size[level] - 1),
-				.rw = erw, .nx = enx,
+				.rw = erw,
+				.nx = enx,
 			};
 
 			if (!fn(&l, ctx))
 				return false;
-		} else if (!walk_level(table_at(e), level + 1, va & ~0xffff000000000000ull,
-				       erw, enx, fn, ctx)) {
+		} else if (!walk_level(table_at(e), level + 1, va & ~0xffff000000000000ull, erw,
+				       enx, fn, ctx)) {
 			return false;
 		}
 	}
@@ -109,9 +112,12 @@ static bool lookup(uint64_t va, struct leaf *out)
 			uint64_t off = va & (level_size[level] - 1);
 
 			*out = (struct leaf){
-				.va = va - off, .size = level_size[level], .entry = e,
+				.va = va - off,
+				.size = level_size[level],
+				.entry = e,
 				.pa = e & PTE_PFN_MASK & ~(level_size[level] - 1),
-				.rw = rw, .nx = nx,
+				.rw = rw,
+				.nx = nx,
 			};
 			return true;
 		}
@@ -123,8 +129,7 @@ static bool lookup(uint64_t va, struct leaf *out)
 /* The e820 types the direct map may hold (docs/memory-layout.md). */
 static bool direct_map_type(uint32_t type)
 {
-	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI ||
-	       type == E820_TYPE_NVS;
+	return type == E820_TYPE_RAM || type == E820_TYPE_ACPI || type == E820_TYPE_NVS;
 }
 
 /* Is [start, end) covered, without a gap, by direct-map e820 entries? */
@@ -150,11 +155,9 @@ struct scan {
 static void report(struct scan *s, const char *what, const struct leaf *l)
 {
 	if (s->bad++ < MAX_REPORTS)
-		ktest_printf(s->t, "%s: va 0x%llx -> pa 0x%llx, size 0x%llx, entry 0x%llx",
-			     what, (unsigned long long)l->va,
-			     (unsigned long long)l->pa,
-			     (unsigned long long)l->size,
-			     (unsigned long long)l->entry);
+		ktest_printf(s->t, "%s: va 0x%llx -> pa 0x%llx, size 0x%llx, entry 0x%llx", what,
+			     (unsigned long long)l->va, (unsigned long long)l->pa,
+			     (unsigned long long)l->size, (unsigned long long)l->entry);
 }
 
 static bool check_lower_half(const struct leaf *l, void *ctx)
@@ -309,8 +312,7 @@ static void pgtable_kernel_image_wx(struct ktest *t)
 	for (unsigned int i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		const struct image_part *p = &parts[i];
 
-		for (uint64_t va = (uintptr_t)p->start; va < (uintptr_t)p->end;
-		     va += PAGE_SIZE) {
+		for (uint64_t va = (uintptr_t)p->start; va < (uintptr_t)p->end; va += PAGE_SIZE) {
 			struct leaf l = { .va = va, .size = PAGE_SIZE };
 
 			if (freed_init(va)) {
@@ -322,8 +324,7 @@ static void pgtable_kernel_image_wx(struct ktest *t)
 				report(&s, p->name, &l);
 				continue;
 			}
-			if (l.size != PAGE_SIZE || l.rw != p->rw ||
-			    (nx_works && l.nx != p->nx) ||
+			if (l.size != PAGE_SIZE || l.rw != p->rw || (nx_works && l.nx != p->nx) ||
 			    l.pa != (__pa_symbol(va) & PAGE_MASK))
 				report(&s, p->name, &l);
 		}

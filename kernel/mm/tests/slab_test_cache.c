@@ -4,8 +4,8 @@
  * and layout, constructors, shrink and destroy accounting, the bootstrap
  * caches, and frees into the wrong cache. See slab_test.c.
  */
-#include "internal.h"
-#include "slab_internal.h"
+#include "../internal.h"
+#include "../slab_internal.h"
 #include "slab_test.h"
 
 #include <kernel/percpu.h>
@@ -58,10 +58,11 @@ static void check_aligned_cache(struct ktest *t, const char *name, unsigned int 
 		page = slab_page_of(objs[i]);
 		misaligned += (uintptr_t)objs[i] % want != 0;
 		outside += !page || (char *)objs[i] + size >
-				(char *)slab_address(page) + (PAGE_SIZE << s->order);
+					    (char *)slab_address(page) + (PAGE_SIZE << s->order);
 	}
 	if (misaligned || outside)
-		ktest_printf(t, "%s (size %u, align %u, flags %#x): %lu misaligned to %u, %lu outside",
+		ktest_printf(t,
+			     "%s (size %u, align %u, flags %#x): %lu misaligned to %u, %lu outside",
 			     name, size, align, flags, misaligned, want, outside);
 	KTEST_EXPECT_EQ(t, misaligned, 0UL);
 	KTEST_EXPECT_EQ(t, outside, 0UL);
@@ -85,8 +86,8 @@ void slab_cache_alignment(struct ktest *t)
 		unsigned int hw = size > 32 ? 64 : size > 16 ? 32 : size > 8 ? 16 : 8;
 
 		for (unsigned int ai = 0; ai < 4; ai++) {
-			ksnprintf(names[si][ai], sizeof(names[si][ai]), "slab_test_%u_a%u",
-				  size, aligns[ai]);
+			ksnprintf(names[si][ai], sizeof(names[si][ai]), "slab_test_%u_a%u", size,
+				  aligns[ai]);
 			check_aligned_cache(t, names[si][ai], size, aligns[ai], 0, aligns[ai]);
 		}
 		ksnprintf(names[si][4], sizeof(names[si][4]), "slab_test_%u_hw", size);
@@ -134,7 +135,7 @@ void slab_constructor(struct ktest *t)
 	s = kmem_cache_create("slab_test_ctor", sizeof(struct ctor_obj), 0, 0, test_ctor);
 	KTEST_ASSERT_NOT_NULL(t, s);
 	KTEST_EXPECT_EQ(t, ctor_calls, 0UL); /* no slab yet */
-	n = 2 * s->objects + 1; /* three slabs, the last with one object used */
+	n = 2 * s->objects + 1;		     /* three slabs, the last with one object used */
 	KTEST_ASSERT_LE(t, n, (unsigned int)MAX_OBJS);
 	for (unsigned int i = 0; i < n; i++) {
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
@@ -245,7 +246,8 @@ void slab_destroy_busy(struct ktest *t)
 	/* Destroyed anyway would leave a, c dangling: stop there. */
 	KTEST_ASSERT_EQ(t, kmem_cache_destroy(s), -EBUSY);
 	KTEST_EXPECT_EQ(t, slab_errors, errors + 1);
-	slt_expect_line(t, "kmem_cache_destroy slab_test_busy: Slab cache still has objects (2 live)");
+	slt_expect_line(t,
+			"kmem_cache_destroy slab_test_busy: Slab cache still has objects (2 live)");
 	for (int i = 0; i < 2; i++) {
 		void *o = i ? c : a;
 		struct page *page = slab_page_of(o);
@@ -336,7 +338,8 @@ void slab_free_wrong_cache(struct ktest *t)
 	errors = slab_errors;
 	kmem_cache_free(b, obj);
 	KTEST_EXPECT_EQ(t, slab_errors, errors + 1);
-	ksnprintf(line, sizeof(line), "kmem_cache_free(slab_test_b, %p): the object belongs to slab_test_a", obj);
+	ksnprintf(line, sizeof(line),
+		  "kmem_cache_free(slab_test_b, %p): the object belongs to slab_test_a", obj);
 	slt_expect_line(t, line);
 	KTEST_EXPECT_EQ(t, slt_cache_active(a), 1UL);
 	KTEST_EXPECT_EQ(t, slt_cache_active(b), 0UL);

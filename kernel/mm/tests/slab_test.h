@@ -28,7 +28,7 @@ void slt_log_clear(void);
 
 /* Helpers the case files share (slab_test.c). */
 unsigned long slt_cache_active(struct kmem_cache *s); /* objects allocated */
-unsigned long slt_free_pages(void); /* buddy free pages, pcp lists drained */
+unsigned long slt_free_pages(void);		      /* buddy free pages, pcp lists drained */
 /* Expect @line among the captured lines (the kernel: nothing to check). */
 void slt_expect_line(struct ktest *t, const char *line);
 struct kmem_cache *slt_cache_by_name(const char *name);

@@ -11,7 +11,7 @@
  * belongs to the owner of an allocated page): the kernel has no other
  * allocator yet, and the page contents stay untouched.
  */
-#include "internal.h"
+#include "../internal.h"
 #include "page_alloc_test.h"
 
 #include <kernel/percpu.h>
@@ -162,8 +162,8 @@ static gfp_t heavy_zone_gfp(void)
  */
 static void page_alloc_all_pages_every_order(struct ktest *t)
 {
-	gfp_t gfp = (heavy_zone_gfp() ? heavy_zone_gfp() : GFP_HIGHUSER_MOVABLE) |
-		    __GFP_MEMALLOC | NOWARN;
+	gfp_t gfp = (heavy_zone_gfp() ? heavy_zone_gfp() : GFP_HIGHUSER_MOVABLE) | __GFP_MEMALLOC |
+		    NOWARN;
 	int top = max_zone_of(gfp);
 
 	drain_local_pages();
@@ -179,7 +179,8 @@ static void page_alloc_all_pages_every_order(struct ktest *t)
 			int i = snap_index(page_zone(p));
 
 			if (problem && !bad++)
-				ktest_printf(t, "order %u block %#lx: %s", o, page_to_pfn(p), problem);
+				ktest_printf(t, "order %u block %#lx: %s", o, page_to_pfn(p),
+					     problem);
 			if (i < 0 || zone_idx(page_zone(p)) > top)
 				bad++;
 			else
@@ -194,8 +195,10 @@ static void page_alloc_all_pages_every_order(struct ktest *t)
 				for (unsigned int k = o; k < MAX_ORDER; k++)
 					want += snap.z[i].nr_free[k] << k;
 			if (got[i] != want)
-				ktest_printf(t, "order %u, %s: got %lu pages, %lu were free in blocks >= order %u",
-					     o, snap.z[i].zone->name, got[i], want, o);
+				ktest_printf(
+					t,
+					"order %u, %s: got %lu pages, %lu were free in blocks >= order %u",
+					o, snap.z[i].zone->name, got[i], want, o);
 			KTEST_EXPECT_EQ(t, got[i], want);
 		}
 		release(&held, o);
@@ -299,7 +302,8 @@ static void check_fallback_order(struct ktest *t)
 	const gfp_t gfp = GFP_HIGHUSER_MOVABLE;
 	int nid;
 
-	for_each_node(nid) {
+	for_each_node(nid)
+	{
 		struct list_head held[MAX_ORDER];
 		int order[MAX_NUMNODES], n = fallback_nodes(nid, order);
 
@@ -310,8 +314,10 @@ static void check_fallback_order(struct ktest *t)
 			KTEST_EXPECT_NOT_NULL(t, p);
 			if (p) {
 				if (page_to_nid(p) != order[k])
-					ktest_printf(t, "node %d, %d nodes empty: page from node %d, want %d",
-						     nid, k, page_to_nid(p), order[k]);
+					ktest_printf(
+						t,
+						"node %d, %d nodes empty: page from node %d, want %d",
+						nid, k, page_to_nid(p), order[k]);
 				KTEST_EXPECT_EQ(t, page_to_nid(p), order[k]);
 				__free_page(p);
 			}
@@ -344,8 +350,8 @@ static void page_alloc_zone_restriction(struct ktest *t)
 		init_held(held);
 		for (unsigned int i = 0; i < 16; i++) {
 			unsigned int o = i % 4;
-			struct page *p = alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE |
-							  NOWARN, o);
+			struct page *p =
+				alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE | NOWARN, o);
 
 			KTEST_EXPECT_NOT_NULL(t, p);
 			if (!p)
@@ -380,9 +386,15 @@ struct live_block {
 #define STRESS_LIVE 1024 /* 16 KiB of live_block: one order-2 block */
 
 static const gfp_t stress_gfps[] = {
-	GFP_KERNEL, GFP_KERNEL | __GFP_COLD, GFP_KERNEL | GFP_DMA,
-	GFP_KERNEL | GFP_DMA32, GFP_KERNEL | __GFP_ZERO, GFP_HIGHUSER_MOVABLE,
-	GFP_KERNEL | __GFP_RECLAIMABLE, GFP_ATOMIC, GFP_KERNEL | GFP_DMA | __GFP_MEMALLOC,
+	GFP_KERNEL,
+	GFP_KERNEL | __GFP_COLD,
+	GFP_KERNEL | GFP_DMA,
+	GFP_KERNEL | GFP_DMA32,
+	GFP_KERNEL | __GFP_ZERO,
+	GFP_HIGHUSER_MOVABLE,
+	GFP_KERNEL | __GFP_RECLAIMABLE,
+	GFP_ATOMIC,
+	GFP_KERNEL | GFP_DMA | __GFP_MEMALLOC,
 	GFP_HIGHUSER_MOVABLE | __GFP_ZERO | __GFP_COLD,
 };
 
@@ -407,8 +419,7 @@ static bool block_is_zero(struct page *page, unsigned int order)
 static void scribble(struct page *page, unsigned int order)
 {
 	unsigned long *first = page_address(page);
-	unsigned long *last = page_address(pfn_to_page(page_to_pfn(page) +
-							block_pages(order) - 1));
+	unsigned long *last = page_address(pfn_to_page(page_to_pfn(page) + block_pages(order) - 1));
 
 	first[0] = 0x5a5a5a5a5a5a5a5aUL;
 	last[PAGE_SIZE / sizeof(long) - 1] = 0xa5a5a5a5a5a5a5a5UL;
@@ -418,8 +429,8 @@ static void stress_alloc(struct ktest *t, struct live_block *live, unsigned int 
 			 unsigned long *bad)
 {
 	gfp_t gfp = stress_gfps[rnd() % (sizeof(stress_gfps) / sizeof(stress_gfps[0]))];
-	unsigned int o = (rnd() & 7) < 6 ? (unsigned int)(rnd() % 4) :
-					   (unsigned int)(rnd() % MAX_ORDER);
+	unsigned int o = (rnd() & 7) < 6 ? (unsigned int)(rnd() % 4)
+					 : (unsigned int)(rnd() % MAX_ORDER);
 	struct page *p = alloc_pages(gfp | NOWARN, o);
 	const char *problem;
 
@@ -541,8 +552,9 @@ static void page_alloc_oom(struct ktest *t)
 			continue;
 		if (low_bound > (long)snap.z[i].free_pages)
 			low_bound = (long)snap.z[i].free_pages;
-		KTEST_EXPECT_LE(t, (long)z->free_pages, mark > (long)snap.z[i].free_pages ?
-					(long)snap.z[i].free_pages : mark);
+		KTEST_EXPECT_LE(t, (long)z->free_pages,
+				mark > (long)snap.z[i].free_pages ? (long)snap.z[i].free_pages
+								  : mark);
 		KTEST_EXPECT_GE(t, (long)z->free_pages, low_bound < 0 ? 0 : low_bound);
 	}
 
@@ -552,9 +564,12 @@ static void page_alloc_oom(struct ktest *t)
 	if (n >= 0) {
 		KTEST_EXPECT_EQ(t, n, 1L);
 		/* GFP_KERNEL is __GFP_RECLAIM|__GFP_IO|__GFP_FS = 0x700, __GFP_DMA 0x1 */
-		KTEST_EXPECT_TRUE(t, pat_log_has_line(heavy_zone_gfp() ?
-			"swapper/0: page allocation failure: order:0, mode:0x701(GFP_KERNEL|__GFP_DMA), nodemask=(null)" :
-			"swapper/0: page allocation failure: order:0, mode:0x700(GFP_KERNEL), nodemask=(null)"));
+		KTEST_EXPECT_TRUE(
+			t,
+			pat_log_has_line(
+				heavy_zone_gfp()
+					? "swapper/0: page allocation failure: order:0, mode:0x701(GFP_KERNEL|__GFP_DMA), nodemask=(null)"
+					: "swapper/0: page allocation failure: order:0, mode:0x700(GFP_KERNEL), nodemask=(null)"));
 	}
 
 	/* The reserve below min is for __GFP_MEMALLOC: it gets pages still. */
@@ -630,7 +645,7 @@ static void page_alloc_hot_cold(struct ktest *t)
 	if (p)
 		__free_page(p);
 	p = alloc_page(GFP_KERNEL | __GFP_COLD | NOWARN);
-	KTEST_EXPECT_EQ(t, p, pages[0]);         /* freed first: coldest */
+	KTEST_EXPECT_EQ(t, p, pages[0]); /* freed first: coldest */
 	if (p)
 		__free_page(p);
 	/* A hot free of the cold page puts it at the head. */
@@ -879,9 +894,10 @@ static void page_alloc_poison(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_bad_pages - before, 1UL);
 	if (pat_log_count("memory corruption") >= 0) {
 		KTEST_EXPECT_EQ(t, pat_log_count("memory corruption"), 1L);
-		ksnprintf(line, sizeof(line),
-			  "pagealloc: memory corruption at pfn %#lx, bytes 0x123-0x456 of the free page were written",
-			  page_to_pfn(p));
+		ksnprintf(
+			line, sizeof(line),
+			"pagealloc: memory corruption at pfn %#lx, bytes 0x123-0x456 of the free page were written",
+			page_to_pfn(p));
 		KTEST_EXPECT_TRUE(t, pat_log_has_line(line));
 	}
 	if (q)

@@ -9,8 +9,8 @@
  * rules and from counts taken before the case, never from the answers
  * under test.
  */
-#include "internal.h"
-#include "slab_internal.h"
+#include "../internal.h"
+#include "../slab_internal.h"
 #include "slab_test.h"
 
 #include <kernel/percpu.h>
@@ -87,9 +87,9 @@ static const unsigned int classes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
 };
 static const char *const class_names[] = {
-	"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-96",
-	"kmalloc-128", "kmalloc-192", "kmalloc-256", "kmalloc-512",
-	"kmalloc-1k", "kmalloc-2k", "kmalloc-4k", "kmalloc-8k",
+	"kmalloc-8",   "kmalloc-16",  "kmalloc-32",  "kmalloc-64",  "kmalloc-96",
+	"kmalloc-128", "kmalloc-192", "kmalloc-256", "kmalloc-512", "kmalloc-1k",
+	"kmalloc-2k",  "kmalloc-4k",  "kmalloc-8k",
 };
 #define NR_CLASSES (sizeof(classes) / sizeof(classes[0]))
 
@@ -178,8 +178,12 @@ static void slab_kmalloc_every_size(struct ktest *t)
 static void slab_kmalloc_large(struct ktest *t)
 {
 	/* size, and the block it needs: the smallest power-of-two pages */
-	static const struct { size_t size, block; } cases[] = {
-		{ 8193, 16384 }, { 65536, 65536 }, { 1 << 20, 1 << 20 },
+	static const struct {
+		size_t size, block;
+	} cases[] = {
+		{ 8193, 16384 },
+		{ 65536, 65536 },
+		{ 1 << 20, 1 << 20 },
 	};
 
 	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -317,14 +321,16 @@ static void slab_mixed_workload(struct ktest *t)
 	slt_log_clear();
 	slabinfo_show();
 	for (unsigned int i = 0; i < NR_CLASSES; i++)
-		base_printed[i] = slt_log_text() ? printed_active(slt_log_text(), class_names[i]) : 0;
+		base_printed[i] = slt_log_text() ? printed_active(slt_log_text(), class_names[i])
+						 : 0;
 	rng_state = 0x9e3779b97f4a7c15ULL;
 	for (unsigned int op = 0; op < 6000; op++) {
 		uint64_t r = rng();
 
 		if (nheld < HELD && (nheld == 0 || r % 8 < 5)) {
-			size_t size = r >> 40 & 1 ? 1 + (r >> 8) % 256 :
-				      r >> 41 & 7 ? 1 + (r >> 8) % 8192 : 8193 + (r >> 8) % 30000;
+			size_t size = r >> 40 & 1   ? 1 + (r >> 8) % 256
+				      : r >> 41 & 7 ? 1 + (r >> 8) % 8192
+						    : 8193 + (r >> 8) % 30000;
 
 			objs[nheld] = kmalloc(size, GFP_KERNEL);
 			KTEST_ASSERT_NOT_NULL(t, objs[nheld]);

@@ -4,7 +4,7 @@
  * end of boot, no printk capture (cases check results and counters only),
  * poisoning only when the boot asked for it.
  */
-#include "internal.h"
+#include "../internal.h"
 #include "page_alloc_test.h"
 
 #include <mm/page_alloc.h>
