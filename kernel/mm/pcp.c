@@ -8,25 +8,10 @@
 #define pr_fmt(fmt) fmt
 
 #include "internal.h"
-#include <kernel/params.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <mm/page_alloc.h>
-
-unsigned int nr_cpu_ids = 1;
-
-/* possible_cpus=N: how many CPUs per-CPU data is sized for (Linux's name). */
-static int set_possible_cpus(const char *val)
-{
-	unsigned long n;
-
-	if (!val || parse_uint(val, NR_CPUS, &n) || n == 0)
-		return -1;
-	nr_cpu_ids = (unsigned int)n;
-	return 0;
-}
-kernel_param("possible_cpus", set_possible_cpus);
 
 /**
  * zone_batchsize - pages moved per refill/drain, Linux 6.1's rule

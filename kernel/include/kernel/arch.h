@@ -10,6 +10,7 @@
  *   <kernel/efi.h>       efi_free_boot_services
  *   <kernel/irqflags.h>  local_irq_save/restore
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
+ *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls
  *   <mm/arch_vmap.h>     vmalloc's range, page mapping and TLB flush
  *   <mm/page.h>          page_offset_base (__va/__pa)
  *   <mm/topology.h>      node distances, CPUs of a node
