@@ -52,6 +52,12 @@ void start_kernel(uint64_t bootinfo_phys)
 	efi_free_boot_services();
 	vmalloc_init();
 	kmem_cache_init();
+	/*
+	 * The rest of the struct pages, after "Memory:" as in Linux. Its place
+	 * is after the other CPUs are up (smp_init), each node's worker on
+	 * the node's own CPUs.
+	 */
+	page_alloc_init_late();
 	/* Boot-only code and data are done with: nothing after this is __init. */
 	free_initmem();
 

@@ -310,7 +310,7 @@ static unsigned int max_block_order(unsigned long pfn, unsigned long end)
 	return order;
 }
 
-static unsigned long free_pfn_range(unsigned long start, unsigned long end)
+void __free_pages_memory(unsigned long start, unsigned long end)
 {
 	unsigned long pfn = start;
 
@@ -320,7 +320,38 @@ static unsigned long free_pfn_range(unsigned long start, unsigned long end)
 		__free_pages_core(pfn_to_page(pfn), order);
 		pfn += 1UL << order;
 	}
+}
+
+/*
+ * A free run at the end of boot: what lies below the deferral line goes to
+ * the buddy lists now, the rest when deferred_init_node() gets there. Both
+ * count as RAM the allocator manages (Linux's totalram_pages).
+ */
+static unsigned long free_boot_run(unsigned long start, unsigned long end)
+{
+	for (unsigned long pfn = start; pfn < end;) {
+		bool deferred;
+		unsigned long stop = deferred_run_end(pfn, end, &deferred);
+
+		if (!deferred)
+			__free_pages_memory(pfn, stop);
+		pfn = stop;
+	}
 	return end - start;
+}
+
+static void free_bootmem_bitmaps(void)
+{
+	bootmem_data_t *b;
+
+	for_each_bdata(b) {
+		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+
+		b->node_bootmem_map = NULL;
+		__free_pages_memory(map_pfn, map_pfn + bootmem_bootmap_pages(b->node_low_pfn -
+									     b->node_min_pfn));
+	}
+	INIT_LIST_HEAD(&bdata_list);
 }
 
 unsigned long free_all_bootmem(void)
@@ -333,11 +364,10 @@ unsigned long free_all_bootmem(void)
 	/* The estimate free_area_init_nodes made becomes the real count. */
 	for_each_populated_zone(zone)
 		zone->managed_pages = 0;
+	deferred_init_reserved();
 
 	for_each_bdata(b) {
 		unsigned long npages = b->node_low_pfn - b->node_min_pfn;
-		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
-		unsigned long map_pages = bootmem_bootmap_pages(npages);
 		unsigned long i = 0;
 
 		while (i < npages) {
@@ -353,20 +383,48 @@ unsigned long free_all_bootmem(void)
 				continue;
 			}
 			run = find_next_set_bit(b->node_bootmem_map, npages, i);
-			freed += free_pfn_range(b->node_min_pfn + i, b->node_min_pfn + run);
+			freed += free_boot_run(b->node_min_pfn + i, b->node_min_pfn + run);
 			i = run;
 		}
-		/* The bitmap was read for the last time: its pages go too. */
-		b->node_bootmem_map = NULL;
-		freed += free_pfn_range(map_pfn, map_pfn + map_pages);
+		/* The bitmap's pages go too (counted now, freed once it is read
+		 * for the last time). */
+		freed += bootmem_bootmap_pages(npages);
 	}
-	INIT_LIST_HEAD(&bdata_list);
 	bootmem_retired = true;
+	/* The deferred pages' worker still reads the bitmaps. */
+	if (!deferred_pages)
+		free_bootmem_bitmaps();
 	return freed;
 }
 
+unsigned long bootmem_run(unsigned long pfn, unsigned long end, bool *free)
+{
+	bootmem_data_t *b;
+
+	*free = false;
+	for_each_bdata(b) {
+		unsigned long stop = end < b->node_low_pfn ? end : b->node_low_pfn, idx, run;
+
+		if (pfn >= b->node_low_pfn)
+			continue;
+		if (pfn < b->node_min_pfn) /* between bitmaps: no RAM */
+			return end < b->node_min_pfn ? end : b->node_min_pfn;
+		idx = pfn - b->node_min_pfn;
+		*free = !test_bit(idx, b->node_bootmem_map);
+		run = *free ? find_next_set_bit(b->node_bootmem_map, stop - b->node_min_pfn, idx)
+			    : find_next_zero_bit(b->node_bootmem_map, stop - b->node_min_pfn, idx);
+		return b->node_min_pfn + run;
+	}
+	return end;
+}
+
+void bootmem_discard(void)
+{
+	free_bootmem_bitmaps();
+}
+
 static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long align,
-			unsigned long goal, unsigned long limit)
+			unsigned long goal, unsigned long limit, bool zero)
 {
 	unsigned long min = b->node_min_pfn, max = b->node_low_pfn;
 	unsigned long step = align >> PAGE_SHIFT ? align >> PAGE_SHIFT : 1;
@@ -425,13 +483,14 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long ali
 		/* The shared page is already reserved; the rest was checked. */
 		for (i = PFN_UP(start_off); i < PFN_UP(end_off); i++)
 			set_bit(i, b->node_bootmem_map);
-		memset(__va(PFN_PHYS(min) + start_off), 0, size);
+		if (zero)
+			memset(__va(PFN_PHYS(min) + start_off), 0, size);
 		return __va(PFN_PHYS(min) + start_off);
 	}
 }
 
 static void *alloc_any_node(unsigned long size, unsigned long align, unsigned long goal,
-			    unsigned long limit)
+			    unsigned long limit, bool zero)
 {
 	bootmem_data_t *b;
 
@@ -442,27 +501,27 @@ static void *alloc_any_node(unsigned long size, unsigned long align, unsigned lo
 	/* The bitmap that holds the goal first, then the others. */
 	b = bdata_for_pfn(PFN_DOWN(goal));
 	if (b) {
-		void *p = alloc_core(b, size, align, goal, limit);
+		void *p = alloc_core(b, size, align, goal, limit, zero);
 
 		if (p)
 			return p;
 	}
 	for_each_bdata(b) {
-		void *p = alloc_core(b, size, align, goal, limit);
+		void *p = alloc_core(b, size, align, goal, limit, zero);
 
 		if (p)
 			return p;
 	}
 	/* Nothing at or above the goal: try again from the bottom. */
 	if (goal)
-		return alloc_any_node(size, align, 0, limit);
+		return alloc_any_node(size, align, 0, limit, zero);
 	return NULL;
 }
 
 void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align, unsigned long goal)
 {
 	bootmem_check_live(__func__);
-	return alloc_any_node(size, align, goal, 0);
+	return alloc_any_node(size, align, goal, 0, true);
 }
 
 static __noreturn void out_of_bootmem(const char *what, unsigned long size, unsigned long align,
@@ -477,7 +536,7 @@ void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goa
 	void *p;
 
 	bootmem_check_live(__func__);
-	p = alloc_any_node(size, align, goal, 0);
+	p = alloc_any_node(size, align, goal, 0, true);
 	if (!p)
 		out_of_bootmem("bootmem allocation", size, align, goal);
 	return p;
@@ -488,23 +547,36 @@ void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long
 	void *p;
 
 	bootmem_check_live(__func__);
-	p = alloc_any_node(size, align, goal, ARCH_LOW_ADDRESS_LIMIT + 1);
+	p = alloc_any_node(size, align, goal, ARCH_LOW_ADDRESS_LIMIT + 1, true);
 	if (!p)
 		out_of_bootmem("low bootmem allocation", size, align, goal);
+	return p;
+}
+
+static void *alloc_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
+			unsigned long goal, bool zero)
+{
+	void *p = NULL;
+
+	if (pgdat->bdata && !(align & (align - 1)))
+		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0, zero);
+	if (!p)
+		p = alloc_any_node(size, align, goal, 0, zero);
+	if (!p)
+		out_of_bootmem("node bootmem allocation", size, align, goal);
 	return p;
 }
 
 void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			   unsigned long goal)
 {
-	void *p = NULL;
-
 	bootmem_check_live(__func__);
-	if (pgdat->bdata && !(align & (align - 1)))
-		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0);
-	if (!p)
-		p = alloc_any_node(size, align, goal, 0);
-	if (!p)
-		out_of_bootmem("node bootmem allocation", size, align, goal);
-	return p;
+	return alloc_node(pgdat, size, align, goal, true);
+}
+
+void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
+			       unsigned long goal)
+{
+	bootmem_check_live(__func__);
+	return alloc_node(pgdat, size, align, goal, false);
 }

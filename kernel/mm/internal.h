@@ -47,6 +47,42 @@ static inline int gfp_migratetype(gfp_t gfp)
 int get_pageblock_migratetype(const struct page *page);
 void set_pageblock_migratetype(struct page *page, int migratetype);
 
+/*
+ * A struct page as memmap_init leaves it: in its zone and node, one
+ * reference, reserved until bootmem hands it over. Every field is written
+ * (the memmap is not zeroed beforehand), so the page is written once.
+ */
+static inline void __init_single_page(unsigned long pfn, int zone, int nid)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	*page = (struct page){
+		.flags = (unsigned long)nid << NODES_PGSHIFT |
+			 (unsigned long)zone << ZONES_PGSHIFT |
+			 pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT | 1UL << PG_reserved,
+		._mapcount = -1,
+		._refcount = 1,
+	};
+	INIT_LIST_HEAD(&page->lru);
+}
+
+/* Hand [start, end) to the buddy lists in the largest aligned blocks (bootmem.c). */
+void __free_pages_memory(unsigned long start, unsigned long end);
+
+/* Deferred struct-page init (deferred_init.c). */
+extern bool deferred_pages; /* some node has deferred struct pages left */
+extern bool nodeferinit;    /* the nodeferinit option: everything at boot */
+void deferred_init_reset(void);
+unsigned long deferred_init_limit(int nid, unsigned long start, unsigned long end,
+				  unsigned long zone_end);
+unsigned long deferred_run_end(unsigned long pfn, unsigned long end, bool *deferred);
+void deferred_init_reserved(void);
+bool deferred_grow_zone(struct zone *zone, unsigned int order);
+
+/* Bootmem's view after mem_init, until the deferred pages are done (bootmem.c). */
+unsigned long bootmem_run(unsigned long pfn, unsigned long end, bool *free);
+void bootmem_discard(void);
+
 /* Buddy core (page_alloc.c); the zone lock is held. */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype);
 void __free_one_page(unsigned long pfn, struct zone *zone, unsigned int order, int migratetype);
@@ -68,6 +104,7 @@ extern bool page_poisoning_enabled;
 int zone_batchsize(const struct zone *zone);
 void zone_pcp_init(struct zone *zone);
 void setup_per_cpu_pageset(void);
+void zone_pcp_update(struct zone *zone);
 
 /* Watermarks (watermark.c). */
 extern int min_free_kbytes;

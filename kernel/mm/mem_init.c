@@ -53,12 +53,15 @@ unsigned long free_reserved_page_pfn(unsigned long pfn)
 	    absent_pages_in_range(page_to_nid(page), pfn, pfn + 1))
 		return 0;
 	__free_pages_core(page, 0);
+	totalram_pages_add(1);
 	return 1;
 }
 
 void __init mem_init(void)
 {
-	free_all_bootmem();
+	/* Deferred pages count from now on, though page_alloc_init_late()
+	 * frees them (Linux 6.1's memblock_free_all). */
+	totalram_pages_add((long)free_all_bootmem() - (long)totalram_pages());
 	mem_init_print_info();
 	init_per_zone_wmark_min();
 	setup_per_cpu_pageset();

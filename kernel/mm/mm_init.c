@@ -16,6 +16,7 @@
 #include <mm/nodemask.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
+#include <limits.h>
 
 pg_data_t *node_data[MAX_NUMNODES];
 nodemask_t node_states[NR_NODE_STATES];
@@ -214,6 +215,8 @@ static void free_area_init_node(int nid)
 	get_pfn_range_for_nid(nid, &start_pfn, &end_pfn);
 	pgdat->node_id = nid;
 	pgdat->node_start_pfn = start_pfn;
+	pgdat->first_deferred_pfn = ULONG_MAX;
+	spin_lock_init(&pgdat->node_size_lock);
 	if (start_pfn != end_pfn)
 		pr_info("Initmem setup node %d [mem %#018llx-%#018llx]\n", nid,
 			(unsigned long long)PFN_PHYS(start_pfn),
@@ -222,20 +225,6 @@ static void free_area_init_node(int nid)
 		pr_info("Initmem setup node %d as memoryless\n", nid);
 	calculate_node_totalpages(pgdat, start_pfn, end_pfn);
 	free_area_init_core(pgdat);
-}
-
-static void init_single_page(unsigned long pfn, int zone, int nid)
-{
-	struct page *page = pfn_to_page(pfn);
-
-	/* No memset: the memmap comes zeroed from bootmem (sparse_init), and
-	 * zeroing each struct page again doubled the memmap's cost. */
-	set_page_links(page, zone, nid, pfn_to_section_nr(pfn));
-	page->_refcount = 1;
-	page->_mapcount = -1;
-	INIT_LIST_HEAD(&page->lru);
-	/* Reserved until bootmem hands it to the buddy allocator. */
-	SetPageReserved(page);
 }
 
 /*
@@ -252,7 +241,7 @@ static void init_unavailable_range(unsigned long spfn, unsigned long epfn, int z
 			pfn = ALIGN_DOWN(pfn, PAGES_PER_SECTION) + PAGES_PER_SECTION - 1;
 			continue;
 		}
-		init_single_page(pfn, zone, nid);
+		__init_single_page(pfn, zone, nid);
 		count++;
 	}
 	if (count)
@@ -263,26 +252,33 @@ static void init_unavailable_range(unsigned long spfn, unsigned long epfn, int z
 static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
 				   unsigned long end_pfn, unsigned long *hole_pfn)
 {
-	unsigned long zstart = zone->zone_start_pfn, zend = zone_end_pfn(zone);
+	unsigned long zstart = zone->zone_start_pfn, zend = zone_end_pfn(zone), stop;
 	int nid = zone->zone_pgdat->node_id, zid = zone_idx(zone);
 
 	start_pfn = clamp_pfn(start_pfn, zstart, zend);
 	end_pfn = clamp_pfn(end_pfn, zstart, zend);
 	if (start_pfn >= end_pfn)
 		return;
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
-		init_single_page(pfn, zid, nid);
+	/* The rest of the node's last zone waits for deferred_init_node(). */
+	stop = deferred_init_limit(nid, start_pfn, end_pfn, zend);
+	for (unsigned long pfn = start_pfn; pfn < stop; pfn++)
+		__init_single_page(pfn, zid, nid);
 	if (*hole_pfn < start_pfn)
 		init_unavailable_range(*hole_pfn, start_pfn, zid, nid);
 	*hole_pfn = end_pfn;
 }
 
-/* Every struct page: RAM in its zone, holes reserved, as Linux's memmap_init. */
+/*
+ * Every struct page: RAM in its zone, holes reserved, as Linux's
+ * memmap_init; but of each node's last zone only the first part (Linux's
+ * deferred struct-page init, deferred_init.c).
+ */
 static void memmap_init(void)
 {
 	unsigned long hole_pfn = 0, end_pfn = 0;
 	int zone_id = 0, nid = 0;
 
+	deferred_init_reset();
 	for (int i = 0; i < nr_nodemap_entries; i++) {
 		pg_data_t *pgdat = NODE_DATA(early_node_map[i].nid);
 

@@ -239,11 +239,18 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsign
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_ok(zone, order,
 				       zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
-				       highest_zoneidx, alloc_flags))
-			continue;
+				       highest_zoneidx, alloc_flags)) {
+			/* Short, but maybe only of pages not set up yet. */
+			if (!deferred_pages || !deferred_grow_zone(zone, order))
+				continue;
+		}
+	try_this_zone:
 		page = rmqueue(zone, order, gfp, migratetype);
-		if (!page)
+		if (!page) {
+			if (deferred_pages && deferred_grow_zone(zone, order))
+				goto try_this_zone;
 			continue;
+		}
 		if (!check_new_pages(page, order))
 			continue; /* reported; the bad pages stay out */
 		return page;
@@ -375,12 +382,18 @@ unsigned long nr_free_pages(void)
 	return n;
 }
 
+/*
+ * Not the sum of the zones' managed pages: deferred pages count from
+ * mem_init on, before their zone has them (as in Linux 6.1).
+ */
+static unsigned long totalram;
+
 unsigned long totalram_pages(void)
 {
-	struct zone *zone;
-	unsigned long n = 0;
+	return totalram;
+}
 
-	for_each_populated_zone(zone)
-		n += zone->managed_pages;
-	return n;
+void totalram_pages_add(long count)
+{
+	totalram += (unsigned long)count;
 }

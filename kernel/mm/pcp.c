@@ -82,6 +82,25 @@ void setup_per_cpu_pageset(void)
 	}
 }
 
+/*
+ * The limits again once the zone's size is final (after its deferred
+ * pages), as Linux's setup_per_zone_wmarks does with zone_pcp_update.
+ */
+void zone_pcp_update(struct zone *zone)
+{
+	int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
+	int high = zone_highsize(zone, batch);
+
+	if (!zone->pageset)
+		return;
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct per_cpu_pages *p = per_cpu_ptr(zone->pageset, cpu);
+
+		p->high = high;
+		p->batch = batch;
+	}
+}
+
 /* Move up to @count pages from the buddy lists to @list, under the lock. */
 static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list, int migratetype)
 {

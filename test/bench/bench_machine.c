@@ -10,6 +10,7 @@
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
 #include <mm/page_alloc.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -17,8 +18,18 @@
 #define KERNEL_IMAGE_START (16UL << 20)
 #define KERNEL_IMAGE_SIZE (32UL << 20)
 
-/* Where the last boot of each size put its memmap: [0, memmap_end). */
-static unsigned long memmap_end_pa[128];
+/*
+ * What the first boot of each size touched of the memmap, as physical
+ * ranges (the layout is the same every boot): the whole memmap with the
+ * deferred part, only the struct pages set up at boot without it.
+ */
+#define MAX_TOUCHED 8
+struct touched {
+	bool known;
+	unsigned int n;
+	unsigned long start[MAX_TOUCHED], end[MAX_TOUCHED];
+};
+static struct touched touched[2][1025];
 
 int bench_machine_setup(void)
 {
@@ -30,38 +41,48 @@ int bench_machine_setup(void)
 	return 0;
 }
 
-/* Highest physical address of the memmap, bootmem's data included. */
-static unsigned long find_memmap_end(void)
+/* The memmap of every section below @limit_pfn, as merged physical ranges. */
+static void learn_memmap(struct touched *t, unsigned long limit_pfn)
 {
-	unsigned long end = 0;
-
+	t->n = 0;
 	for (unsigned long s = 0; s < nr_mem_sections; s++) {
-		unsigned long pfn = s * PAGES_PER_SECTION, e;
+		unsigned long pfn = s * PAGES_PER_SECTION, a, e;
 
-		if (!mem_section[s])
+		if (!mem_section[s] || pfn >= limit_pfn)
 			continue;
+		a = (unsigned long)__pa(pfn_to_page(pfn));
 		e = (unsigned long)__pa(pfn_to_page(pfn) + PAGES_PER_SECTION);
-		if (e > end)
-			end = e;
+		if (t->n && t->end[t->n - 1] == a) {
+			t->end[t->n - 1] = e;
+		} else if (t->n < MAX_TOUCHED) {
+			t->start[t->n] = a;
+			t->end[t->n++] = e;
+		}
 	}
-	return end;
+	t->known = true;
 }
 
 /*
- * Touch every page up to @end so the timed code does not take host page
- * faults; huge pages where the host gives them, like the direct map.
+ * Touch @t's memory so the timed code does not take host page faults; huge
+ * pages where the host gives them, like the direct map. The low 64 MiB
+ * too: bootmem's bitmap and the small allocations live there.
  */
-static void prefault(unsigned long end)
+static void prefault(const struct touched *t)
 {
 	char *p = __va(0);
 
-	madvise(p, end, MADV_HUGEPAGE);
-	/* Write back what is there: bootmem's bitmap already lives here. */
-	for (unsigned long off = 0; off < end; off += PAGE_SIZE)
-		((volatile char *)p)[off] = ((volatile char *)p)[off];
+	for (unsigned int i = 0; i <= t->n; i++) {
+		unsigned long a = i < t->n ? t->start[i] : 0;
+		unsigned long e = i < t->n ? t->end[i] : 64UL << 20;
+
+		madvise(p + a, e - a, MADV_HUGEPAGE);
+		/* Write back what is there: bootmem's bitmap already lives here. */
+		for (unsigned long off = a; off < e; off += PAGE_SIZE)
+			((volatile char *)p)[off] = ((volatile char *)p)[off];
+	}
 }
 
-void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
+void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, bool deferred_too)
 {
 	unsigned long low_end = gib >= 2 ? 2 * GIB_PFNS : gib * GIB_PFNS;
 	unsigned long max_pfn_ = gib > 2 ? 4 * GIB_PFNS + (gib - 2) * GIB_PFNS : low_end;
@@ -71,7 +92,8 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 		[ZONE_DMA32] = max_pfn_ < 4 * GIB_PFNS ? max_pfn_ : 4 * GIB_PFNS,
 		[ZONE_NORMAL] = max_pfn_,
 	};
-	uint64_t t0, t1, t2, t3;
+	struct touched *t = gib <= 1024 ? &touched[deferred_too][gib] : NULL;
+	uint64_t t0, t1, t2, t3, t4;
 
 	sim_reset();
 	node_set_state(0, N_POSSIBLE); /* one node, as x86_numa_init's dummy */
@@ -89,9 +111,8 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 	reserve_bootmem(PFN_PHYS(map), PFN_PHYS(map_pages), BOOTMEM_DEFAULT);
 	reserve_bootmem(KERNEL_IMAGE_START, KERNEL_IMAGE_SIZE, BOOTMEM_DEFAULT);
 
-	if (ticks && gib < sizeof(memmap_end_pa) / sizeof(memmap_end_pa[0]) &&
-	    memmap_end_pa[gib])
-		prefault(memmap_end_pa[gib]);
+	if (ticks && t && t->known)
+		prefault(t);
 	t0 = bench_tsc();
 	free_area_init_nodes(max_zone_pfn);
 	t1 = bench_tsc();
@@ -101,11 +122,15 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 	t2 = bench_tsc();
 	mem_init();
 	t3 = bench_tsc();
-	if (gib < sizeof(memmap_end_pa) / sizeof(memmap_end_pa[0]))
-		memmap_end_pa[gib] = find_memmap_end() + (4UL << 20);
+	if (t && !t->known)
+		learn_memmap(t, deferred_too ? ULONG_MAX : NODE_DATA(0)->first_deferred_pfn);
+	if (deferred_too)
+		page_alloc_init_late();
+	t4 = bench_tsc();
 	if (ticks) {
 		ticks->init_nodes = t1 - t0;
 		ticks->hand_over = t3 - t2;
+		ticks->deferred = t4 - t3;
 	}
 }
 

@@ -8,6 +8,7 @@
 #ifndef TEST_BENCH_MACHINE_H
 #define TEST_BENCH_MACHINE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Once per process: reserve simulated memory, silence printk. */
@@ -16,16 +17,25 @@ int bench_machine_setup(void);
 struct bench_boot_ticks {
 	uint64_t init_nodes; /* free_area_init_nodes: zones, memmap_init */
 	uint64_t hand_over;  /* mem_init: free_all_bootmem, watermarks, pcp */
+	uint64_t deferred;   /* page_alloc_init_late: the deferred struct pages */
 };
 
 /*
  * Fresh machine with @gib GiB of RAM: [4K, 640K) and [1M, 2G) below 4 GiB
  * (all of it if smaller), the rest from 4 GiB, a 32 MiB kernel image
- * reserved at 16 MiB. With @ticks, the memmap area is faulted in before
- * the clock starts (the kernel's direct map takes no faults), and the two
- * steps are timed in TSC ticks.
+ * reserved at 16 MiB, booted through page_alloc_init_late (at most 1024).
+ * With @ticks, the memory the first boot of that size touched is faulted
+ * in before the clock starts (the kernel's direct map takes no faults),
+ * and the three steps are timed in TSC ticks. bench_machine_boot_to with
+ * @deferred_too false stops after mem_init: the deferred struct pages
+ * stay as at "Memory:", untouched.
  */
-void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks);
+void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, bool deferred_too);
+
+static inline void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
+{
+	bench_machine_boot_to(gib, ticks, true);
+}
 
 /*
  * Benchmark-only: set every populated zone's pageset to @high/@batch

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * mem_init.<N>g: struct page init (free_area_init_nodes) plus the hand-over
- * to the buddy allocator (mem_init) per GiB of RAM, at 1, 4, 16 and 64 GiB,
- * each on a fresh machine; .init_nodes and .hand_over are the two parts.
- * mem_init.64g_over_1g is the per-GiB growth: 1.0 when linear.
+ * mem_init.<N>g: all of the memmap's set-up per GiB of RAM: struct page
+ * init (free_area_init_nodes), the hand-over to the buddy allocator
+ * (mem_init) and the deferred struct pages (page_alloc_init_late), at 1,
+ * 4, 16 and 64 GiB, each on a fresh machine; .init_nodes, .hand_over and
+ * .deferred are the parts. mem_init.64g_over_1g is the per-GiB growth:
+ * 1.0 when linear. mem_init.deferred_64g is the deferred part alone at
+ * 64 GiB; mem_init.1t the boot's part (to "Memory:", deferred pages left
+ * untouched) on a 1 TiB machine.
  */
 #include "bench.h"
 #include "bench_clock.h"
@@ -13,9 +17,8 @@
 
 static const unsigned int sizes[] = { 1, 4, 16, 64 };
 
-static void print_ms_per_gib(const struct bench_opts *o, const char *name,
-			     const struct bench_samples *ticks, unsigned int gib,
-			     struct bench_summary *out)
+static struct bench_summary print_ms_per_gib(const struct bench_opts *o, const char *name,
+					     const struct bench_samples *ticks, unsigned int gib)
 {
 	struct bench_summary s = bench_summarize(ticks);
 	double k = 1.0 / (o->tsc_per_ns * 1e6 * gib);
@@ -24,8 +27,22 @@ static void print_ms_per_gib(const struct bench_opts *o, const char *name,
 	s.min *= k;
 	s.max *= k;
 	bench_print(name, "ms/GiB", s);
-	if (out)
-		*out = s;
+	return s;
+}
+
+static void bench_1t(const struct bench_opts *o)
+{
+	struct bench_samples boot = { 0 };
+	int reps = o->reps > 7 ? 7 : o->reps;
+
+	bench_machine_boot_to(1024, NULL, false); /* learns what it touches */
+	for (int r = 0; r < reps; r++) {
+		struct bench_boot_ticks t;
+
+		bench_machine_boot_to(1024, &t, false);
+		bench_add(&boot, (double)(t.init_nodes + t.hand_over));
+	}
+	print_ms_per_gib(o, "mem_init.1t", &boot, 1024);
 }
 
 void bench_mem_init(const struct bench_opts *o)
@@ -35,29 +52,35 @@ void bench_mem_init(const struct bench_opts *o)
 	char name[64];
 
 	for (int i = 0; i < 4; i++) {
-		struct bench_samples all = { 0 }, nodes = { 0 }, hand = { 0 };
+		struct bench_samples all = { 0 }, nodes = { 0 }, hand = { 0 }, def = { 0 };
 		unsigned int gib = sizes[i];
 		/* The big machines cost ~0.5 s a boot here: fewer of them. */
 		int reps = gib >= 16 && o->reps > 15 ? 15 : o->reps;
 
 		snprintf(name, sizeof(name), "mem_init.%ug", gib);
-		if (!bench_wanted(name) && !bench_wanted("mem_init.64g_over_1g"))
+		if (!bench_wanted(name) && !bench_wanted("mem_init.64g_over_1g") &&
+		    !(gib == 64 && bench_wanted("mem_init.deferred_64g")))
 			continue;
 		bench_machine_boot(gib, NULL); /* learns where the memmap goes */
 		for (int r = 0; r < reps; r++) {
 			struct bench_boot_ticks t;
 
 			bench_machine_boot(gib, &t);
-			bench_add(&all, (double)(t.init_nodes + t.hand_over));
+			bench_add(&all, (double)(t.init_nodes + t.hand_over + t.deferred));
 			bench_add(&nodes, (double)t.init_nodes);
 			bench_add(&hand, (double)t.hand_over);
+			bench_add(&def, (double)t.deferred);
 		}
-		print_ms_per_gib(o, name, &all, gib, &per_gib[i]);
+		per_gib[i] = print_ms_per_gib(o, name, &all, gib);
 		have[i] = true;
 		snprintf(name, sizeof(name), "mem_init.%ug.init_nodes", gib);
-		print_ms_per_gib(o, name, &nodes, gib, NULL);
+		print_ms_per_gib(o, name, &nodes, gib);
 		snprintf(name, sizeof(name), "mem_init.%ug.hand_over", gib);
-		print_ms_per_gib(o, name, &hand, gib, NULL);
+		print_ms_per_gib(o, name, &hand, gib);
+		snprintf(name, sizeof(name), "mem_init.%ug.deferred", gib);
+		print_ms_per_gib(o, name, &def, gib);
+		if (gib == 64)
+			print_ms_per_gib(o, "mem_init.deferred_64g", &def, gib);
 	}
 	if (have[0] && have[3]) {
 		/* min and max: the extreme ratios the two ranges allow. */
@@ -69,4 +92,6 @@ void bench_mem_init(const struct bench_opts *o)
 
 		bench_print("mem_init.64g_over_1g", "ratio", r);
 	}
+	if (bench_wanted("mem_init.1t"))
+		bench_1t(o);
 }

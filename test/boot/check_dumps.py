@@ -10,7 +10,10 @@
                                   spanned and present as the "Zone ranges"
                                   and "Early memory node ranges" lines say;
                                   present summed is the total of "Memory:
-                                  A/BK" (B), managed summed is A plus the
+                                  A/BK" (B), managed summed is B minus its
+                                  "RK reserved" (Linux's totalram: the
+                                  deferred struct pages count from there
+                                  on, not in A) plus the
                                   "efi: freed NK of boot services" and
                                   "Freeing unused kernel image (initmem)
                                   memory: NK" after it
@@ -90,7 +93,7 @@ def zoneinfo(lines):
             continue
         if section and not l.startswith('  '):
             section = None if section == 'nodes' else section
-    mem = next((re.match(r'^Memory: (\d+)K/(\d+)K available', l) for l in lines
+    mem = next((re.match(r'^Memory: (\d+)K/(\d+)K available.* (\d+)K reserved', l) for l in lines
                 if l.startswith('Memory: ')), None)
     given_back = re.compile(r'^(?:efi: freed (\d+)K of boot services memory|'
                             r'Freeing unused kernel image \(initmem\) memory: (\d+)K)$')
@@ -155,14 +158,15 @@ def zoneinfo(lines):
         if g.get('managed', -1) < 0 or g['managed'] > g.get('present', 0):
             print(f'zoneinfo: node {k[0]} zone {k[1]} managed {g.get("managed")} > present')
             bad = 1
-    avail, total = int(mem.group(1)), int(mem.group(2))
+    total, reserved = int(mem.group(2)), int(mem.group(3))
+    avail = total - reserved
     present = sum(g.get('present', 0) for g in got.values()) * 4
     managed = sum(g.get('managed', 0) for g in got.values()) * 4
     if present != total:
         print(f'zoneinfo: present pages sum to {present}K, "Memory:" says {total}K')
         bad = 1
     if managed != avail + freed:
-        print(f'zoneinfo: managed pages sum to {managed}K, "Memory:" {avail}K + freed {freed}K')
+        print(f'zoneinfo: managed pages sum to {managed}K, "Memory:" {total}K - {reserved}K reserved + freed {freed}K')
         bad = 1
     if not bad:
         print(f'zoneinfo: {len(got)} zones agree with the zone/node lines and Memory:')

@@ -52,6 +52,7 @@ static void boot_once(void)
 	setup_per_cpu_areas();
 	build_all_zonelists();
 	mem_init();
+	page_alloc_init_late();
 	drain_local_pages();
 	CHECK(check_buddy_invariants(why, sizeof(why)), "after boot: %s", why);
 	buddy_snapshot_take(&start);

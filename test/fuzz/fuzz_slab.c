@@ -82,6 +82,7 @@ static void boot_once(void)
 	build_all_zonelists();
 	mem_init();
 	kmem_cache_init();
+	page_alloc_init_late();
 	list_for_each_entry(s, &slab_caches, list)
 		kmem_cache_shrink(s);
 	drain_local_pages();

@@ -77,7 +77,11 @@ int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init
 	x86_memory_init(NULL);
 	setup_per_cpu_areas();
 	build_all_zonelists();
-	if (mem_init_too)
+	if (mem_init_too) {
 		mem_init();
+		/* The deferred struct pages too, as the kernel's boot does before
+		 * any self-test: the tests see the whole machine. */
+		page_alloc_init_late();
+	}
 	return 0;
 }

@@ -97,6 +97,7 @@ static void check_mem_init_accounting(struct ktest *t, const struct pa_machine *
 	}
 
 	mem_init();
+	page_alloc_init_late();
 	for_each_populated_zone(zone) {
 		unsigned long w = want[zone->zone_pgdat->node_id][zone_idx(zone)];
 

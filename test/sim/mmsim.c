@@ -45,6 +45,8 @@ static const char usage_text[] =
 	"  --cmdline \"...\"    kernel options: mem=, memmap=, kernelcore=, movablecore=\n"
 	"  --log-cmdline      also apply the log's own \"Command line:\" (before --cmdline)\n"
 	"  --no-numa          ignore the log's SRAT lines (one node, like numa=off)\n"
+	"  --full             also run the end of boot's deferred struct-page init:\n"
+	"                     \"node N deferred pages initialised in Nms\" per node\n"
 	"  --distances \"M\"    SLIT distances, rows by ';', columns by ',': \"10,20;20,10\"\n"
 	"  --acpidump FILE    the machine's ACPI tables (`sudo acpidump > FILE`): nodes,\n"
 	"                     CPUs and distances from its SRAT, SLIT and MADT instead of\n"
@@ -240,10 +242,12 @@ static int e820_from_efi_map(struct boot_log *log)
 /*
  * Tables mmsim cannot lay out, refused before anything runs: an entry whose
  * size wraps (Linux 6.1 throws such a table away for the BIOS's fallback
- * sizes, which a log does not have), and more RAM than this host can model
- * (the simulator keeps a real memmap: 64 bytes per 4 KiB page).
+ * sizes, which a log does not have), and more RAM than this host can model:
+ * with --full a real memmap (64 bytes per 4 KiB page); without, as at
+ * "Memory:", only bootmem's bitmap (a bit per page) and the memmap of each
+ * node's first part (deferred struct-page init) are touched.
  */
-static int refuse_table(const struct boot_log *log)
+static int refuse_table(const struct boot_log *log, bool full)
 {
 	uint64_t ram = 0, need, avail = 0;
 	char line[256];
@@ -258,7 +262,7 @@ static int refuse_table(const struct boot_log *log)
 	for (unsigned i = 0; i < log->nr_e820; i++)
 		if (log->e820[i].type == E820_TYPE_RAM && log->e820[i].size < UINT64_MAX - ram)
 			ram += log->e820[i].size;
-	need = ram / 4096 * 64;
+	need = full ? ram / 4096 * 64 : ram / 4096 / 8 + (256ULL << 20);
 	mi = fopen("/proc/meminfo", "r");
 	while (mi && fgets(line, sizeof(line), mi))
 		if (sscanf(line, "MemAvailable: %" SCNu64 " kB", &avail) == 1)
@@ -267,9 +271,9 @@ static int refuse_table(const struct boot_log *log)
 		fclose(mi);
 	if (avail && need > avail * 1024 / 4 * 3) {
 		fprintf(stderr, "mmsim: the log's table has %" PRIu64 " GiB of usable RAM; modelling it "
-				"needs about %" PRIu64 " MiB of host memory for its memmap, more than 3/4 of the "
+				"needs about %" PRIu64 " MiB of host memory for its %s, more than 3/4 of the "
 				"%" PRIu64 " MiB available here; refused\n",
-			ram >> 30, need >> 20, avail >> 10);
+			ram >> 30, need >> 20, full ? "memmap" : "bootmem bitmap", avail >> 10);
 		return -1;
 	}
 	return 0;
@@ -366,7 +370,7 @@ int main(int argc, char **argv)
 {
 	struct sim_log_opts lo = { .to_stdout = true, .max_level = 7 };
 	const char *path = NULL, *cmdline = "", *distances = NULL, *acpidump = NULL;
-	bool log_cmdline = false, numa = true;
+	bool log_cmdline = false, numa = true, full = false;
 	uint64_t kernel_size = 32ULL << 20;
 	static struct boot_log log;
 	static char full_cmdline[COMMAND_LINE_SIZE];
@@ -381,6 +385,8 @@ int main(int argc, char **argv)
 			cmdline = argv[++i];
 		} else if (!strcmp(a, "--log-cmdline")) {
 			log_cmdline = true;
+		} else if (!strcmp(a, "--full")) {
+			full = true;
 		} else if (!strcmp(a, "--no-numa")) {
 			numa = false;
 		} else if (!strcmp(a, "--acpidump") && i + 1 < argc) {
@@ -436,7 +442,7 @@ int main(int argc, char **argv)
 			LOG_MAX_E820, log.dropped_e820);
 
 	sim_log_setup(&lo);
-	if (refuse_table(&log))
+	if (refuse_table(&log, full))
 		return 2;
 	if (sim_mem_init(SIM_MEM_DEFAULT))
 		return 2;
@@ -477,6 +483,8 @@ int main(int argc, char **argv)
 	build_all_zonelists();
 	mem_init();
 	kmem_cache_init(); /* start_kernel's next step */
+	if (full)
+		page_alloc_init_late(); /* the deferred struct pages, timed per node */
 	report_unknown_params();
 	return 0;
 }

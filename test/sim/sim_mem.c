@@ -32,6 +32,9 @@ int sim_mem_init(uint64_t bytes)
 			(unsigned long long)(bytes >> 30), strerror(errno));
 		return -1;
 	}
+	/* Huge pages where the host has them: a terabyte's memmap is written
+	 * in 2 MiB faults instead of 4 KiB ones (many times fewer). */
+	madvise(p, bytes, MADV_HUGEPAGE);
 	if (base)
 		munmap(base, size);
 	base = p;

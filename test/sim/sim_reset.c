@@ -57,6 +57,8 @@ void sim_reset(void)
 	/* page allocator (page_alloc.c, page_check.c, pcp.c, watermark.c) */
 	page_group_by_mobility_disabled = false;
 	page_poisoning_enabled = false;
+	nodeferinit = false;
+	deferred_pages = false;
 	nr_bad_pages = 0;
 	nr_cpu_ids = 1;
 	min_free_kbytes = 1024;

@@ -106,6 +106,10 @@ void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long
 /* From node @pgdat first, then any node; panics when out of memory. */
 void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			   unsigned long goal);
+/* As __alloc_bootmem_node, but not zeroed: for the memmap, whose every
+ * struct page is written when it is initialised (at boot or deferred). */
+void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
+			       unsigned long goal);
 
 #define alloc_bootmem(x)	   __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
 #define alloc_bootmem_pages(x)	   __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
@@ -121,9 +125,11 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long a
  *
  * Walks each bitmap and frees each run of free pages in the largest
  * naturally aligned blocks that stay inside one zone, then frees the
- * bitmap's own pages. Any bootmem call after this panics.
+ * bitmap's own pages. Pages whose struct page is deferred (deferred_init.c)
+ * and, while there are such pages, the bitmaps themselves are only counted:
+ * page_alloc_init_late() frees them. Any bootmem call after this panics.
  *
- * Return: the number of pages freed.
+ * Return: the number of pages freed or left to free (Linux's totalram_pages).
  */
 unsigned long free_all_bootmem(void);
 

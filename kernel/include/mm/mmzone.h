@@ -119,7 +119,19 @@ typedef struct pglist_data {
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
 	struct bootmem_data *bdata;
+	/*
+	 * Deferred struct-page init (deferred_init.c): struct pages from
+	 * here to the node's end are not initialised yet (ULONG_MAX: none
+	 * left). node_size_lock serialises growing it with the worker.
+	 */
+	unsigned long first_deferred_pfn;
+	spinlock_t node_size_lock;
 } pg_data_t;
+
+static inline unsigned long pgdat_end_pfn(const pg_data_t *pgdat)
+{
+	return pgdat->node_start_pfn + pgdat->node_spanned_pages;
+}
 
 /*
  * Each node's pg_data_t, in that node's own memory (the arch allocates it

@@ -61,8 +61,9 @@ void drain_local_pages(void);
 /* Free pages in the buddy lists of all zones (pcp lists not included). */
 unsigned long nr_free_pages(void);
 
-/* Pages managed by the buddy allocator (Linux's totalram_pages). */
+/* Pages managed by the buddy allocator (Linux's totalram_pages), deferred ones included. */
 unsigned long totalram_pages(void);
+void totalram_pages_add(long count);
 
 /**
  * build_all_zonelists - every node's fallback list of zones
@@ -81,6 +82,19 @@ void build_all_zonelists(void);
  * Linux's "Memory: NK/NK available (...)" line.
  */
 void mem_init(void);
+
+/**
+ * page_alloc_init_late - the end of boot's part of the page allocator
+ *
+ * Sets up and frees the deferred struct pages, node by node
+ * (deferred_init_node), frees bootmem's bitmaps, then sizes the
+ * watermarks and per-CPU pagesets on the whole memory. Nothing to do
+ * when nothing was deferred (small machines, nodeferinit).
+ */
+void page_alloc_init_late(void);
+
+/* Node @nid's share of page_alloc_init_late(), callable from any CPU. */
+void deferred_init_node(int nid);
 
 /**
  * free_reserved_page_pfn - hand a page that was reserved at boot to the

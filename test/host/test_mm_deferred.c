@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Deferred struct-page init (kernel/mm/deferred_init.c) against Linux 6.1's
+ * rule, restated from mm/page_alloc.c (defer_init, deferred_grow_zone,
+ * memblock_free_all): only the zone ending a node is deferred; counting
+ * its RAM pages from the zone's start, the first pfn that is a multiple of
+ * 32768 (Linux's 128 MiB x86-64 section) once more than 32768 pages were
+ * counted is the node's first deferred pfn. Deferred pages count in
+ * totalram at mem_init but reach the buddy lists only in
+ * page_alloc_init_late() or when an allocation grows the zone, 32768
+ * pages at a time.
+ */
+#include "page_alloc_machines.h"
+#include "sim.h"
+#include "sim_ktest.h"
+
+#include "../../kernel/mm/internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <mm/gfp.h>
+#include <mm/mmzone.h>
+#include <mm/node_map.h>
+#include <mm/nodemask.h>
+#include <mm/page_alloc.h>
+#include <string.h>
+
+#define SECTION_128M 0x8000UL
+
+/* Is any free block of @zone at or above @pfn? */
+static bool buddy_has_pfn_above(struct zone *zone, unsigned long pfn)
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		for (int t = 0; t < MIGRATE_TYPES; t++) {
+			struct page *p;
+
+			list_for_each_entry(p, &zone->free_area[o].free_list[t], lru)
+				if (page_to_pfn(p) >= pfn)
+					return true;
+		}
+	return false;
+}
+
+/* Every RAM page of the node map has its node and a zone spanning it. */
+static unsigned long bad_struct_pages(void)
+{
+	unsigned long bad = 0;
+
+	for (int i = 0; i < nr_nodemap_entries; i++)
+		for (unsigned long pfn = early_node_map[i].start_pfn;
+		     pfn < early_node_map[i].end_pfn; pfn++) {
+			struct page *p = pfn_to_page(pfn);
+
+			bad += page_to_nid(p) != early_node_map[i].nid ||
+			       !zone_spans_pfn(page_zone(p), pfn);
+		}
+	return bad;
+}
+
+static unsigned long managed_sum(void)
+{
+	struct zone *zone;
+	unsigned long n = 0;
+
+	for_each_populated_zone(zone)
+		n += zone->managed_pages;
+	return n;
+}
+
+/*
+ * @m booted to mem_init: node @nid's first deferred pfn is @want, nothing
+ * at or above it is in the buddy lists; after page_alloc_init_late all is,
+ * every struct page is right, and managed pages add up to totalram.
+ */
+static void check_machine(struct ktest *t, const struct pa_machine *m, int nid, unsigned long want)
+{
+	pg_data_t *pgdat;
+	struct zone *last;
+	unsigned long total, free_early;
+	char line[64];
+
+	KTEST_ASSERT_EQ(t, pa_boot(m, "", false), 0);
+	mem_init();
+	pgdat = NODE_DATA(nid);
+	KTEST_EXPECT_EQ(t, pgdat->first_deferred_pfn, want);
+	last = &pgdat->node_zones[pgdat->nr_zones - 1];
+	KTEST_EXPECT_FALSE(t, buddy_has_pfn_above(last, want));
+	total = totalram_pages();
+	free_early = nr_free_pages();
+	KTEST_EXPECT_LT(t, managed_sum(), total);
+
+	page_alloc_init_late();
+	KTEST_EXPECT_EQ(t, pgdat->first_deferred_pfn, ULONG_MAX);
+	KTEST_EXPECT_TRUE(t, buddy_has_pfn_above(last, want));
+	KTEST_EXPECT_EQ(t, totalram_pages(), total);
+	KTEST_EXPECT_EQ(t, managed_sum(), total);
+	drain_local_pages();
+	KTEST_EXPECT_GT(t, nr_free_pages(), free_early);
+	KTEST_EXPECT_EQ(t, bad_struct_pages(), 0UL);
+	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
+	snprintf(line, sizeof(line), "node %d deferred pages initialised in ", nid);
+	KTEST_EXPECT_NOT_NULL(t, strstr(sim_log_text(), line));
+}
+
+/* DMA32 ends the node; its RAM starts at 16 MiB: 0x1000 + 0x8000 -> 0x10000. */
+static void deferred_q35_512m(struct ktest *t)
+{
+	check_machine(t, &pa_q35_512m, 0, 0x10000);
+}
+
+/* Node 1 is 4G-6G, all Normal: 0x100000 + 0x8000 is already aligned. */
+static void deferred_two_nodes(struct ktest *t)
+{
+	check_machine(t, &pa_two_nodes, 0, 0x10000);
+	check_machine(t, &pa_two_nodes, 1, 0x108000);
+}
+
+/* 64 MiB: fewer than 32768 pages in the last zone, nothing is deferred. */
+static void deferred_small_machine_none(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_small_64m, "", true), 0);
+	KTEST_EXPECT_EQ(t, NODE_DATA(0)->first_deferred_pfn, ULONG_MAX);
+	KTEST_EXPECT_NULL(t, strstr(sim_log_text(), "deferred pages initialised"));
+}
+
+/*
+ * An allocation from node 1 alone, larger than what it has free at
+ * mem_init, grows the zone (deferred_grow_zone) in 128 MiB steps and
+ * succeeds before page_alloc_init_late.
+ */
+static void deferred_grow_on_demand(struct ktest *t)
+{
+	static struct page *pages[4096];
+	pg_data_t *pgdat;
+	unsigned long before, n;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_nodes, "", false), 0);
+	mem_init();
+	pgdat = NODE_DATA(1);
+	before = pgdat->node_zones[ZONE_NORMAL].free_pages;
+	KTEST_EXPECT_EQ(t, pgdat->first_deferred_pfn, 0x108000UL);
+	/* Order 4 blocks: 4096 of them are 256 MiB, more than node 1 has free. */
+	n = 0;
+	for (; n < 4096; n++) {
+		pages[n] = alloc_pages_node(1, GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN, 4);
+		if (!pages[n])
+			break;
+	}
+	KTEST_EXPECT_EQ(t, n, 4096UL);
+	KTEST_EXPECT_LT(t, before, 4096UL << 4);
+	KTEST_EXPECT_GT(t, pgdat->first_deferred_pfn, 0x108000UL);
+	KTEST_EXPECT_EQ(t, (pgdat->first_deferred_pfn - 0x108000UL) % SECTION_128M, 0UL);
+	for (unsigned long i = 0; i < n; i++) {
+		KTEST_EXPECT_EQ(t, page_to_nid(pages[i]), 1);
+		__free_pages(pages[i], 4);
+	}
+	page_alloc_init_late();
+	KTEST_EXPECT_EQ(t, managed_sum(), totalram_pages());
+	KTEST_EXPECT_EQ(t, bad_struct_pages(), 0UL);
+	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
+}
+
+/*
+ * nodeferinit: everything reaches the buddy lists at mem_init. The
+ * "Memory:" total and reserved figures are the same either way (Linux
+ * counts deferred pages in totalram); only the free figure differs.
+ */
+static void deferred_nodeferinit(struct ktest *t)
+{
+	unsigned long total_deferred;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", false), 0);
+	mem_init();
+	total_deferred = totalram_pages();
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "nodeferinit", false), 0);
+	mem_init();
+	KTEST_EXPECT_EQ(t, NODE_DATA(0)->first_deferred_pfn, ULONG_MAX);
+	KTEST_EXPECT_EQ(t, totalram_pages(), total_deferred);
+	KTEST_EXPECT_EQ(t, managed_sum(), totalram_pages());
+	KTEST_EXPECT_EQ(t, bad_struct_pages(), 0UL);
+	page_alloc_init_late(); /* nothing left to do, nothing printed */
+	KTEST_EXPECT_NULL(t, strstr(sim_log_text(), "deferred pages initialised"));
+}
+
+static const struct ktest_case deferred_cases[] = {
+	KTEST_CASE(deferred_q35_512m),
+	KTEST_CASE(deferred_two_nodes),
+	KTEST_CASE(deferred_small_machine_none),
+	KTEST_CASE(deferred_grow_on_demand),
+	KTEST_CASE(deferred_nodeferinit),
+	KTEST_CASES_END
+};
+
+static struct ktest_suite deferred_suite = {
+	.name = "mm_deferred",
+	.cases = deferred_cases,
+	.init = sim_ktest_init,
+	.exit = sim_ktest_dump_log,
+};
+KTEST_SUITE(deferred_suite);
