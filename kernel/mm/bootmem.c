@@ -160,6 +160,15 @@ static void free_range(bootmem_data_t *b, unsigned long start, unsigned long end
 	for (unsigned long pfn = start; pfn < end; pfn++) {
 		unsigned long idx = pfn - b->node_min_pfn;
 
+		/* A whole word of reserved pages at a time: the usual case, all
+		 * of RAM at boot (a bit at a time cost 16 ms of an 8 GiB boot
+		 * under TCG, seconds for a terabyte). */
+		if (idx % BITS_PER_LONG == 0 && end - pfn >= BITS_PER_LONG &&
+		    b->node_bootmem_map[idx / BITS_PER_LONG] == ~0UL) {
+			b->node_bootmem_map[idx / BITS_PER_LONG] = 0;
+			pfn += BITS_PER_LONG - 1;
+			continue;
+		}
 		if (!test_bit(idx, b->node_bootmem_map)) {
 			pr_err("double free of page %#lx ([mem %#018llx-%#018llx])\n", pfn,
 			       (unsigned long long)PFN_PHYS(pfn),
@@ -310,14 +319,17 @@ static unsigned int max_block_order(unsigned long pfn, unsigned long end)
 	return order;
 }
 
-void __free_pages_memory(unsigned long start, unsigned long end)
+void __free_pages_memory(unsigned long start, unsigned long end, bool fresh)
 {
 	unsigned long pfn = start;
 
 	while (pfn < end) {
 		unsigned int order = max_block_order(pfn, end);
 
-		__free_pages_core(pfn_to_page(pfn), order);
+		if (fresh)
+			__free_pages_fresh(pfn_to_page(pfn), order);
+		else
+			__free_pages_core(pfn_to_page(pfn), order);
 		pfn += 1UL << order;
 	}
 }
@@ -334,7 +346,7 @@ static unsigned long free_boot_run(unsigned long start, unsigned long end)
 		unsigned long stop = deferred_run_end(pfn, end, &deferred);
 
 		if (!deferred)
-			__free_pages_memory(pfn, stop);
+			__free_pages_memory(pfn, stop, false);
 		pfn = stop;
 	}
 	return end - start;
@@ -348,8 +360,9 @@ static void free_bootmem_bitmaps(void)
 		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
 
 		b->node_bootmem_map = NULL;
-		__free_pages_memory(map_pfn, map_pfn + bootmem_bootmap_pages(b->node_low_pfn -
-									     b->node_min_pfn));
+		__free_pages_memory(
+			map_pfn, map_pfn + bootmem_bootmap_pages(b->node_low_pfn - b->node_min_pfn),
+			false);
 	}
 	INIT_LIST_HEAD(&bdata_list);
 }

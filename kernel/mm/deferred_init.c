@@ -164,12 +164,14 @@ static unsigned long deferred_init_range(struct zone *zone, unsigned long spfn, 
 		for (unsigned long pfn = spfn, stop; pfn < bend; pfn = stop) {
 			stop = bootmem_run(pfn, bend, &free);
 			for (unsigned long p = pfn; free && p < stop; p++)
-				__init_single_page(p, zid, nid);
+				__init_free_page(p, zid, nid);
 		}
 		for (unsigned long pfn = spfn, stop; pfn < bend; pfn = stop) {
 			stop = bootmem_run(pfn, bend, &free);
 			if (free) {
-				__free_pages_memory(pfn, stop);
+				/* The zone lock's locked instruction orders the
+				 * non-temporal stores before the block is seen. */
+				__free_pages_memory(pfn, stop, true);
 				nr += stop - pfn;
 			}
 		}

@@ -7,6 +7,7 @@
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
 #include <kernel/smp.h>
+#include <stddef.h>
 
 /* alloc_flags: which watermark to respect and how far below it to go. */
 #define ALLOC_WMARK_MIN	    WMARK_MIN
@@ -52,22 +53,55 @@ void set_pageblock_migratetype(struct page *page, int migratetype);
  * reference, reserved until bootmem hands it over. Every field is written
  * (the memmap is not zeroed beforehand), so the page is written once.
  */
-static inline void __init_single_page(unsigned long pfn, int zone, int nid)
+static inline unsigned long __init_page_flags(unsigned long pfn, int zone, int nid)
 {
-	struct page *page = pfn_to_page(pfn);
+	return (unsigned long)nid << NODES_PGSHIFT | (unsigned long)zone << ZONES_PGSHIFT |
+	       pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT | 1UL << PG_reserved;
+}
 
+static inline void __init_page(struct page *page, unsigned long flags)
+{
 	*page = (struct page){
-		.flags = (unsigned long)nid << NODES_PGSHIFT |
-			 (unsigned long)zone << ZONES_PGSHIFT |
-			 pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT | 1UL << PG_reserved,
+		.flags = flags,
 		._mapcount = -1,
 		._refcount = 1,
 	};
 	INIT_LIST_HEAD(&page->lru);
 }
 
-/* Hand [start, end) to the buddy lists in the largest aligned blocks (bootmem.c). */
-void __free_pages_memory(unsigned long start, unsigned long end);
+static inline void __init_single_page(unsigned long pfn, int zone, int nid)
+{
+	__init_page(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
+}
+
+/*
+ * A struct page as __free_pages_core leaves it, written in one go and
+ * around the cache (non-temporal where the CPU has such stores): the
+ * deferred pages go straight to the buddy lists, and a terabyte's memmap
+ * would only push everything else out of the caches.
+ */
+static inline void __init_free_page(unsigned long pfn, int zone, int nid)
+{
+	unsigned long *w = (unsigned long *)pfn_to_page(pfn);
+	unsigned long lru = (unsigned long)&((struct page *)w)->lru;
+	const struct page proto = {
+		.flags = (unsigned long)nid << NODES_PGSHIFT |
+			 (unsigned long)zone << ZONES_PGSHIFT |
+			 pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT,
+		._mapcount = -1,
+	};
+	const unsigned long *src = (const unsigned long *)&proto;
+
+	_Static_assert(offsetof(struct page, lru) == sizeof(unsigned long), "lru after flags");
+	for (unsigned int i = 0; i < sizeof(struct page) / sizeof(long); i++)
+		__builtin_nontemporal_store(i == 1 || i == 2 ? lru : src[i], &w[i]);
+}
+
+/*
+ * Hand [start, end) to the buddy lists in the largest aligned blocks
+ * (bootmem.c); @fresh: set up by __init_free_page, not reserved.
+ */
+void __free_pages_memory(unsigned long start, unsigned long end, bool fresh);
 
 /* Deferred struct-page init (deferred_init.c). */
 extern bool deferred_pages; /* some node has deferred struct pages left */
@@ -89,6 +123,9 @@ void __free_one_page(unsigned long pfn, struct zone *zone, unsigned int order, i
 
 /* Give a block bootmem held to the buddy lists, counting it as managed. */
 void __free_pages_core(struct page *page, unsigned int order);
+/* The same for a block whose struct pages are already unreserved with no
+ * reference (__init_free_page): the deferred pages, written once. */
+void __free_pages_fresh(struct page *page, unsigned int order);
 
 /* Per-CPU lists (pcp.c). */
 struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp, int migratetype);

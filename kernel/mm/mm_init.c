@@ -261,8 +261,16 @@ static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
 		return;
 	/* The rest of the node's last zone waits for deferred_init_node(). */
 	stop = deferred_init_limit(nid, start_pfn, end_pfn, zend);
-	for (unsigned long pfn = start_pfn; pfn < stop; pfn++)
-		__init_single_page(pfn, zid, nid);
+	/* A section's struct pages are contiguous: one lookup per section. */
+	for (unsigned long pfn = start_pfn, send; pfn < stop; pfn = send) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned long flags = __init_page_flags(pfn, zid, nid);
+
+		send = ALIGN(pfn + 1, PAGES_PER_SECTION) < stop ? ALIGN(pfn + 1, PAGES_PER_SECTION)
+								: stop;
+		for (unsigned long n = send - pfn; n; n--)
+			__init_page(page++, flags);
+	}
 	if (*hole_pfn < start_pfn)
 		init_unavailable_range(*hole_pfn, start_pfn, zid, nid);
 	*hole_pfn = end_pfn;

@@ -340,6 +340,13 @@ void __free_pages_core(struct page *page, unsigned int order)
 		ClearPageReserved(p);
 		set_page_count(p, 0);
 	}
+	__free_pages_fresh(page, order);
+}
+
+void __free_pages_fresh(struct page *page, unsigned int order)
+{
+	unsigned long n = 1UL << order;
+
 	page_zone(page)->managed_pages += n;
 	if (page_poisoning_enabled)
 		kernel_poison_pages(page, (unsigned int)n);
