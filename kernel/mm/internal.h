@@ -7,7 +7,6 @@
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
 #include <kernel/smp.h>
-#include <stddef.h>
 
 /* alloc_flags: which watermark to respect and how far below it to go. */
 #define ALLOC_WMARK_MIN	    WMARK_MIN
@@ -75,26 +74,19 @@ static inline void __init_single_page(unsigned long pfn, int zone, int nid)
 }
 
 /*
- * A struct page as __free_pages_core leaves it, written in one go and
- * around the cache (non-temporal where the CPU has such stores): the
- * deferred pages go straight to the buddy lists, and a terabyte's memmap
- * would only push everything else out of the caches.
+ * A struct page as __free_pages_core leaves it, written in one go: the
+ * deferred pages go straight to the buddy lists without a second pass.
+ * (Non-temporal stores were tried: 1.5-2x slower on the benchmark host.)
  */
 static inline void __init_free_page(unsigned long pfn, int zone, int nid)
 {
-	unsigned long *w = (unsigned long *)pfn_to_page(pfn);
-	unsigned long lru = (unsigned long)&((struct page *)w)->lru;
-	const struct page proto = {
-		.flags = (unsigned long)nid << NODES_PGSHIFT |
-			 (unsigned long)zone << ZONES_PGSHIFT |
-			 pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT,
+	struct page *page = pfn_to_page(pfn);
+
+	*page = (struct page){
+		.flags = __init_page_flags(pfn, zone, nid) & ~(1UL << PG_reserved),
 		._mapcount = -1,
 	};
-	const unsigned long *src = (const unsigned long *)&proto;
-
-	_Static_assert(offsetof(struct page, lru) == sizeof(unsigned long), "lru after flags");
-	for (unsigned int i = 0; i < sizeof(struct page) / sizeof(long); i++)
-		__builtin_nontemporal_store(i == 1 || i == 2 ? lru : src[i], &w[i]);
+	INIT_LIST_HEAD(&page->lru);
 }
 
 /*
