@@ -144,7 +144,7 @@ gfp_t pat_heavy_zone_gfp(void)
  * broken splitting (expand) or merging, wrong free_pages accounting,
  * pages reachable twice, and blocks crossing a zone boundary.
  */
-void page_alloc_all_pages_every_order(struct ktest *t)
+static void page_alloc_all_pages_every_order(struct ktest *t)
 {
 	gfp_t gfp = (pat_heavy_zone_gfp() ? pat_heavy_zone_gfp() : GFP_HIGHUSER_MOVABLE) |
 		    __GFP_MEMALLOC | NOWARN;
@@ -198,7 +198,7 @@ void page_alloc_all_pages_every_order(struct ktest *t)
  * batch empties the pcp list, so freeing that batch orders the list by
  * hand. Catches head/tail mix-ups in free_unref_page or rmqueue_pcplist.
  */
-void page_alloc_hot_cold(struct ktest *t)
+static void page_alloc_hot_cold(struct ktest *t)
 {
 	struct page *pages[64], *first, *p;
 	struct zone *zone;

@@ -61,9 +61,7 @@ unsigned long pat_pfn_limit_of(gfp_t gfp);
 /* The zone modifier for cases that touch all memory (DMA when poisoning). */
 gfp_t pat_heavy_zone_gfp(void);
 
-/* The cases, listed in the suite (page_alloc_test.c). */
-void page_alloc_all_pages_every_order(struct ktest *t);
-void page_alloc_hot_cold(struct ktest *t);
+/* The cases of the other files, listed in the suite (page_alloc_test.c). */
 /* page_alloc_test_zone.c */
 void page_alloc_zone_restriction(struct ktest *t);
 /* page_alloc_test_stress.c */
