@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* State shared by the loader's files: firmware tables and what it placed. */
+/*
+ * State shared by the loader's files (loader.c): the firmware's boot
+ * services and the table of memory placed for the kernel. main.c sets it
+ * up; the other files use it and nothing of main.c.
+ */
 #ifndef EFI_LOADER_H
 #define EFI_LOADER_H
 
@@ -9,6 +13,17 @@
 extern EFI_BOOT_SERVICES *BS;
 
 #define LOADER_MAX_REGIONS 64
+
+/* Record the firmware's boot services, first thing in efi_main. */
+void loader_init(EFI_BOOT_SERVICES *bs);
+
+/*
+ * loader_set_regions - keep the region table at @regions in @bi
+ *
+ * From then on loader_add_region() appends to it and counts it in
+ * bi->nr_regions; bi->regions points at it.
+ */
+void loader_set_regions(struct bootinfo *bi, struct bootinfo_region *regions);
 
 /**
  * loader_add_region - record memory the loader allocated for the kernel

@@ -24,22 +24,8 @@
 #define KERNEL_FILE_MAX (256ull << 20)
 #define INITRD_MAX (4ull << 30)
 
-EFI_BOOT_SERVICES *BS;
-
 static struct bootinfo *bi;
-static struct bootinfo_region *regions;
 static const char *cmdline = "";
-
-EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind)
-{
-	if (bi->nr_regions >= LOADER_MAX_REGIONS) {
-		con_printf("mmk-loader: error: more than %u loader regions\n",
-			   LOADER_MAX_REGIONS);
-		return EFI_OUT_OF_RESOURCES;
-	}
-	regions[bi->nr_regions++] = (struct bootinfo_region){ addr, size, kind, 0 };
-	return EFI_SUCCESS;
-}
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -286,7 +272,7 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	char why[128];
 	EFI_STATUS s;
 
-	BS = st->BootServices;
+	loader_init(st->BootServices);
 	con_init(st);
 	/* The firmware's 5-minute watchdog would reset a long kernel run. */
 	BS->SetWatchdogTimer(0, 0, 0, NULL);
@@ -296,14 +282,13 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	if (EFI_ERROR(s))
 		return fail_status(s, "no memory for", "the boot info");
 	bi = (struct bootinfo *)(uintptr_t)page;
-	regions = (struct bootinfo_region *)(bi + 1);
 	_Static_assert(sizeof(struct bootinfo) +
 			       LOADER_MAX_REGIONS * sizeof(struct bootinfo_region) < 4096,
 		       "bootinfo and regions must fit one page");
 	bi->magic = BOOTINFO_MAGIC;
 	bi->version = BOOTINFO_VERSION;
 	bi->size = sizeof(*bi);
-	bi->regions = (uintptr_t)regions;
+	loader_set_regions(bi, (struct bootinfo_region *)(bi + 1));
 	bi->efi_system_table = (uintptr_t)st;
 	/* An empty command line is the NUL byte at the end of the page. */
 	bi->cmdline = page + 4095;

@@ -8,6 +8,7 @@
 #include <kernel/console.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <lib/cmdline.h>
 #include <lib/string.h>
 
 #define MAX_CMDLINE_CONSOLES 8

@@ -5,6 +5,7 @@
  */
 #include <kernel/params.h>
 #include <kernel/smp.h>
+#include <lib/cmdline.h>
 
 struct cpumask __cpu_possible_mask = { { 1UL } };
 struct cpumask __cpu_present_mask = { { 1UL } };

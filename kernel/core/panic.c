@@ -9,6 +9,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/pstore.h>
+#include <lib/cmdline.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <stdarg.h>

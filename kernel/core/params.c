@@ -20,23 +20,6 @@ static size_t unknown_len;
 
 const char *saved_command_line = cmdline_copy;
 
-int parse_uint(const char *s, unsigned long max, unsigned long *out)
-{
-	unsigned long v = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (unsigned long)(*s - '0');
-		if (v > max)
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 /*
  * Cut the next option out of @p: skips leading spaces, ends the option with
  * a NUL, splits "name=value" and strips the value's surrounding quotes.

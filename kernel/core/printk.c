@@ -13,6 +13,7 @@
 #include <kernel/console.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <lib/cmdline.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <stdint.h>

@@ -144,6 +144,9 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 
 /* The allocation-failure report (show_mem.c). */
 void warn_alloc(gfp_t gfp, unsigned int order);
+/* /proc/buddyinfo- and /proc/zoneinfo-style dumps (show_mem.c, for mminfo=). */
+void show_buddyinfo(void);
+void show_zoneinfo(void);
 
 /* Set when mobility grouping would not help (tiny memory), as in Linux. */
 extern bool page_group_by_mobility_disabled;

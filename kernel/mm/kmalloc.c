@@ -90,11 +90,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return __kmalloc(size, gfp, NUMA_NO_NODE, (unsigned long)__builtin_return_address(0));
 }
 
-void *kmalloc_node(size_t size, gfp_t gfp, int node)
-{
-	return __kmalloc(size, gfp, node, (unsigned long)__builtin_return_address(0));
-}
-
 /* The head page of a kmalloc'd block, or NULL (reported) for a bad pointer. */
 static struct page *kmalloc_page(const void *p, const char *who)
 {

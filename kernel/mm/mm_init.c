@@ -37,21 +37,6 @@ void set_dma_reserve(unsigned long pages)
 	dma_reserve = pages;
 }
 
-struct zone *next_populated_zone(struct zone *zone)
-{
-	int nid = zone ? zone->zone_pgdat->node_id : 0;
-	int idx = zone ? zone_idx(zone) + 1 : 0;
-
-	for (; nid < MAX_NUMNODES; nid++, idx = 0) {
-		if (!node_online(nid))
-			continue;
-		for (; idx < MAX_NR_ZONES; idx++)
-			if (node_data[nid]->node_zones[idx].present_pages)
-				return &node_data[nid]->node_zones[idx];
-	}
-	return NULL;
-}
-
 static unsigned long clamp_pfn(unsigned long v, unsigned long lo, unsigned long hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;

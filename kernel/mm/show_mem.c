@@ -2,7 +2,7 @@
 /*
  * What a kernel hacker reads on a serial line when memory runs out or
  * looks wrong: the allocation-failure report, and /proc/buddyinfo- and
- * /proc/zoneinfo-style dumps (mminfo=buddyinfo,zoneinfo at the end of boot).
+ * /proc/zoneinfo-style dumps (asked for with mminfo=, see mminfo.c).
  */
 #define pr_fmt(fmt) fmt
 
@@ -14,11 +14,11 @@
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <mm/page_alloc.h>
-#include <mm/slab.h>
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
-char *format_gfp(gfp_t gfp, char *buf, unsigned size)
+/* "GFP_KERNEL|__GFP_ZERO"-style text for the failure report; returns @buf. */
+static char *format_gfp(gfp_t gfp, char *buf, unsigned size)
 {
 	static const struct {
 		gfp_t mask;
@@ -110,7 +110,7 @@ void warn_alloc(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
-static void show_buddyinfo(void)
+void show_buddyinfo(void)
 {
 	struct zone *zone;
 
@@ -122,7 +122,7 @@ static void show_buddyinfo(void)
 	}
 }
 
-static void show_zoneinfo(void)
+void show_zoneinfo(void)
 {
 	struct zone *zone;
 
@@ -150,49 +150,4 @@ static void show_zoneinfo(void)
 		}
 		pr_info("  start_pfn:           %lu\n", zone->zone_start_pfn);
 	}
-}
-
-static bool want_buddyinfo, want_zoneinfo, want_slabinfo;
-
-/* mminfo=buddyinfo,zoneinfo,slabinfo: dumps printed at the end of boot. */
-static int set_mminfo(const char *val)
-{
-	bool b = false, z = false, sl = false;
-
-	for (const char *p = val; p && *p;) {
-		size_t n = 0;
-
-		while (p[n] && p[n] != ',')
-			n++;
-		if (n == 9 && !strncmp(p, "buddyinfo", 9))
-			b = true;
-		else if (n == 8 && !strncmp(p, "zoneinfo", 8))
-			z = true;
-		else if (n == 8 && !strncmp(p, "slabinfo", 8))
-			sl = true;
-		else
-			return -1;
-		p += n + (p[n] == ',');
-	}
-	if (!b && !z && !sl)
-		return -1;
-	want_buddyinfo = b;
-	want_zoneinfo = z;
-	want_slabinfo = sl;
-	return 0;
-}
-kernel_param("mminfo", set_mminfo);
-
-void show_mminfo(void)
-{
-	if (want_buddyinfo) {
-		pr_info("buddyinfo:\n");
-		show_buddyinfo();
-	}
-	if (want_zoneinfo) {
-		pr_info("zoneinfo:\n");
-		show_zoneinfo();
-	}
-	if (want_slabinfo)
-		slabinfo_show();
 }

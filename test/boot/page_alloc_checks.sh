@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # page_alloc_checks.sh BUILD_DIR MODE [ARGS...]: boots running the
-# page_alloc self-test (kernel/mm/tests/page_alloc_test.c) on the live allocator.
+# page_alloc self-test (kernel/mm/tests/page_alloc_test*.c) on the live allocator.
 #   selftest MACHINE MEM [QEMU ARGS...]
 #       selftest=page_alloc mminfo=buddyinfo,zoneinfo: status 0, every case
 #       ok (poison skipped), kunit.py agrees, exactly the reports the cases

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Host-only suites around the shared page_alloc suite
- * (kernel/mm/tests/page_alloc_test.c, linked into this binary too):
+ * (kernel/mm/tests/page_alloc_test*.c, linked into this binary too):
  *  - page_alloc_movable, page_alloc_numa: the same cases on a machine with
  *    ZONE_MOVABLE and on a two-node machine;
  *  - page_alloc_mem_init: mem_init's accounting against bootmem's bitmap;

@@ -16,4 +16,14 @@
  */
 int memparse(const char *s, const char **end, uint64_t *out);
 
+/**
+ * parse_uint - strict decimal parse for option values
+ * @s: text, digits only
+ * @max: largest accepted value
+ * @out: result
+ *
+ * Return: 0, or -1 if @s is empty, has a non-digit or exceeds @max.
+ */
+int parse_uint(const char *s, unsigned long max, unsigned long *out);
+
 #endif

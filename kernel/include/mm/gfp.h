@@ -51,10 +51,4 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
 	return ZONE_NORMAL;
 }
 
-/**
- * format_gfp - "GFP_KERNEL|__GFP_ZERO"-style text for a failure report
- * Return: @buf.
- */
-char *format_gfp(gfp_t gfp, char *buf, unsigned size);
-
 #endif

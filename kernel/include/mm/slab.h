@@ -128,7 +128,6 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
  * allocator. Return: NULL on failure or before the allocator is UP.
  */
 void *kmalloc(size_t size, gfp_t gfp);
-void *kmalloc_node(size_t size, gfp_t gfp, int node);
 
 static inline void *kzalloc(size_t size, gfp_t gfp)
 {

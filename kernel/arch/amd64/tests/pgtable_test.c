@@ -17,7 +17,6 @@
 
 #define LOWER_HALF_END 0x0000800000000000ull
 #define DIRECT_MAP_END (PAGE_OFFSET + (1ull << 46))
-#define KERNEL_MAP_END (__START_KERNEL_map + (512ull << 20))
 #define MAX_REPORTS    5
 
 extern const char _text[], _etext[], __start_rodata[], __end_rodata[];

@@ -1,0 +1,3 @@
+int p_fn(int x);
+int q_fn(int x);
+int r_fn(int x);
