@@ -5,6 +5,7 @@
  * straight to the exit.
  */
 #include <kernel/arch.h>
+#include <kernel/console.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -69,9 +70,11 @@ void kernel_exit(enum boot_exit_status status)
 	if (status != BOOT_EXIT_PANIC && reboot_at_end) {
 		pr_info("mmk: rebooting (reboot)\n");
 		pstore_end(PSTORE_STATE_REBOOT, status);
+		console_flush_all();
 		arch_reboot();
 	}
 	pstore_end(status == BOOT_EXIT_PANIC ? PSTORE_STATE_PANIC : PSTORE_STATE_HALTED, status);
+	console_flush_all();
 	if (qemu_exit && qemu_exit_debugcon) {
 		char buf[24];
 
@@ -100,7 +103,8 @@ static void panic_reboot(void)
 		pr_emerg("Rebooting in %ld seconds..\n", panic_timeout);
 		if (!start) /* the clock is not calibrated yet */
 			pr_emerg("(no clock yet: rebooting now)\n");
-		else
+		console_flush_all(); /* the screen shows the panic while we wait */
+		if (start)
 			while (arch_clock_ns() - start < (uint64_t)panic_timeout * 1000000000ull)
 				;
 	}

@@ -4,7 +4,10 @@
  * light grey on black like Linux's fbcon. Text goes to a character shadow
  * first; only cells that changed are drawn, with 8-byte stores in 32 bpp
  * modes, and the framebuffer is never read back (it is slow uncached
- * memory on real hardware). Scrolling jumps half a screen at a time.
+ * memory on real hardware). Drawing is deferred like a DRM driver's
+ * deferred I/O: the shadow reaches the screen at most every
+ * FLUSH_INTERVAL_NS, and always before the kernel stops (console_flush_all),
+ * so lines that scroll past faster than anyone can read are never drawn.
  * The framebuffer is reached through the loader's mapping at
  * BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
  * (fbcon_set_base).
@@ -13,13 +16,17 @@
 
 #include <drivers/fbcon.h>
 #include <drivers/font.h>
+#include <kernel/arch.h>
 #include <kernel/boot.h>
 #include <kernel/console.h>
+#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
 #include <stdbool.h>
 
 #define TAB_WIDTH 8
+/* A screen refresh a person cannot tell from immediate (DRM's fbdev: HZ/20). */
+#define FLUSH_INTERVAL_NS (50ull * 1000 * 1000)
 
 struct fb_channel {
 	uint8_t shift, bits;
@@ -119,15 +126,35 @@ static void put_pixel(uint8_t *p, uint32_t v)
 }
 
 /*
- * The text shadow: what each cell should show (text[]) and what the
- * framebuffer shows now (shown[]). Writing and scrolling touch only text[];
- * fbcon_flush then draws the cells that differ, so the framebuffer is never
- * read and a scroll costs the changed cells, not a 4 MiB copy.
+ * The text shadow: what each cell should show (text[], a ring of rows:
+ * screen row r is text[(top + r) % rows], so a scroll moves no text) and
+ * what the framebuffer shows now (shown[], by screen row). Writing and
+ * scrolling touch only text[]; fbcon_flush then draws the cells that
+ * differ, so the framebuffer is never read and a scroll costs the changed
+ * cells, not a 4 MiB copy.
  */
 #define MAX_COLS 320 /* 2560 pixels at 8 wide; wider screens use the left part */
 #define MAX_ROWS 200
 static unsigned char text[MAX_ROWS][MAX_COLS];
 static unsigned char shown[MAX_ROWS][MAX_COLS];
+static uint32_t top;
+static uint64_t last_flush_ns;
+static bool nodefer; /* fbcon=nodefer: draw every write at once */
+
+/* fbcon=nodefer: for chasing a hang, at the cost of a slower boot. */
+static int set_fbcon(const char *val)
+{
+	if (!val || strcmp(val, "nodefer"))
+		return -1;
+	nodefer = true;
+	return 0;
+}
+kernel_param("fbcon", set_fbcon);
+
+static unsigned char *text_row(uint32_t r)
+{
+	return text[(top + r) % fbc.rows];
+}
 
 /*
  * Fast path (32 bpp, 8-pixel-wide font): a glyph row byte expands to eight
@@ -218,32 +245,36 @@ static void clear_screen(void)
 	memset(shown, ' ', sizeof(shown));
 }
 
-/* Draw every cell of the dirty rows whose character changed. */
+/*
+ * Draw every cell of the dirty rows whose character changed. Not
+ * re-entered: a fault while drawing ends in kernel_exit, which flushes.
+ */
 static void fbcon_flush(void)
 {
-	for (uint32_t r = dirty_lo; r < dirty_hi && r < fbc.rows; r++)
+	static bool busy;
+
+	if (busy || !fbc.base)
+		return;
+	busy = true;
+	for (uint32_t r = dirty_lo; r < dirty_hi && r < fbc.rows; r++) {
+		const unsigned char *t = text_row(r);
+
 		for (uint32_t c = 0; c < fbc.cols; c++)
-			if (text[r][c] != shown[r][c]) {
-				draw_char(c, r, text[r][c], shown[r][c]);
-				shown[r][c] = text[r][c];
+			if (t[c] != shown[r][c]) {
+				draw_char(c, r, t[c], shown[r][c]);
+				shown[r][c] = t[c];
 			}
+	}
 	dirty_lo = MAX_ROWS;
 	dirty_hi = 0;
+	busy = false;
 }
 
-/*
- * Jump scroll: when the cursor falls off the bottom, the text moves up by
- * half the screen at once. Every scroll redraws the changed cells of the
- * whole screen, so jumping many rows divides that cost; the last half
- * screen of text always stays in view.
- */
+/* One line up: the old top row, blanked, becomes the bottom row. */
 static void scroll(void)
 {
-	uint32_t jump = fbc.rows / 2 ? fbc.rows / 2 : 1;
-
-	memmove(text[0], text[jump], (size_t)(fbc.rows - jump) * MAX_COLS);
-	memset(text[fbc.rows - jump], ' ', (size_t)jump * MAX_COLS);
-	fbc.y = fbc.rows - jump;
+	memset(text[top], ' ', MAX_COLS);
+	top = (top + 1) % fbc.rows;
 	mark_dirty(0, fbc.rows);
 }
 
@@ -258,6 +289,8 @@ static void newline(void)
 
 static void fbcon_write(struct console *con, const char *s, size_t len)
 {
+	uint64_t now;
+
 	(void)con;
 	if (!fbc.base)
 		return; /* the framebuffer could not be mapped */
@@ -276,9 +309,20 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 			if (fbc.x >= fbc.cols)
 				newline();
 			mark_dirty(fbc.y, fbc.y + 1);
-			text[fbc.y][fbc.x++] = c;
+			text_row(fbc.y)[fbc.x++] = c;
 		}
 	}
+	/* Until the clock runs (the first dozen lines) every write is drawn. */
+	now = arch_clock_ns();
+	if (nodefer || !now || now - last_flush_ns >= FLUSH_INTERVAL_NS) {
+		fbcon_flush();
+		last_flush_ns = now;
+	}
+}
+
+static void fbcon_con_flush(struct console *con)
+{
+	(void)con;
 	fbcon_flush();
 }
 
@@ -291,6 +335,7 @@ static struct console fb_console = {
 	.name = "tty",
 	.index = 0,
 	.write = fbcon_write,
+	.flush = fbcon_con_flush,
 };
 
 void fbcon_init(const struct bootinfo_framebuffer *fb)
