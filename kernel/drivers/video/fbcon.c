@@ -342,6 +342,11 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 {
 	const struct font *f = &fbc.font;
 
+	fbc = (struct fbcon){ 0 }; /* a fresh start (the host tests init many times) */
+	top = 0;
+	last_flush_ns = 0;
+	dirty_lo = MAX_ROWS;
+	dirty_hi = 0;
 	if (!fb->base || fb->pixel_format == BOOT_PIXEL_BLT_ONLY ||
 	    fb->pixel_format == BOOT_PIXEL_NONE) {
 		pr_info("no linear framebuffer, no framebuffer console\n");
