@@ -4,6 +4,7 @@
  * while panicking must not print forever, so the second entry skips
  * straight to the exit.
  */
+#include <drivers/fbcon.h>
 #include <kernel/arch.h>
 #include <kernel/console.h>
 #include <kernel/panic.h>
@@ -83,6 +84,8 @@ void kernel_exit(enum boot_exit_status status)
 	} else if (qemu_exit)
 		arch_qemu_exit(status == BOOT_EXIT_OK ? QEMU_EXIT_SUCCESS_VALUE
 						      : (unsigned int)status);
+	else
+		fbcon_page_log(); /* a person reads the screen: all of the log */
 	arch_halt();
 }
 

@@ -20,14 +20,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#define COLS	 10
-#define ROWS	 4
-#define WIDTH	 (COLS * 8 + 3)	 /* a partial cell on the right */
-#define HEIGHT	 (ROWS * 16 + 5) /* and at the bottom */
-#define STRIDE	 96		 /* pixels per scan line: > WIDTH */
-#define GUARD	 0x5a
-#define MS	 1000000ull
-#define FB_BYTES (STRIDE * 4 * HEIGHT + 64)
+#define ROWS	   4
+#define HEIGHT	   (ROWS * 16 + 5) /* a partial cell at the bottom */
+#define MAX_STRIDE 1024
+#define GUARD	   0x5a
+#define MS	   1000000ull
+#define FB_BYTES   (MAX_STRIDE * 4 * HEIGHT + 64)
+
+/* 10 columns, a partial cell on the right, stride > width (the pager: 100). */
+static uint32_t COLS = 10, WIDTH = 83, STRIDE = 96;
 
 /* What the console reaches outside its file. */
 static uint64_t fake_ns;
@@ -41,6 +42,7 @@ uint64_t arch_clock_ns(void)
 
 void register_console(struct console *con)
 {
+	con->enabled = true;
 	registered = con;
 }
 
@@ -54,6 +56,19 @@ int printk(const char *fmt, ...)
 	n = vsnprintf(printed + used, sizeof(printed) - used, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+/* printk's log, as console_replay_log hands it to a console. */
+static const char *const fake_log[] = { "l1\nl2\n", "l3\n", "l4\n", NULL, "l6\n" };
+static const char *long_line;
+
+void console_replay_log(struct console *con)
+{
+	for (size_t i = 0; i < sizeof(fake_log) / sizeof(fake_log[0]); i++) {
+		const char *s = fake_log[i] ? fake_log[i] : long_line;
+
+		con->write(con, s, strlen(s));
+	}
 }
 
 struct mode {
@@ -96,6 +111,13 @@ static struct bootinfo_framebuffer fake_fb(const struct mode *m)
 		.blue_mask = m->b,
 		.reserved_mask = m->x,
 	};
+}
+
+static void geometry(uint32_t cols)
+{
+	COLS = cols;
+	WIDTH = cols * 8 + 3;
+	STRIDE = WIDTH + 13;
 }
 
 static int start(const struct mode *m)
@@ -154,7 +176,7 @@ static char cell(uint32_t col, uint32_t row)
 /* Screen row @row as text, trailing blanks dropped. */
 static const char *screen_row(uint32_t row)
 {
-	static char buf[COLS + 1];
+	static char buf[MAX_STRIDE / 8 + 1];
 	int end = 0;
 
 	for (uint32_t c = 0; c < COLS; c++) {
@@ -194,6 +216,7 @@ static bool edges_background(void)
 static int load_font(struct ktest *t)
 {
 	(void)t;
+	geometry(10);
 	if (font_load_psf(&font, console_font_start,
 			  (size_t)(console_font_end - console_font_start)))
 		return -1;
@@ -325,6 +348,50 @@ static void refused_modes(struct ktest *t)
 	refuses(t, fb, "does not fit");
 }
 
+/*
+ * The log (fake_log) at 100 columns, three rows a page and the status row:
+ * l1 l2 l3 | l4, 100 x 'x', yz (the long line wraps) | l6 — the last page
+ * is the log's last three screen lines.
+ */
+static void pages_through_the_log(struct ktest *t)
+{
+	static char line[104], xs[101];
+
+	memset(line, 'x', 100);
+	memcpy(line + 100, "yz\n", 4);
+	memset(xs, 'x', 100);
+	long_line = line;
+	geometry(100);
+	KTEST_ASSERT_EQ(t, start(&modes[1]), 0);
+	put("the end of the boot\n");
+	KTEST_EXPECT_EQ(t, fbcon_show_log_page(0), 3);
+	KTEST_EXPECT_STREQ(t, screen_row(0), "l1");
+	KTEST_EXPECT_STREQ(t, screen_row(1), "l2");
+	KTEST_EXPECT_STREQ(t, screen_row(2), "l3");
+	KTEST_EXPECT_STREQ(
+		t, screen_row(3),
+		"-- boot log page 1/3: lines 1-3 of 7; next page in 15 s (fbcon=nopager: off) --");
+	KTEST_EXPECT_EQ(t, fbcon_show_log_page(1), 3);
+	KTEST_EXPECT_STREQ(t, screen_row(0), "l4");
+	KTEST_EXPECT_STREQ(t, screen_row(1), xs);
+	KTEST_EXPECT_STREQ(t, screen_row(2), "yz");
+	KTEST_EXPECT_STREQ(
+		t, screen_row(3),
+		"-- boot log page 2/3: lines 4-6 of 7; next page in 15 s (fbcon=nopager: off) --");
+	KTEST_EXPECT_EQ(t, fbcon_show_log_page(2), 3);
+	KTEST_EXPECT_STREQ(t, screen_row(0), xs);
+	KTEST_EXPECT_STREQ(t, screen_row(1), "yz");
+	KTEST_EXPECT_STREQ(t, screen_row(2), "l6");
+	KTEST_EXPECT_STREQ(
+		t, screen_row(3),
+		"-- boot log page 3/3: lines 5-7 of 7; next page in 15 s (fbcon=nopager: off) --");
+	/* Past the end: nothing changes. */
+	KTEST_EXPECT_EQ(t, fbcon_show_log_page(3), 3);
+	KTEST_EXPECT_STREQ(t, screen_row(2), "l6");
+	KTEST_EXPECT_TRUE(t, guard_intact());
+	geometry(10);
+}
+
 static const struct ktest_case fbcon_cases[] = {
 	KTEST_CASE(mode_rgbx),
 	KTEST_CASE(mode_bgrx),
@@ -335,6 +402,7 @@ static const struct ktest_case fbcon_cases[] = {
 	KTEST_CASE(scrolls_and_wraps),
 	KTEST_CASE(defers_and_flushes),
 	KTEST_CASE(refused_modes),
+	KTEST_CASE(pages_through_the_log),
 	KTEST_CASES_END,
 };
 

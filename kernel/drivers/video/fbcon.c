@@ -22,11 +22,14 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
+#include <lib/vsprintf.h>
 #include <stdbool.h>
 
 #define TAB_WIDTH 8
 /* A screen refresh a person cannot tell from immediate (DRM's fbdev: HZ/20). */
 #define FLUSH_INTERVAL_NS (50ull * 1000 * 1000)
+/* Long enough to read a screen of the log, or to photograph it. */
+#define FBCON_PAGE_SECONDS 15u
 
 struct fb_channel {
 	uint8_t shift, bits;
@@ -139,14 +142,24 @@ static unsigned char text[MAX_ROWS][MAX_COLS];
 static unsigned char shown[MAX_ROWS][MAX_COLS];
 static uint32_t top;
 static uint64_t last_flush_ns;
+/* The pager: screen lines the log made so far, and where a page ends. */
+static uint32_t lines_done, page_end = UINT32_MAX;
+static bool page_full;
 static bool nodefer; /* fbcon=nodefer: draw every write at once */
+static bool nopager; /* fbcon=nopager: the end of the log stays on screen */
 
-/* fbcon=nodefer: for chasing a hang, at the cost of a slower boot. */
+/*
+ * fbcon=nodefer: for chasing a hang, at the cost of a slower boot.
+ * fbcon=nopager: when the kernel halts, keep the last screen.
+ */
 static int set_fbcon(const char *val)
 {
-	if (!val || strcmp(val, "nodefer"))
+	if (val && !strcmp(val, "nodefer"))
+		nodefer = true;
+	else if (val && !strcmp(val, "nopager"))
+		nopager = true;
+	else
 		return -1;
-	nodefer = true;
 	return 0;
 }
 kernel_param("fbcon", set_fbcon);
@@ -281,6 +294,10 @@ static void scroll(void)
 static void newline(void)
 {
 	fbc.x = 0;
+	if (++lines_done >= page_end) {
+		page_full = true; /* the pager's page is on the shadow */
+		return;
+	}
 	if (fbc.y + 1 < fbc.rows)
 		fbc.y++;
 	else
@@ -294,7 +311,7 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 	(void)con;
 	if (!fbc.base)
 		return; /* the framebuffer could not be mapped */
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len && !page_full; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == '\n') {
@@ -308,10 +325,14 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 		} else {
 			if (fbc.x >= fbc.cols)
 				newline();
+			if (page_full)
+				break;
 			mark_dirty(fbc.y, fbc.y + 1);
 			text_row(fbc.y)[fbc.x++] = c;
 		}
 	}
+	if (page_end != UINT32_MAX)
+		return; /* the pager draws its page when it is complete */
 	/* Until the clock runs (the first dozen lines) every write is drawn. */
 	now = arch_clock_ns();
 	if (nodefer || !now || now - last_flush_ns >= FLUSH_INTERVAL_NS) {
@@ -324,6 +345,122 @@ static void fbcon_con_flush(struct console *con)
 {
 	(void)con;
 	fbcon_flush();
+}
+
+static struct console fb_console;
+
+/* Blank the text shadow (not the screen) and put the cursor top left. */
+static void reset_text(void)
+{
+	memset(text, ' ', sizeof(text));
+	top = 0;
+	fbc.x = fbc.y = 0;
+	mark_dirty(0, fbc.rows);
+}
+
+static void swap_rows(uint32_t a, uint32_t b)
+{
+	unsigned char tmp[MAX_COLS];
+
+	memcpy(tmp, text[a], MAX_COLS);
+	memcpy(text[a], text[b], MAX_COLS);
+	memcpy(text[b], tmp, MAX_COLS);
+}
+
+static void reverse_rows(uint32_t lo, uint32_t hi) /* rows [lo, hi) */
+{
+	while (hi > lo + 1)
+		swap_rows(lo++, --hi);
+}
+
+/* Rotate the ring of @n rows so that screen row r is text[r] again. */
+static void unroll_ring(uint32_t n)
+{
+	reverse_rows(0, top);
+	reverse_rows(top, n);
+	reverse_rows(0, n);
+	top = 0;
+}
+
+/*
+ * The log's screen lines [end - rows + 1, end) on all rows but the last,
+ * which says where in the log this is: the log is replayed from printk's
+ * buffer through fbcon_write, which stops at @end. Returns the number of
+ * screen lines in the whole log.
+ */
+static uint32_t show_log_page(uint32_t page, uint32_t pages, uint32_t total)
+{
+	uint32_t rows = fbc.rows, per_page = rows - 1, end = (page + 1) * per_page;
+	char status[MAX_COLS + 1];
+
+	if (end > total)
+		end = total;
+	fbc.rows = per_page;
+	reset_text();
+	lines_done = 0;
+	page_end = end;
+	page_full = false;
+	console_replay_log(&fb_console);
+	page_end = UINT32_MAX;
+	page_full = false;
+	fbc.rows = rows;
+	unroll_ring(per_page);
+	memset(text[per_page], ' ', MAX_COLS);
+	ksnprintf(
+		status, sizeof(status),
+		"-- boot log page %u/%u: lines %u-%u of %u; next page in %u s (fbcon=nopager: off) --",
+		page + 1, pages, end > per_page ? end - per_page + 1 : 1, end, total,
+		FBCON_PAGE_SECONDS);
+	memcpy(text[per_page], status, strnlen(status, fbc.cols));
+	mark_dirty(0, rows);
+	fbcon_flush();
+	return total;
+}
+
+/* Screen lines of the log at the console's width, the last one counted. */
+static uint32_t log_lines(void)
+{
+	uint32_t rows = fbc.rows;
+	uint32_t total;
+
+	fbc.rows = rows - 1;
+	reset_text();
+	lines_done = 0;
+	page_end = UINT32_MAX - 1; /* count, never stop */
+	console_replay_log(&fb_console);
+	total = lines_done + (fbc.x ? 1 : 0);
+	page_end = UINT32_MAX;
+	fbc.rows = rows;
+	return total;
+}
+
+int fbcon_show_log_page(unsigned int page)
+{
+	uint32_t total, pages;
+
+	if (!fbc.base || !fb_console.enabled)
+		return 0;
+	total = log_lines();
+	pages = (total + fbc.rows - 2) / (fbc.rows - 1);
+	if (page < pages)
+		show_log_page(page, pages, total);
+	return (int)pages;
+}
+
+void fbcon_page_log(void)
+{
+	uint64_t t;
+
+	if (nopager || !fbc.base || !fb_console.enabled || !arch_clock_ns())
+		return;
+	/* First the screen as it is (the end of the log), then page by page. */
+	for (unsigned int page = 0;; page++) {
+		t = arch_clock_ns();
+		while (arch_clock_ns() - t < FBCON_PAGE_SECONDS * 1000000000ull)
+			;
+		if ((int)page >= fbcon_show_log_page(page))
+			page = (unsigned int)-1; /* wraps to 0 */
+	}
 }
 
 void fbcon_set_base(void *base)
@@ -345,6 +482,7 @@ void fbcon_init(const struct bootinfo_framebuffer *fb)
 	fbc = (struct fbcon){ 0 }; /* a fresh start (the host tests init many times) */
 	top = 0;
 	last_flush_ns = 0;
+	page_end = UINT32_MAX;
 	dirty_lo = MAX_ROWS;
 	dirty_hi = 0;
 	if (!fb->base || fb->pixel_format == BOOT_PIXEL_BLT_ONLY ||
