@@ -368,23 +368,20 @@ static void pages_through_the_log(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, screen_row(0), "l1");
 	KTEST_EXPECT_STREQ(t, screen_row(1), "l2");
 	KTEST_EXPECT_STREQ(t, screen_row(2), "l3");
-	KTEST_EXPECT_STREQ(
-		t, screen_row(3),
-		"-- boot log page 1/3: lines 1-3 of 7; next page in 15 s (fbcon=nopager: off) --");
+	KTEST_EXPECT_STREQ(t, screen_row(3),
+			   "-- log page 1/3, lines 1-3 of 7; next in 15 s (fbcon=nopager: off) --");
 	KTEST_EXPECT_EQ(t, fbcon_show_log_page(1), 3);
 	KTEST_EXPECT_STREQ(t, screen_row(0), "l4");
 	KTEST_EXPECT_STREQ(t, screen_row(1), xs);
 	KTEST_EXPECT_STREQ(t, screen_row(2), "yz");
-	KTEST_EXPECT_STREQ(
-		t, screen_row(3),
-		"-- boot log page 2/3: lines 4-6 of 7; next page in 15 s (fbcon=nopager: off) --");
+	KTEST_EXPECT_STREQ(t, screen_row(3),
+			   "-- log page 2/3, lines 4-6 of 7; next in 15 s (fbcon=nopager: off) --");
 	KTEST_EXPECT_EQ(t, fbcon_show_log_page(2), 3);
 	KTEST_EXPECT_STREQ(t, screen_row(0), xs);
 	KTEST_EXPECT_STREQ(t, screen_row(1), "yz");
 	KTEST_EXPECT_STREQ(t, screen_row(2), "l6");
-	KTEST_EXPECT_STREQ(
-		t, screen_row(3),
-		"-- boot log page 3/3: lines 5-7 of 7; next page in 15 s (fbcon=nopager: off) --");
+	KTEST_EXPECT_STREQ(t, screen_row(3),
+			   "-- log page 3/3, lines 5-7 of 7; next in 15 s (fbcon=nopager: off) --");
 	/* Past the end: nothing changes. */
 	KTEST_EXPECT_EQ(t, fbcon_show_log_page(3), 3);
 	KTEST_EXPECT_STREQ(t, screen_row(2), "l6");

@@ -383,12 +383,13 @@ static void unroll_ring(uint32_t n)
 }
 
 /*
- * The log's screen lines [end - rows + 1, end) on all rows but the last,
- * which says where in the log this is: the log is replayed from printk's
- * buffer through fbcon_write, which stops at @end. Returns the number of
- * screen lines in the whole log.
+ * Page @page of @pages: the log's screen lines up to the page's last
+ * (never past @total) on all rows but the last, which says where in the
+ * log this is. The log is replayed from printk's buffer through
+ * fbcon_write, which stops at that line; the shadow's ring then holds the
+ * rows - 1 lines before it.
  */
-static uint32_t show_log_page(uint32_t page, uint32_t pages, uint32_t total)
+static void show_log_page(uint32_t page, uint32_t pages, uint32_t total)
 {
 	uint32_t rows = fbc.rows, per_page = rows - 1, end = (page + 1) * per_page;
 	char status[MAX_COLS + 1];
@@ -406,15 +407,13 @@ static uint32_t show_log_page(uint32_t page, uint32_t pages, uint32_t total)
 	fbc.rows = rows;
 	unroll_ring(per_page);
 	memset(text[per_page], ' ', MAX_COLS);
-	ksnprintf(
-		status, sizeof(status),
-		"-- boot log page %u/%u: lines %u-%u of %u; next page in %u s (fbcon=nopager: off) --",
-		page + 1, pages, end > per_page ? end - per_page + 1 : 1, end, total,
-		FBCON_PAGE_SECONDS);
+	ksnprintf(status, sizeof(status),
+		  "-- log page %u/%u, lines %u-%u of %u; next in %u s (fbcon=nopager: off) --",
+		  page + 1, pages, end > per_page ? end - per_page + 1 : 1, end, total,
+		  FBCON_PAGE_SECONDS);
 	memcpy(text[per_page], status, strnlen(status, fbc.cols));
 	mark_dirty(0, rows);
 	fbcon_flush();
-	return total;
 }
 
 /* Screen lines of the log at the console's width, the last one counted. */
@@ -449,17 +448,19 @@ int fbcon_show_log_page(unsigned int page)
 
 void fbcon_page_log(void)
 {
+	unsigned int page = 0;
 	uint64_t t;
+	int pages;
 
 	if (nopager || !fbc.base || !fb_console.enabled || !arch_clock_ns())
 		return;
 	/* First the screen as it is (the end of the log), then page by page. */
-	for (unsigned int page = 0;; page++) {
+	for (;;) {
 		t = arch_clock_ns();
 		while (arch_clock_ns() - t < FBCON_PAGE_SECONDS * 1000000000ull)
 			;
-		if ((int)page >= fbcon_show_log_page(page))
-			page = (unsigned int)-1; /* wraps to 0 */
+		pages = fbcon_show_log_page(page);
+		page = (int)page + 1 < pages ? page + 1 : 0;
 	}
 }
 
