@@ -306,14 +306,22 @@ static void newline(void)
 
 static void fbcon_write(struct console *con, const char *s, size_t len)
 {
+	unsigned char *row;
+	uint32_t first = fbc.y;
 	uint64_t now;
 
 	(void)con;
 	if (!fbc.base)
 		return; /* the framebuffer could not be mapped */
+	row = text_row(fbc.y);
 	for (size_t i = 0; i < len && !page_full; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* The common case first: it is most of a boot's cost here. */
+		if (c >= ' ' && fbc.x < fbc.cols) {
+			row[fbc.x++] = c;
+			continue;
+		}
 		if (c == '\n') {
 			newline();
 		} else if (c == '\r') {
@@ -327,10 +335,12 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 				newline();
 			if (page_full)
 				break;
-			mark_dirty(fbc.y, fbc.y + 1);
 			text_row(fbc.y)[fbc.x++] = c;
 		}
+		row = text_row(fbc.y);
 	}
+	/* Rows first..y took text; a scroll has marked the whole screen. */
+	mark_dirty(first, fbc.y + 1);
 	if (page_end != UINT32_MAX)
 		return; /* the pager draws its page when it is complete */
 	/* Until the clock runs (the first dozen lines) every write is drawn. */
