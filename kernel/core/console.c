@@ -58,6 +58,13 @@ void console_write_all(const char *s, size_t len)
 			c->write(c, s, len);
 }
 
+void console_flush_all(void)
+{
+	for (struct console *c = console_list; c; c = c->next)
+		if (c->enabled && c->flush)
+			c->flush(c);
+}
+
 /* console=ttyS0,115200n8: name, index; the options are the driver's. */
 static int set_console(const char *val)
 {

@@ -4,7 +4,9 @@
  * while panicking must not print forever, so the second entry skips
  * straight to the exit.
  */
+#include <drivers/fbcon.h>
 #include <kernel/arch.h>
+#include <kernel/console.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -70,9 +72,11 @@ void kernel_exit(enum boot_exit_status status)
 	if (status != BOOT_EXIT_PANIC && reboot_at_end) {
 		pr_info("mmk: rebooting (reboot)\n");
 		pstore_end(PSTORE_STATE_REBOOT, status);
+		console_flush_all();
 		arch_reboot();
 	}
 	pstore_end(status == BOOT_EXIT_PANIC ? PSTORE_STATE_PANIC : PSTORE_STATE_HALTED, status);
+	console_flush_all();
 	if (qemu_exit && qemu_exit_debugcon) {
 		char buf[24];
 
@@ -81,6 +85,8 @@ void kernel_exit(enum boot_exit_status status)
 	} else if (qemu_exit)
 		arch_qemu_exit(status == BOOT_EXIT_OK ? QEMU_EXIT_SUCCESS_VALUE
 						      : (unsigned int)status);
+	else
+		fbcon_page_log(); /* a person reads the screen: all of the log */
 	arch_halt();
 }
 
@@ -101,7 +107,8 @@ static void panic_reboot(void)
 		pr_emerg("Rebooting in %ld seconds..\n", panic_timeout);
 		if (!start) /* the clock is not calibrated yet */
 			pr_emerg("(no clock yet: rebooting now)\n");
-		else
+		console_flush_all(); /* the screen shows the panic while we wait */
+		if (start)
 			while (arch_clock_ns() - start < (uint64_t)panic_timeout * 1000000000ull)
 				;
 	}

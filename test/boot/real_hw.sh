@@ -2,7 +2,8 @@
 # real_hw.sh BUILD_DIR MODE: boots that stand in for machines unlike QEMU's
 # default (issue 10).
 #   screenshot  the screen at the end of boot, read back with the console's
-#               own font (screen_text.py), equals the tail of the serial log
+#               own font (screen_text.py), equals the tail of the serial log,
+#               with drawing deferred (the default) and with fbcon=nodefer
 #   noserial    --no-serial --screenshot: no UART at all, status through the
 #               debug console, the screen holds the boot's end
 #   cpus        -cpu qemu64,-pdpe1gb / Skylake-Client / EPYC / max boot, each
@@ -23,16 +24,22 @@ trap 'rm -rf "$work"' EXIT
 
 case $mode in
 screenshot)
-	boot 0 real_hw.screenshot --screenshot "$work/screen.png"
-	[ -s "$work/screen.png" ] || fail "no screenshot"
-	python3 "$top/test/boot/screen_text.py" "$font" "$work/screen.png" > "$logdir/real_hw.screen.txt"
-	python3 - "$log" "$logdir/real_hw.screen.txt" <<'PYEOF' || fail "the screen does not show the serial log's end"
+	# The default (drawing deferred, flushed before "boot complete" and at
+	# the end) and fbcon=nodefer (every line drawn at once) must leave the
+	# same screen: the serial log's last rows, every row of the screen used.
+	for variant in deferred nodefer; do
+		cmd=()
+		[ $variant = nodefer ] && cmd=(--cmdline fbcon=nodefer)
+		boot 0 "real_hw.screenshot_$variant" "${cmd[@]}" --screenshot "$work/screen.png"
+		[ -s "$work/screen.png" ] || fail "no screenshot ($variant)"
+		python3 "$top/test/boot/screen_text.py" "$font" "$work/screen.png" > "$log.screen.txt"
+		python3 - "$log" "$log.screen.txt" <<'PYEOF' || fail "the screen does not show the serial log's end ($variant)"
 import re, sys
 serial = open(sys.argv[1], "rb").read().decode("latin-1").replace("\r", "").split("\n")
 screen = open(sys.argv[2]).read().split("\n")
 # The kernel's lines (the framebuffer console shows the kernel's log only),
 # wrapped at the screen's width the way the console wraps them.
-cols = 1280 // 8
+cols, rows = 1280 // 8, 800 // 16
 kernel = [l for l in serial if re.match(r"\[ *\d+\.\d{6}\] ", l)]
 want = []
 for l in kernel:
@@ -44,8 +51,10 @@ while screen and not screen[-1].strip():
     screen.pop()
 while screen and not screen[0].strip():
     screen.pop(0)
-if len(screen) < 20:
-    sys.exit("only %d text rows on the screen" % len(screen))
+# One-line scrolling: a log longer than the screen fills all rows but the
+# cursor's (empty) last one.
+if len(want) >= rows and len(screen) != rows - 1:
+    sys.exit("%d text rows on the screen, want %d" % (len(screen), rows - 1))
 if not screen[-1].endswith("mmk: boot complete, status 0"):
     sys.exit("last row on screen: " + screen[-1])
 tail = want[-len(screen):]
@@ -54,6 +63,7 @@ for i, (s, w) in enumerate(zip(screen, tail)):
         sys.exit("row %d differs:\n screen: %s\n serial: %s" % (i, s, w))
 print("%d screen rows equal the serial log's last %d lines" % (len(screen), len(screen)))
 PYEOF
+	done
 	;;
 noserial)
 	boot 0 real_hw.noserial --no-serial --screenshot "$work/screen.png"

@@ -4,7 +4,10 @@
  * light grey on black like Linux's fbcon. Text goes to a character shadow
  * first; only cells that changed are drawn, with 8-byte stores in 32 bpp
  * modes, and the framebuffer is never read back (it is slow uncached
- * memory on real hardware). Scrolling jumps half a screen at a time.
+ * memory on real hardware). Drawing is deferred like a DRM driver's
+ * deferred I/O: the shadow reaches the screen at most every
+ * FLUSH_INTERVAL_NS, and always before the kernel stops (console_flush_all),
+ * so lines that scroll past faster than anyone can read are never drawn.
  * The framebuffer is reached through the loader's mapping at
  * BOOT_PAGE_OFFSET + base until paging_init gives it its own mapping
  * (fbcon_set_base).
@@ -13,13 +16,20 @@
 
 #include <drivers/fbcon.h>
 #include <drivers/font.h>
+#include <kernel/arch.h>
 #include <kernel/boot.h>
 #include <kernel/console.h>
+#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/string.h>
+#include <lib/vsprintf.h>
 #include <stdbool.h>
 
 #define TAB_WIDTH 8
+/* A screen refresh a person cannot tell from immediate (DRM's fbdev: HZ/20). */
+#define FLUSH_INTERVAL_NS (50ull * 1000 * 1000)
+/* Long enough to read a screen of the log, or to photograph it. */
+#define FBCON_PAGE_SECONDS 15u
 
 struct fb_channel {
 	uint8_t shift, bits;
@@ -119,15 +129,45 @@ static void put_pixel(uint8_t *p, uint32_t v)
 }
 
 /*
- * The text shadow: what each cell should show (text[]) and what the
- * framebuffer shows now (shown[]). Writing and scrolling touch only text[];
- * fbcon_flush then draws the cells that differ, so the framebuffer is never
- * read and a scroll costs the changed cells, not a 4 MiB copy.
+ * The text shadow: what each cell should show (text[], a ring of rows:
+ * screen row r is text[(top + r) % rows], so a scroll moves no text) and
+ * what the framebuffer shows now (shown[], by screen row). Writing and
+ * scrolling touch only text[]; fbcon_flush then draws the cells that
+ * differ, so the framebuffer is never read and a scroll costs the changed
+ * cells, not a 4 MiB copy.
  */
 #define MAX_COLS 320 /* 2560 pixels at 8 wide; wider screens use the left part */
 #define MAX_ROWS 200
 static unsigned char text[MAX_ROWS][MAX_COLS];
 static unsigned char shown[MAX_ROWS][MAX_COLS];
+static uint32_t top;
+static uint64_t last_flush_ns;
+/* The pager: screen lines the log made so far, and where a page ends. */
+static uint32_t lines_done, page_end = UINT32_MAX;
+static bool page_full;
+static bool nodefer; /* fbcon=nodefer: draw every write at once */
+static bool nopager; /* fbcon=nopager: the end of the log stays on screen */
+
+/*
+ * fbcon=nodefer: for chasing a hang, at the cost of a slower boot.
+ * fbcon=nopager: when the kernel halts, keep the last screen.
+ */
+static int set_fbcon(const char *val)
+{
+	if (val && !strcmp(val, "nodefer"))
+		nodefer = true;
+	else if (val && !strcmp(val, "nopager"))
+		nopager = true;
+	else
+		return -1;
+	return 0;
+}
+kernel_param("fbcon", set_fbcon);
+
+static unsigned char *text_row(uint32_t r)
+{
+	return text[(top + r) % fbc.rows];
+}
 
 /*
  * Fast path (32 bpp, 8-pixel-wide font): a glyph row byte expands to eight
@@ -218,38 +258,46 @@ static void clear_screen(void)
 	memset(shown, ' ', sizeof(shown));
 }
 
-/* Draw every cell of the dirty rows whose character changed. */
+/*
+ * Draw every cell of the dirty rows whose character changed. Not
+ * re-entered: a fault while drawing ends in kernel_exit, which flushes.
+ */
 static void fbcon_flush(void)
 {
-	for (uint32_t r = dirty_lo; r < dirty_hi && r < fbc.rows; r++)
+	static bool busy;
+
+	if (busy || !fbc.base)
+		return;
+	busy = true;
+	for (uint32_t r = dirty_lo; r < dirty_hi && r < fbc.rows; r++) {
+		const unsigned char *t = text_row(r);
+
 		for (uint32_t c = 0; c < fbc.cols; c++)
-			if (text[r][c] != shown[r][c]) {
-				draw_char(c, r, text[r][c], shown[r][c]);
-				shown[r][c] = text[r][c];
+			if (t[c] != shown[r][c]) {
+				draw_char(c, r, t[c], shown[r][c]);
+				shown[r][c] = t[c];
 			}
+	}
 	dirty_lo = MAX_ROWS;
 	dirty_hi = 0;
+	busy = false;
 }
 
-/*
- * Jump scroll: when the cursor falls off the bottom, the text moves up by
- * half the screen at once. Every scroll redraws the changed cells of the
- * whole screen, so jumping many rows divides that cost; the last half
- * screen of text always stays in view.
- */
+/* One line up: the old top row, blanked, becomes the bottom row. */
 static void scroll(void)
 {
-	uint32_t jump = fbc.rows / 2 ? fbc.rows / 2 : 1;
-
-	memmove(text[0], text[jump], (size_t)(fbc.rows - jump) * MAX_COLS);
-	memset(text[fbc.rows - jump], ' ', (size_t)jump * MAX_COLS);
-	fbc.y = fbc.rows - jump;
+	memset(text[top], ' ', MAX_COLS);
+	top = (top + 1) % fbc.rows;
 	mark_dirty(0, fbc.rows);
 }
 
 static void newline(void)
 {
 	fbc.x = 0;
+	if (++lines_done >= page_end) {
+		page_full = true; /* the pager's page is on the shadow */
+		return;
+	}
 	if (fbc.y + 1 < fbc.rows)
 		fbc.y++;
 	else
@@ -258,12 +306,22 @@ static void newline(void)
 
 static void fbcon_write(struct console *con, const char *s, size_t len)
 {
+	unsigned char *row;
+	uint32_t first = fbc.y;
+	uint64_t now;
+
 	(void)con;
 	if (!fbc.base)
 		return; /* the framebuffer could not be mapped */
-	for (size_t i = 0; i < len; i++) {
+	row = text_row(fbc.y);
+	for (size_t i = 0; i < len && !page_full; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* The common case first: it is most of a boot's cost here. */
+		if (c >= ' ' && fbc.x < fbc.cols) {
+			row[fbc.x++] = c;
+			continue;
+		}
 		if (c == '\n') {
 			newline();
 		} else if (c == '\r') {
@@ -275,11 +333,145 @@ static void fbcon_write(struct console *con, const char *s, size_t len)
 		} else {
 			if (fbc.x >= fbc.cols)
 				newline();
-			mark_dirty(fbc.y, fbc.y + 1);
-			text[fbc.y][fbc.x++] = c;
+			if (page_full)
+				break;
+			text_row(fbc.y)[fbc.x++] = c;
 		}
+		row = text_row(fbc.y);
 	}
+	/* Rows first..y took text; a scroll has marked the whole screen. */
+	mark_dirty(first, fbc.y + 1);
+	if (page_end != UINT32_MAX)
+		return; /* the pager draws its page when it is complete */
+	/* Until the clock runs (the first dozen lines) every write is drawn. */
+	now = arch_clock_ns();
+	if (nodefer || !now || now - last_flush_ns >= FLUSH_INTERVAL_NS) {
+		fbcon_flush();
+		last_flush_ns = now;
+	}
+}
+
+static void fbcon_con_flush(struct console *con)
+{
+	(void)con;
 	fbcon_flush();
+}
+
+static struct console fb_console;
+
+/* Blank the text shadow (not the screen) and put the cursor top left. */
+static void reset_text(void)
+{
+	memset(text, ' ', sizeof(text));
+	top = 0;
+	fbc.x = fbc.y = 0;
+	mark_dirty(0, fbc.rows);
+}
+
+static void swap_rows(uint32_t a, uint32_t b)
+{
+	unsigned char tmp[MAX_COLS];
+
+	memcpy(tmp, text[a], MAX_COLS);
+	memcpy(text[a], text[b], MAX_COLS);
+	memcpy(text[b], tmp, MAX_COLS);
+}
+
+static void reverse_rows(uint32_t lo, uint32_t hi) /* rows [lo, hi) */
+{
+	while (hi > lo + 1)
+		swap_rows(lo++, --hi);
+}
+
+/* Rotate the ring of @n rows so that screen row r is text[r] again. */
+static void unroll_ring(uint32_t n)
+{
+	reverse_rows(0, top);
+	reverse_rows(top, n);
+	reverse_rows(0, n);
+	top = 0;
+}
+
+/*
+ * Page @page of @pages: the log's screen lines up to the page's last
+ * (never past @total) on all rows but the last, which says where in the
+ * log this is. The log is replayed from printk's buffer through
+ * fbcon_write, which stops at that line; the shadow's ring then holds the
+ * rows - 1 lines before it.
+ */
+static void show_log_page(uint32_t page, uint32_t pages, uint32_t total)
+{
+	uint32_t rows = fbc.rows, per_page = rows - 1, end = (page + 1) * per_page;
+	char status[MAX_COLS + 1];
+
+	if (end > total)
+		end = total;
+	fbc.rows = per_page;
+	reset_text();
+	lines_done = 0;
+	page_end = end;
+	page_full = false;
+	console_replay_log(&fb_console);
+	page_end = UINT32_MAX;
+	page_full = false;
+	fbc.rows = rows;
+	unroll_ring(per_page);
+	memset(text[per_page], ' ', MAX_COLS);
+	ksnprintf(status, sizeof(status),
+		  "-- log page %u/%u, lines %u-%u of %u; next in %u s (fbcon=nopager: off) --",
+		  page + 1, pages, end > per_page ? end - per_page + 1 : 1, end, total,
+		  FBCON_PAGE_SECONDS);
+	memcpy(text[per_page], status, strnlen(status, fbc.cols));
+	mark_dirty(0, rows);
+	fbcon_flush();
+}
+
+/* Screen lines of the log at the console's width, the last one counted. */
+static uint32_t log_lines(void)
+{
+	uint32_t rows = fbc.rows;
+	uint32_t total;
+
+	fbc.rows = rows - 1;
+	reset_text();
+	lines_done = 0;
+	page_end = UINT32_MAX - 1; /* count, never stop */
+	console_replay_log(&fb_console);
+	total = lines_done + (fbc.x ? 1 : 0);
+	page_end = UINT32_MAX;
+	fbc.rows = rows;
+	return total;
+}
+
+int fbcon_show_log_page(unsigned int page)
+{
+	uint32_t total, pages;
+
+	if (!fbc.base || !fb_console.enabled)
+		return 0;
+	total = log_lines();
+	pages = (total + fbc.rows - 2) / (fbc.rows - 1);
+	if (page < pages)
+		show_log_page(page, pages, total);
+	return (int)pages;
+}
+
+void fbcon_page_log(void)
+{
+	unsigned int page = 0;
+	uint64_t t;
+	int pages;
+
+	if (nopager || !fbc.base || !fb_console.enabled || !arch_clock_ns())
+		return;
+	/* First the screen as it is (the end of the log), then page by page. */
+	for (;;) {
+		t = arch_clock_ns();
+		while (arch_clock_ns() - t < FBCON_PAGE_SECONDS * 1000000000ull)
+			;
+		pages = fbcon_show_log_page(page);
+		page = (int)page + 1 < pages ? page + 1 : 0;
+	}
 }
 
 void fbcon_set_base(void *base)
@@ -291,12 +483,19 @@ static struct console fb_console = {
 	.name = "tty",
 	.index = 0,
 	.write = fbcon_write,
+	.flush = fbcon_con_flush,
 };
 
 void fbcon_init(const struct bootinfo_framebuffer *fb)
 {
 	const struct font *f = &fbc.font;
 
+	fbc = (struct fbcon){ 0 }; /* a fresh start (the host tests init many times) */
+	top = 0;
+	last_flush_ns = 0;
+	page_end = UINT32_MAX;
+	dirty_lo = MAX_ROWS;
+	dirty_hi = 0;
 	if (!fb->base || fb->pixel_format == BOOT_PIXEL_BLT_ONLY ||
 	    fb->pixel_format == BOOT_PIXEL_NONE) {
 		pr_info("no linear framebuffer, no framebuffer console\n");

@@ -23,4 +23,28 @@ void fbcon_init(const struct bootinfo_framebuffer *fb);
  */
 void fbcon_set_base(void *base);
 
+/**
+ * fbcon_show_log_page - show one screen of the whole kernel log
+ * @page: 0 for the first screen of the log
+ *
+ * All rows but the last show the log's screen lines of that page (replayed
+ * from printk's buffer, as the console showed them); the last row says
+ * which lines of how many these are. Does nothing with no framebuffer
+ * console or with @page past the end.
+ *
+ * Return: the number of pages the log fills (0 without the console).
+ */
+int fbcon_show_log_page(unsigned int page);
+
+/**
+ * fbcon_page_log - when the kernel halts: show the whole log, page by page
+ *
+ * Leaves the screen as it is for FBCON_PAGE_SECONDS, then shows the log's
+ * pages in turn, that long each, and starts over; never returns. For a
+ * machine with no serial port, whose screen is the only place the log can
+ * be read. Returns at once when the framebuffer console is not in use,
+ * with fbcon=nopager, or when the clock is not calibrated.
+ */
+void fbcon_page_log(void);
+
 #endif

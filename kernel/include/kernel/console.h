@@ -15,6 +15,8 @@ struct console {
 	int index;
 	/* Write @len bytes; "\n" is a line end, the driver adds any "\r". */
 	void (*write)(struct console *con, const char *s, size_t len);
+	/* Optional: put out what write() deferred (the framebuffer console). */
+	void (*flush)(struct console *con);
 	bool enabled;
 	struct console *next;
 };
@@ -43,6 +45,15 @@ void console_apply_cmdline(void);
  * @len: length
  */
 void console_write_all(const char *s, size_t len);
+
+/**
+ * console_flush_all - make every enabled console show all it was given
+ *
+ * Before the kernel stops or waits without printing (kernel_exit, the
+ * panic=N countdown): a console that defers its output (fbcon) must not
+ * leave the last lines unshown.
+ */
+void console_flush_all(void);
 
 /**
  * console_replay_log - write the stored log to one console (printk.c)

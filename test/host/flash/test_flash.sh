@@ -79,6 +79,13 @@ expect bad_usage 2 "need DEVICE" -- --yes
 expect unknown_option 2 "unknown option '--force'" -- --force /dev/sdb "$image"
 expect missing_image 2 "image $work/none.img: no such file" "$T" -- --yes /dev/sdb "$work/none.img"
 
+# Real lsblk output captured on the build machine (captured/, README.md).
+cap=$here/captured
+expect captured_loop 1 "refusing /dev/loop0: it is a loop device" "$T" FAKE_DEVICES="$cap/loop0.txt" -- --yes /dev/loop0 "$image"
+expect captured_loop_readonly 1 "refusing /dev/loop0: it is a loop device" "$T" FAKE_DEVICES="$cap/loop0-readonly.txt" -- --yes /dev/loop0 "$image"
+expect captured_root_virtio 1 "refusing /dev/vda: it holds / \(the running system" "$T" FAKE_DEVICES="$cap/vda.txt" FAKE_ROOT_SOURCE=/dev/vda -- --yes /dev/vda "$image"
+expect captured_zram 1 "refusing /dev/zram0: it is a RAM disk" "$T" FAKE_DEVICES="$cap/zram0.txt" -- --yes /dev/zram0 "$image"
+
 # Accepted, but not written: --dry-run, not root, the name typed wrong.
 expect large_allowed_dry_run 0 "dry run: would write" "$T" -- --dry-run --allow-large /dev/sdi "$image"
 expect hotplug_dry_run 0 "Device: +/dev/sdc \(Extreme SSD, serial 3230424B3132" "$T" -- --dry-run /dev/sdc "$image"
