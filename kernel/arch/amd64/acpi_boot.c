@@ -149,6 +149,11 @@ void acpi_boot_table_init(const struct bootinfo *bi)
 			 nr_ioremapped);
 }
 
+uint64_t x86_madt_lapic_addr(void)
+{
+	return madt.has_lapic_addr_ovr ? madt.lapic_addr_ovr : madt.lapic_addr;
+}
+
 int x86_acpi_numa_init(void)
 {
 	if (acpi_off || !acpi_tables.nr)
