@@ -32,14 +32,15 @@ case $machine in
 q35)
 	mem=512M nodes=1
 	for ((c = 0; c < ncpu; c++)); do node_of[c]=0; done
-	smp_arg=$ncpu ;;
+	;;
 numa4)
 	mem=4G nodes=4
 	per=$((ncpu >= 4 ? ncpu / 4 : 1))
 	((ncpu % per == 0)) || fail "numa4 needs NCPU < 4 or a multiple of 4"
 	for ((c = 0; c < ncpu; c++)); do node_of[c]=$((c / per)); done
 	sockets=$((ncpu >= 4 ? 4 : ncpu))
-	smp_arg="$ncpu,sockets=$sockets"
+	# scripts/run takes a count; QEMU merges this -smp into its own.
+	qemu+=" -smp $ncpu,sockets=$sockets"
 	for n in 0 1 2 3; do
 		qemu+=" -object memory-backend-ram,id=m$n,size=1G"
 		cpus=""
@@ -65,7 +66,7 @@ esac
 
 name="smp-$machine-$ncpu-$accel${limit:+-${limit/=/}}"
 # shellcheck disable=SC2086 # $qemu and $accel_arg are word lists
-boot 0 "$name" -m "$mem" --smp "$smp_arg" --cmdline "selftest=all $limit" -- $accel_arg $qemu
+boot 0 "$name" -m "$mem" --smp "$ncpu" --cmdline "selftest=all $limit" -- $accel_arg $qemu
 
 s() { if [ "$1" -gt 1 ]; then echo s; fi; }
 has "^smpboot: Allowing $possible CPUs, 0 hotplug CPUs$"
