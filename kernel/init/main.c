@@ -13,12 +13,14 @@
 #include <kernel/crash.h>
 #include <kernel/efi.h>
 #include <kernel/iomem.h>
+#include <kernel/irqflags.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/pstore.h>
 #include <kernel/selftest.h>
+#include <kernel/smp.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <mm/page_alloc_bench.h>
@@ -52,10 +54,12 @@ void start_kernel(uint64_t bootinfo_phys)
 	efi_free_boot_services();
 	vmalloc_init();
 	kmem_cache_init();
+	smp_init();
+	/* The other CPUs idle with interrupts on; this one joins them. */
+	local_irq_enable();
 	/*
-	 * The rest of the struct pages, after "Memory:" as in Linux. Its place
-	 * is after the other CPUs are up (smp_init), each node's worker on
-	 * the node's own CPUs.
+	 * The rest of the struct pages, after "Memory:" and after the other
+	 * CPUs are up, as in Linux.
 	 */
 	page_alloc_init_late();
 	/* Boot-only code and data are done with: nothing after this is __init. */

@@ -134,6 +134,8 @@ int zone_batchsize(const struct zone *zone);
 void zone_pcp_init(struct zone *zone);
 void setup_per_cpu_pageset(void);
 void zone_pcp_update(struct zone *zone);
+/* CPU @cpu's pageset limits in every zone, when it is activated. */
+void setup_cpu_pagesets(unsigned int cpu);
 
 /* Watermarks (watermark.c). */
 extern int min_free_kbytes;

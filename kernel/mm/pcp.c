@@ -58,27 +58,48 @@ void zone_pcp_init(struct zone *zone)
 			 zone_batchsize(zone));
 }
 
+static void pageset_init(struct per_cpu_pages *p)
+{
+	for (int t = 0; t < MIGRATE_PCPTYPES; t++)
+		INIT_LIST_HEAD(&p->lists[t]);
+}
+
+/*
+ * Every possible CPU's pagesets exist from boot, empty and with no room
+ * (high 0: nothing is kept), so that walkers see valid lists; a CPU's
+ * limits are set when it is activated, the boot CPU's here.
+ */
 void setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		struct per_cpu_pages *pcp = alloc_percpu(struct per_cpu_pages);
+
+		if (!pcp)
+			continue; /* reported; this zone keeps going without */
+		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+			pageset_init(per_cpu_ptr(pcp, cpu));
+		zone->pageset = pcp;
+	}
+	setup_cpu_pagesets(smp_processor_id());
+}
+
+void setup_cpu_pagesets(unsigned int cpu)
 {
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
 		/* Linux prints batch 0 for tiny zones but never runs with it. */
 		int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
-		int high = zone_highsize(zone, batch);
-		struct per_cpu_pages *pcp = alloc_percpu(struct per_cpu_pages);
+		struct per_cpu_pages *p;
 
-		if (!pcp)
-			continue; /* reported; this zone keeps going without */
-		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			struct per_cpu_pages *p = per_cpu_ptr(pcp, cpu);
-
-			for (int t = 0; t < MIGRATE_PCPTYPES; t++)
-				INIT_LIST_HEAD(&p->lists[t]);
-			p->high = high;
-			p->batch = batch;
-		}
-		zone->pageset = pcp;
+		if (!zone->pageset)
+			continue;
+		p = per_cpu_ptr(zone->pageset, cpu);
+		pageset_init(p);
+		p->high = zone_highsize(zone, batch);
+		p->batch = batch;
 	}
 }
 

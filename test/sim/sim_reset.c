@@ -61,6 +61,8 @@ void sim_reset(void)
 	deferred_pages = false;
 	nr_bad_pages = 0;
 	nr_cpu_ids = 1;
+	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
+		set_cpu_possible(cpu, false);
 	min_free_kbytes = 1024;
 	/* zone_movable.c */
 	movable_zone = 0;

@@ -40,6 +40,20 @@ static int set_acpi(const char *val)
 }
 kernel_param("acpi", set_acpi);
 
+/* acpi_apic_instance=2: read the second MADT (Linux's; 0 and 1: the first). */
+static int acpi_apic_instance;
+
+static int set_acpi_apic_instance(const char *val)
+{
+	unsigned long n;
+
+	if (!val || parse_uint(val, 2, &n))
+		return -1;
+	acpi_apic_instance = (int)n;
+	return 0;
+}
+kernel_param("acpi_apic_instance", set_acpi_apic_instance);
+
 static bool direct_mapped(uint64_t phys, uint64_t len)
 {
 	uint64_t end = phys + len;
@@ -108,11 +122,13 @@ static void acpi_parse_madt_cpus(void)
 
 	ids[0] = bsp;
 	if (acpi_table_count(&acpi_tables, "APIC") > 1) {
-		pr_warn("BIOS bug: multiple APIC/MADT found, using %d\n", 0);
+		pr_warn("BIOS bug: multiple APIC/MADT found, using %d\n", acpi_apic_instance);
 		pr_warn("If \"acpi_apic_instance=%d\" works better, notify linux-acpi@vger.kernel.org\n",
-			2);
+			acpi_apic_instance ? 0 : 2);
+	} else {
+		acpi_apic_instance = 0;
 	}
-	d = acpi_get_table(&acpi_tables, "APIC", 0);
+	d = acpi_get_table(&acpi_tables, "APIC", acpi_apic_instance == 2 ? 1 : 0);
 	if (!d)
 		goto out;
 	p = acpi_early_map(NULL, d->phys, d->length);
@@ -147,6 +163,11 @@ void acpi_boot_table_init(const struct bootinfo *bi)
 	if (nr_ioremapped)
 		pr_debug("%u table maps outside RAM and ACPI memory went through early_ioremap\n",
 			 nr_ioremapped);
+}
+
+uint64_t x86_madt_lapic_addr(void)
+{
+	return madt.has_lapic_addr_ovr ? madt.lapic_addr_ovr : madt.lapic_addr;
 }
 
 int x86_acpi_numa_init(void)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Our own GDT and TSS, replacing the firmware's: the firmware's GDT lives
+ * Our own GDT and TSS per CPU, replacing the firmware's: the firmware's GDT lives
  * in memory we will reuse, and only a TSS gives the double-fault and NMI
  * handlers a known-good stack (IST) when the kernel stack is what broke.
  */
@@ -8,6 +8,8 @@
 #include <asm/stacks.h>
 #include <asm/traps.h>
 #include <kernel/compiler.h>
+#include <kernel/cpumask.h>
+#include <lib/string.h>
 #include <stdint.h>
 
 struct tss64 {
@@ -31,13 +33,19 @@ struct desc_ptr {
 #define GDT_CODE64 0x00af9b000000ffffull /* P, DPL0, code, RX, accessed, L */
 #define GDT_DATA   0x00cf93000000ffffull /* P, DPL0, data, RW, accessed */
 
-static uint64_t gdt[GDT_ENTRIES] __aligned(16) = {
+/* Each CPU its own GDT and TSS (Linux's per-CPU gdt_page and cpu_tss_rw):
+ * a TSS is marked busy by ltr and holds that CPU's IST stacks. */
+static struct cpu_tables {
+	uint64_t gdt[GDT_ENTRIES];
+	struct tss64 tss;
+} cpu_tables[NR_CPUS] __aligned(64);
+
+static const uint64_t gdt_template[GDT_ENTRIES] = {
 	[GDT_ENTRY_KERNEL_CS] = GDT_CODE64,
 	[GDT_ENTRY_KERNEL_DS] = GDT_DATA,
 };
 
-static struct tss64 tss __aligned(16);
-
+/* The boot CPU's IST stacks; the others' come from their node (smpboot.c). */
 char ist_stacks[IST_STACKS][IST_STACK_SIZE] __aligned(16);
 
 /* A 64-bit available-TSS descriptor spans two GDT slots. */
@@ -50,12 +58,19 @@ static void set_tss_desc(uint64_t *slot, uint64_t base, uint32_t limit)
 
 void gdt_init(void)
 {
-	struct desc_ptr gdtr = { sizeof(gdt) - 1, (uint64_t)gdt };
+	gdt_load_cpu(0, ist_stacks);
+}
 
+void gdt_load_cpu(unsigned int cpu, char (*ist)[IST_STACK_SIZE])
+{
+	struct cpu_tables *t = &cpu_tables[cpu];
+	struct desc_ptr gdtr = { sizeof(t->gdt) - 1, (uint64_t)t->gdt };
+
+	memcpy(t->gdt, gdt_template, sizeof(t->gdt));
 	for (int i = 0; i < IST_STACKS; i++)
-		tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
-	tss.iomap_base = sizeof(tss); /* no I/O bitmap */
-	set_tss_desc(&gdt[GDT_ENTRY_TSS], (uint64_t)&tss, sizeof(tss) - 1);
+		t->tss.ist[i] = (uint64_t)&ist[i][IST_STACK_SIZE];
+	t->tss.iomap_base = sizeof(t->tss); /* no I/O bitmap */
+	set_tss_desc(&t->gdt[GDT_ENTRY_TSS], (uint64_t)&t->tss, sizeof(t->tss) - 1);
 
 	/* CS can only be reloaded by a far transfer: lretq to the next line. */
 	__asm__ volatile("lgdt %0\n\t"

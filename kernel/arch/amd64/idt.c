@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The IDT: the 32 CPU exception vectors point at entry.S's stubs. Double
+ * The IDT: the 32 CPU exception vectors point at entry.S's stubs, the rest
+ * at irq_entry.S's. Double
  * fault, NMI and machine check run on their own IST stacks, because they
  * can arrive when the current stack is unusable.
  */
@@ -28,7 +29,7 @@ struct desc_ptr {
 
 #define GATE_INTERRUPT 0x8e /* present, DPL0, 64-bit interrupt gate */
 
-/* All 256 vectors: device interrupts will be added after the exceptions. */
+/* All 256 vectors, one table for every CPU (as Linux's idt_table). */
 static struct idt_gate idt[256] __aligned(16);
 
 static void set_gate(unsigned int vector, uint64_t handler, unsigned int ist)
@@ -55,9 +56,19 @@ static unsigned int exception_ist(unsigned int vector)
 
 void idt_init(void)
 {
-	struct desc_ptr idtr = { sizeof(idt) - 1, (uint64_t)idt };
-
 	for (unsigned int v = 0; v < NR_EXCEPTION_VECTORS; v++)
 		set_gate(v, exception_stubs[v], exception_ist(v));
+	/* IPIs, the local APIC's vectors and strays: irq_entry.S. */
+	for (unsigned int v = NR_EXCEPTION_VECTORS; v < 256; v++)
+		set_gate(v,
+			 (uint64_t)irq_entries_start + (v - NR_EXCEPTION_VECTORS) * IRQ_STUB_SIZE,
+			 0);
+	idt_load();
+}
+
+void idt_load(void)
+{
+	struct desc_ptr idtr = { sizeof(idt) - 1, (uint64_t)idt };
+
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* local_irq_save/restore: RFLAGS.IF saved with pushf, cleared with cli. */
+/* local_irq_*: RFLAGS.IF saved with pushf, cleared with cli, set with sti. */
 #include <kernel/irqflags.h>
 
 unsigned long local_irq_save(void)
@@ -15,4 +15,14 @@ void local_irq_restore(unsigned long flags)
 	/* Only IF matters; restoring all of RFLAGS would clobber the others. */
 	if (flags & (1UL << 9))
 		__asm__ volatile("sti" : : : "memory");
+}
+
+void local_irq_enable(void)
+{
+	__asm__ volatile("sti" : : : "memory");
+}
+
+void local_irq_disable(void)
+{
+	__asm__ volatile("cli" : : : "memory");
 }

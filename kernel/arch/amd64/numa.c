@@ -172,9 +172,14 @@ int early_cpu_to_node(unsigned int cpu)
 	return cpu < NR_CPUS ? cpu_to_node_map[cpu] : NUMA_NO_NODE;
 }
 
+int cpu_to_node(unsigned int cpu)
+{
+	return early_cpu_to_node(cpu);
+}
+
 int numa_node_id(void)
 {
-	int nid = early_cpu_to_node(0);
+	int nid = early_cpu_to_node(smp_processor_id());
 
 	if (nid != NUMA_NO_NODE && NODE_DATA(nid))
 		return nid;

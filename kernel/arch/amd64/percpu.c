@@ -13,6 +13,12 @@ __attribute__((section("percpu_data_first"), used)) unsigned long this_cpu_off;
 void arch_setup_percpu_base(unsigned int cpu, unsigned long offset)
 {
 	per_cpu(this_cpu_off, cpu) = offset;
+	/* The others load theirs when they start (start_secondary). */
 	if (cpu == smp_processor_id())
-		wrmsr(MSR_GS_BASE, (uintptr_t)&this_cpu_off + offset);
+		load_percpu_base(cpu);
+}
+
+void load_percpu_base(unsigned int cpu)
+{
+	wrmsr(MSR_GS_BASE, (uintptr_t)&this_cpu_off + __per_cpu_offset[cpu]);
 }

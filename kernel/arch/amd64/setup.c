@@ -16,6 +16,7 @@
 #include <kernel/boot.h>
 #include <kernel/efi.h>
 #include <kernel/panic.h>
+#include <kernel/smp.h>
 #include <mm/page.h>
 #include <stddef.h>
 
@@ -28,14 +29,15 @@ void arch_trap_init(void)
 {
 	gdt_init();
 	idt_init();
+	/* Loading GS cleared its base: until setup_per_cpu_areas, the
+	 * template is CPU 0's copy (smp_processor_id() reads it). */
+	load_percpu_base(0);
 }
 
 uintptr_t page_offset_base = BOOT_PAGE_OFFSET;
 
 void __init setup_arch(const struct bootinfo *bi)
 {
-	/* Until setup_per_cpu_areas: the template is CPU 0's copy. */
-	arch_setup_percpu_base(0, 0);
 	bi = copy_boot_data(bi);
 	tsc_early_init();
 	efi_print_memmap(bi);
@@ -48,5 +50,6 @@ void __init setup_arch(const struct bootinfo *bi)
 	reserve_boot_data(bi);
 	acpi_boot_table_init(bi);
 	x86_memory_init(paging_init);
+	prefill_possible_map(x86_nr_listed_cpus());
 	x86_iomem_init(bi);
 }

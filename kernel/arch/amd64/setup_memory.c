@@ -40,6 +40,16 @@ void x86_set_possible_cpus(const uint32_t *apicids, unsigned int nr)
 	nr_possible_apicids = nr;
 }
 
+unsigned int x86_nr_listed_cpus(void)
+{
+	return nr_possible_apicids;
+}
+
+uint32_t cpu_physical_id(unsigned int cpu)
+{
+	return possible_apicids[cpu];
+}
+
 void reserve_early(uint64_t start, uint64_t end, const char *name)
 {
 	struct early_res *last = nr_early_res ? &early_res[nr_early_res - 1] : NULL;

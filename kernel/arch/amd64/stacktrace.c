@@ -11,6 +11,7 @@
 #include <kernel/arch.h>
 #include <kernel/kallsyms.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 
 #define MAX_TRACE_DEPTH 32
 
@@ -20,12 +21,18 @@ int kernel_stack_id(uint64_t addr, uint64_t len)
 {
 	uint64_t end = addr + len;
 
+	unsigned int cpu = smp_processor_id();
+	const struct cpu_stacks *s = &cpu_stacks[cpu];
+	uint64_t stack_lo = cpu ? (uint64_t)s->stack_lo : (uint64_t)boot_stack;
+	uint64_t stack_hi = cpu ? (uint64_t)s->stack_hi : (uint64_t)boot_stack_top;
+	char(*ist)[IST_STACK_SIZE] = cpu ? s->ist : ist_stacks;
+
 	if (end < addr)
 		return -1;
-	if (addr >= (uint64_t)boot_stack && end <= (uint64_t)boot_stack_top)
+	if (addr >= stack_lo && end <= stack_hi)
 		return 0;
-	for (int i = 0; i < IST_STACKS; i++) {
-		uint64_t lo = (uint64_t)ist_stacks[i];
+	for (int i = 0; ist && i < IST_STACKS; i++) {
+		uint64_t lo = (uint64_t)ist[i];
 
 		if (addr >= lo && end <= lo + IST_STACK_SIZE)
 			return i + 1;

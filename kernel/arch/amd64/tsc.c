@@ -147,3 +147,13 @@ void tsc_early_init(void)
 	pr_info("Detected %lu.%03lu MHz processor\n", tsc_khz / 1000, tsc_khz % 1000);
 	ns_mult = (1000000ull << 32) / tsc_khz;
 }
+
+void udelay(unsigned long usecs)
+{
+	/* Uncalibrated: assume a fast 4 GHz TSC, so waits err long. */
+	uint64_t khz = tsc_khz ? tsc_khz : 4000000;
+	uint64_t end = rdtsc() + usecs * khz / 1000;
+
+	while ((int64_t)(rdtsc() - end) < 0)
+		__builtin_ia32_pause();
+}

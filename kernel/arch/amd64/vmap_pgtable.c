@@ -12,6 +12,7 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <lib/errno.h>
 #include <mm/arch_vmap.h>
 #include <mm/page_alloc.h>
@@ -105,12 +106,27 @@ bool arch_unmap_kernel_page(unsigned long va, phys_addr_t *pa)
 	return true;
 }
 
-void arch_flush_tlb_kernel_range(unsigned long start, unsigned long end)
+struct flush_range {
+	unsigned long start, end;
+};
+
+/* Linux's choice: page by page up to the ceiling, else the whole TLB. */
+static void do_kernel_range_flush(void *arg)
 {
-	if ((end - start) >> PAGE_SHIFT > TLB_FLUSH_CEILING) {
+	const struct flush_range *r = arg;
+
+	if ((r->end - r->start) >> PAGE_SHIFT > TLB_FLUSH_CEILING) {
 		flush_tlb_local();
 		return;
 	}
-	for (unsigned long va = start; va < end; va += PAGE_SIZE)
+	for (unsigned long va = r->start; va < r->end; va += PAGE_SIZE)
 		invlpg(va);
+}
+
+/* Every online CPU may hold the old translations: flush them all, and wait. */
+void arch_flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	struct flush_range r = { start, end };
+
+	on_each_cpu(do_kernel_range_flush, &r, true);
 }

@@ -8,9 +8,11 @@
  * Hook headers:
  *   <kernel/arch.h>      boot, console, traps, clock, halt, crash, free_initmem
  *   <kernel/efi.h>       efi_free_boot_services
- *   <kernel/irqflags.h>  local_irq_save/restore
+ *   <kernel/irqflags.h>  local_irq_save/restore/enable/disable
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
- *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls
+ *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls;
+ *                        smp_prepare_cpus, __cpu_up, smp_cpus_done,
+ *                        arch_send_call_function_{single_ipi,ipi_mask}
  *   <mm/arch_vmap.h>     vmalloc's range, page mapping and TLB flush
  *   <mm/page.h>          page_offset_base (__va/__pa)
  *   <mm/topology.h>      node distances, CPUs of a node

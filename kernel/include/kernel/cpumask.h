@@ -72,6 +72,22 @@ static inline unsigned int cpumask_next_from(unsigned int cpu, const struct cpum
 #define set_cpu_online(cpu, on)	  cpumask_assign_cpu((cpu), &__cpu_online_mask, (on))
 
 #define num_possible_cpus() cpumask_weight(cpu_possible_mask)
+#define num_present_cpus()  cpumask_weight(cpu_present_mask)
 #define num_online_cpus()   cpumask_weight(cpu_online_mask)
+
+/* maxcpus=: how many CPUs smp_init() brings up (NR_CPUS unless given). */
+extern unsigned int setup_max_cpus;
+
+/**
+ * prefill_possible_map - possible and present CPUs from the firmware's count
+ * @num_processors: enabled CPUs the firmware lists (the MADT's), boot CPU
+ *	included; CPU ids 0..n-1 follow the arch's list, boot CPU first
+ *
+ * Linux's rule: all of them, cut to nr_cpus= (possible_cpus= is the same
+ * limit here) and to NR_CPUS, and to 1 by maxcpus=0; sets nr_cpu_ids and
+ * prints "smpboot: Allowing N CPUs, 0 hotplug CPUs" (no CPU hot-plug: a
+ * CPU the firmware lists as disabled is not counted).
+ */
+void prefill_possible_map(unsigned int num_processors);
 
 #endif

@@ -33,4 +33,35 @@ void smp_call_function(smp_call_func_t fn, void *info, bool wait);
 /* Run @fn(@info) on every online CPU, this one included (interrupts off here). */
 void on_each_cpu(smp_call_func_t fn, void *info, bool wait);
 
+/**
+ * generic_smp_call_function_interrupt - run the calls queued for this CPU
+ *
+ * The arch's IPI handler calls it (interrupts off); so does a CPU waiting
+ * for its own call to finish, so that two CPUs calling each other with
+ * interrupts off cannot deadlock.
+ */
+void generic_smp_call_function_interrupt(void);
+
+/**
+ * smp_init - start every present CPU up to maxcpus= (Linux's smp_init):
+ * "smp: Bringing up secondary CPUs ...", the arch's per-CPU lines, then
+ * "smp: Brought up N nodes, M CPUs". A CPU that fails is left out.
+ */
+void smp_init(void);
+
+/* Arch hooks (arch/amd64/smpboot.c): Linux's names. */
+
+/* Prepare to start CPUs: interrupt controller, trampoline. */
+void smp_prepare_cpus(unsigned int max_cpus);
+
+/* Start CPU @cpu and wait until it is online; 0 or a negative errno. */
+int __cpu_up(unsigned int cpu);
+
+/* All started: release what starting them needed. */
+void smp_cpus_done(unsigned int max_cpus);
+
+/* Interrupt CPU @cpu / every CPU of @mask so that it runs its queue. */
+void arch_send_call_function_single_ipi(unsigned int cpu);
+void arch_send_call_function_ipi_mask(const struct cpumask *mask);
+
 #endif

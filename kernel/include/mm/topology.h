@@ -14,8 +14,11 @@
 /* SLIT distance between two nodes (10 = local). */
 int node_distance(int from, int to);
 
-/* The node of the CPU running this (at boot: the boot CPU's). */
+/* The node of the CPU running this. */
 int numa_node_id(void);
+
+/* The node of CPU @cpu (NUMA_NO_NODE if the firmware did not say). */
+int cpu_to_node(unsigned int cpu);
 
 /* Does node @nid have CPUs? (Linux prefers CPU-less nodes as fallback.) */
 bool node_has_cpus(int nid);

@@ -396,6 +396,8 @@ static void fixmap_local_apic(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, mapped(va));
 	/* The slots next to it were never touched. */
 	KTEST_EXPECT_FALSE(t, mapped(fix_to_virt(FIX_HOLE)));
+	/* Every CPU's local APIC is reached through this slot: put it back. */
+	set_fixmap(FIX_APIC_BASE, base);
 }
 
 static void early_ioremap_slots(struct ktest *t)

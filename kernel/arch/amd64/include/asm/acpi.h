@@ -2,6 +2,8 @@
 #ifndef ASM_ACPI_H
 #define ASM_ACPI_H
 
+#include <stdint.h>
+
 struct bootinfo;
 
 /**
@@ -14,5 +16,8 @@ struct bootinfo;
  * these tables (x86_acpi_numa_init). acpi=off skips all of it.
  */
 void acpi_boot_table_init(const struct bootinfo *bi);
+
+/* The MADT's local APIC address (its override if any), 0 without a MADT. */
+uint64_t x86_madt_lapic_addr(void);
 
 #endif

@@ -15,7 +15,13 @@ static inline unsigned long arch_this_cpu_offset(void)
 	return off;
 }
 
-/* Point this CPU's GS base at its unit (done once per CPU at bring-up). */
+/*
+ * Record CPU @cpu's unit offset in the unit (its this_cpu_off) and, on
+ * that CPU itself, point GS at it.
+ */
 void arch_setup_percpu_base(unsigned int cpu, unsigned long offset);
+
+/* Point this CPU's GS base at CPU @cpu's unit (__per_cpu_offset[@cpu]). */
+void load_percpu_base(unsigned int cpu);
 
 #endif

@@ -72,6 +72,12 @@ void x86_memory_init(void (*after_bootmem)(void));
  */
 void x86_set_possible_cpus(const uint32_t *apicids, unsigned int nr);
 
+/* How many CPUs x86_set_possible_cpus() was given (the boot CPU included). */
+unsigned int x86_nr_listed_cpus(void);
+
+/* CPU @cpu's APIC id (Linux's cpu_physical_id). */
+uint32_t cpu_physical_id(unsigned int cpu);
+
 struct bootinfo;
 /* Kernel only: the image, the loader's regions and ACPI tables in RAM,
  * as early reservations (arch/amd64/boot_reserve.c). */

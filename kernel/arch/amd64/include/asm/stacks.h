@@ -9,6 +9,14 @@
 extern char boot_stack[], boot_stack_top[];
 extern char ist_stacks[IST_STACKS][IST_STACK_SIZE];
 
+/* Each CPU's kernel stack [stack_lo, stack_hi) and IST stacks (smpboot.c;
+ * CPU 0's are boot_stack and ist_stacks). */
+struct cpu_stacks {
+	char *stack_lo, *stack_hi;
+	char (*ist)[IST_STACK_SIZE];
+};
+extern struct cpu_stacks cpu_stacks[];
+
 /*
  * A vmalloc'd stack the CPU has switched to (crash=vstack; one day task
  * stacks), [vstack_lo, vstack_hi), or 0 and 0. The unwinder walks it, and

@@ -3,6 +3,7 @@
 #define ASM_TRAPS_H
 
 #include <asm/ptrace.h>
+#include <asm/segment.h>
 #include <kernel/compiler.h>
 
 #define X86_TRAP_DE	     0 /* divide error */
@@ -24,8 +25,17 @@
 /** gdt_init - load our GDT, reload every segment register, load the TSS */
 void gdt_init(void);
 
-/** idt_init - point vectors 0-31 at entry.S's stubs and load the IDT */
+/** idt_init - point vectors 0-31 at entry.S's stubs, 32-255 at irq_entry.S's, load the IDT */
 void idt_init(void);
+
+/** idt_load - load the (shared) IDT on this CPU */
+void idt_load(void);
+
+/*
+ * gdt_load_cpu - load CPU @cpu's own GDT and TSS, its IST stacks at
+ * @ist (IST_STACKS stacks of IST_STACK_SIZE), and reload the segments
+ */
+void gdt_load_cpu(unsigned int cpu, char (*ist)[IST_STACK_SIZE]);
 
 /**
  * do_exception - C side of every exception stub (entry.S)
@@ -37,5 +47,9 @@ __noreturn void do_exception(struct pt_regs *regs);
 
 /* From entry.S: the stub address for each of the 32 exception vectors. */
 extern const uint64_t exception_stubs[NR_EXCEPTION_VECTORS];
+
+/* From irq_entry.S: vector v's stub is at irq_entries_start + (v - 32) * 16. */
+#define IRQ_STUB_SIZE 16
+extern const char irq_entries_start[];
 
 #endif

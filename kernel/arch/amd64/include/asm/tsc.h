@@ -11,4 +11,7 @@
  */
 void tsc_early_init(void);
 
+/* Busy-wait @usecs microseconds on the TSC (Linux's udelay). */
+void udelay(unsigned long usecs);
+
 #endif

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The local APIC: each CPU's interrupt controller, reached as MMIO
+ * (xAPIC, through the FIX_APIC_BASE fixmap slot) or as MSRs (x2APIC,
+ * where CPUID offers it). Register offsets are the xAPIC ones; the x2APIC
+ * MSR is 0x800 + offset / 16. Vectors are Linux's.
+ */
+#ifndef ASM_APIC_H
+#define ASM_APIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define APIC_ID	     0x20
+#define APIC_LVR     0x30
+#define APIC_TASKPRI 0x80
+#define APIC_EOI     0xb0
+#define APIC_SPIV    0xf0
+#define APIC_ESR     0x280
+#define APIC_ICR     0x300
+#define APIC_ICR2    0x310
+#define APIC_LVTT    0x320
+#define APIC_LVT0    0x350
+#define APIC_LVTERR  0x370
+
+#define APIC_SPIV_APIC_ENABLED (1u << 8)
+#define APIC_LVT_MASKED	       (1u << 16)
+#define APIC_ICR_BUSY	       (1u << 12)
+#define APIC_DM_FIXED	       0x000u
+#define APIC_DM_INIT	       0x500u
+#define APIC_DM_STARTUP	       0x600u
+#define APIC_INT_ASSERT	       0x4000u
+#define APIC_INT_LEVELTRIG     0x8000u
+
+/* Vectors (Linux's arch/x86/include/asm/irq_vectors.h numbers). */
+#define LOCAL_TIMER_VECTOR	    0xec
+#define CALL_FUNCTION_SINGLE_VECTOR 0xfb
+#define CALL_FUNCTION_VECTOR	    0xfc
+#define ERROR_APIC_VECTOR	    0xfe
+#define SPURIOUS_APIC_VECTOR	    0xff
+#define FIRST_EXTERNAL_VECTOR	    0x20
+
+/* True once the boot CPU found x2APIC mode usable (never under QEMU TCG). */
+extern bool x2apic_mode;
+
+uint32_t apic_read(uint32_t reg);
+void apic_write(uint32_t reg, uint32_t v);
+
+/** apic_icr_write - send an IPI: @low is ICR[31:0], @dest the APIC id */
+void apic_icr_write(uint32_t low, uint32_t dest);
+
+/** safe_apic_wait_icr_idle - wait (up to 100 ms) until the IPI has left; nonzero if not */
+uint32_t safe_apic_wait_icr_idle(void);
+
+/** read_apic_id - this CPU's APIC id */
+uint32_t read_apic_id(void);
+
+static inline void apic_eoi(void)
+{
+	apic_write(APIC_EOI, 0);
+}
+
+/**
+ * init_bsp_apic - find and map the boot CPU's local APIC (x2APIC if the
+ * CPU has it), mask the legacy 8259, then setup_local_APIC()
+ * @madt_addr: the MADT's local APIC address (0: the MSR's)
+ */
+void init_bsp_apic(uint64_t madt_addr);
+
+/**
+ * setup_local_APIC - enable this CPU's local APIC: spurious vector,
+ * error vector, timer vector (masked), task priority 0
+ */
+void setup_local_APIC(void);
+
+/** do_IRQ - C side of every vector from 32 up (entry.S) */
+void do_IRQ(unsigned long vector);
+
+/* Counters the IPI self-test and the oops report read. */
+unsigned long apic_timer_irqs(unsigned int cpu);
+
+#endif
