@@ -23,6 +23,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <lib/cmdline.h>
 #include <lib/string.h>
 
 static struct acpi_tables acpi_tables;
