@@ -13,6 +13,7 @@
 #include <kernel/panic.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <lib/errno.h>
 #include <lib/string.h>
 #include <mm/nodemask.h>
@@ -345,11 +346,21 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	slab_free(s, page, obj, (unsigned long)__builtin_return_address(0));
 }
 
-/* Every CPU's slab back on the lists: what destroy, shrink and bootstrap need. */
+static void flush_cpu_slab(void *cache)
+{
+	struct kmem_cache *s = cache;
+
+	deactivate_slab(s, this_cpu_ptr(s->cpu_slab));
+}
+
+/*
+ * Every CPU's slab back on the lists: what destroy, shrink and bootstrap
+ * need. Each CPU flushes its own (a cross-CPU call, as SLUB's per-CPU
+ * work): its kmem_cache_cpu is never touched from elsewhere.
+ */
 static void flush_all(struct kmem_cache *s)
 {
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
-		deactivate_slab(s, per_cpu_ptr(s->cpu_slab, cpu));
+	on_each_cpu(flush_cpu_slab, s, true);
 }
 
 unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page)

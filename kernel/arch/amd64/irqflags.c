@@ -16,3 +16,21 @@ void local_irq_restore(unsigned long flags)
 	if (flags & (1UL << 9))
 		__asm__ volatile("sti" : : : "memory");
 }
+
+void local_irq_disable(void)
+{
+	__asm__ volatile("cli" : : : "memory");
+}
+
+void local_irq_enable(void)
+{
+	__asm__ volatile("sti" : : : "memory");
+}
+
+bool irqs_disabled(void)
+{
+	unsigned long flags;
+
+	__asm__ volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
+	return !(flags & (1UL << 9));
+}

@@ -4,6 +4,7 @@
 #define LIB_ERRNO_H
 
 #define ENOENT 2
+#define ENXIO  6
 #define ENOMEM 12
 #define EBUSY  16
 #define EEXIST 17

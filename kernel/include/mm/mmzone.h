@@ -6,7 +6,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
-#include <lib/spinlock.h>
+#include <kernel/spinlock.h>
 #include <mm/mm_types.h>
 #include <mm/page.h>
 #include <stdbool.h>
