@@ -125,7 +125,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			list_del(&page->lru);
 			__free_one_page(page_to_pfn(page), zone, 0,
 					get_pageblock_migratetype(page));
-			zone->free_pages++;
+			zone_free_pages_add(zone, 1);
 			pcp->count--;
 			count--;
 		}
@@ -163,7 +163,7 @@ void free_unref_page(struct page *page, bool cold)
 		flags = local_irq_save();
 		spin_lock(&zone->lock);
 		__free_one_page(page_to_pfn(page), zone, 0, mt);
-		zone->free_pages++;
+		zone_free_pages_add(zone, 1);
 		spin_unlock(&zone->lock);
 		local_irq_restore(flags);
 		return;

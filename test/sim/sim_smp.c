@@ -13,6 +13,7 @@
 #include <kernel/smp.h>
 #include <kernel/spinlock.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -99,12 +100,18 @@ void sim_poll_ipis(void)
 		sim_handle_ipis();
 }
 
+/* More simulated CPUs than host cores: a waiting thread gives its core up. */
+void sim_cpu_wait(void)
+{
+	sched_yield();
+}
+
 /* Waiting with interrupts masked could deadlock against a CPU calling us. */
 static void wait_done(struct sim_call *c)
 {
 	while (!__atomic_load_n(&c->done, __ATOMIC_ACQUIRE)) {
 		sim_poll_ipis();
-		cpu_relax();
+		sim_cpu_wait();
 	}
 }
 
@@ -181,7 +188,7 @@ static void finish(unsigned int *running)
 	__atomic_fetch_sub(running, 1, __ATOMIC_ACQ_REL);
 	while (__atomic_load_n(running, __ATOMIC_ACQUIRE)) {
 		sim_poll_ipis();
-		cpu_relax();
+		sim_cpu_wait();
 	}
 	sim_poll_ipis();
 }

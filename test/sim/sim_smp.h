@@ -25,6 +25,9 @@
  */
 int sim_smp_run(unsigned int ncpus, void (*fn)(unsigned int cpu, void *arg), void *arg);
 
+/* In a wait loop: let the other simulated CPUs run (host threads). */
+void sim_cpu_wait(void);
+
 /* Run what other CPUs queued for this one, if interrupts are enabled. */
 void sim_poll_ipis(void);
 
