@@ -17,6 +17,8 @@
 #define KERNEL_IMAGE_START (16UL << 20)
 #define KERNEL_IMAGE_SIZE (32UL << 20)
 
+unsigned int bench_machine_cpus = 1;
+
 /* Where the last boot of each size put its memmap: [0, memmap_end). */
 static unsigned long memmap_end_pa[128];
 
@@ -74,6 +76,7 @@ void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)
 	uint64_t t0, t1, t2, t3;
 
 	sim_reset();
+	nr_cpu_ids = bench_machine_cpus;
 	node_set_state(0, N_POSSIBLE); /* one node, as x86_numa_init's dummy */
 	node_set_online(0);
 	add_active_range(0, 1, 0x9f);

@@ -25,6 +25,9 @@ struct bench_boot_ticks {
  * the clock starts (the kernel's direct map takes no faults), and the two
  * steps are timed in TSC ticks.
  */
+/* Possible CPUs of the next boot (per-CPU areas, pagesets): 1 by default. */
+extern unsigned int bench_machine_cpus;
+
 void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks);
 
 /*
