@@ -85,7 +85,9 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
  * flush of another CPU's slab runs on that CPU, flush_all), so nothing can
  * interleave: no lock and no atomic instruction. SLUB instead pairs the
  * freelist with a transaction id and swaps both with cmpxchg16b, which
- * needs no interrupt masking; see docs for the two measured.
+ * needs no interrupt masking: measured on the host bench (fastest of 21,
+ * slab.kmalloc_64_hot) 33.3 ticks per kmalloc+kfree against 19.9 for the
+ * interrupt masking (13.3 once the simulator's masking was inlined).
  */
 static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
 {

@@ -12,42 +12,8 @@
 #include <kernel/irqflags.h>
 #include <kernel/printk.h>
 
-/* Flags as x86 keeps them: IF set means enabled. */
-#define SIM_IF (1UL << 9)
-
 __thread unsigned int sim_cpu_id;
-__thread bool sim_irqs_off;
-
-unsigned long local_irq_save(void)
-{
-	unsigned long flags = sim_irqs_off ? 0 : SIM_IF;
-
-	sim_irqs_off = true;
-	return flags;
-}
-
-void local_irq_restore(unsigned long flags)
-{
-	if (flags & SIM_IF)
-		local_irq_enable();
-}
-
-void local_irq_disable(void)
-{
-	sim_irqs_off = true;
-}
-
-void local_irq_enable(void)
-{
-	sim_irqs_off = false;
-	if (__builtin_expect(sim_ipi_pending(), 0))
-		sim_handle_ipis();
-}
-
-bool irqs_disabled(void)
-{
-	return sim_irqs_off;
-}
+__thread bool sim_irqs_off; /* <asm/irqflags.h> */
 
 /* No segment registers to load: <asm/percpu.h> of the simulator reads
  * __per_cpu_offset[sim_cpu_id] directly. */

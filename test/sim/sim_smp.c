@@ -28,22 +28,17 @@ struct sim_call {
 struct sim_ipi_queue {
 	pthread_mutex_t lock;
 	struct sim_call *head, **tail;
-	unsigned int pending; /* atomic: head != NULL, readable without the lock */
-} __attribute__((aligned(64)));
+};
 
-struct sim_ipi_queue sim_ipi_queues[NR_CPUS];
-
-bool sim_ipi_pending(void)
-{
-	return __atomic_load_n(&sim_ipi_queues[sim_cpu_id].pending, __ATOMIC_RELAXED);
-}
+static struct sim_ipi_queue sim_ipi_queues[NR_CPUS];
+/* head != NULL of each queue, readable without the lock */
+struct sim_ipi_flag sim_ipi_flags[NR_CPUS];
 
 static void queue_init(struct sim_ipi_queue *q)
 {
 	pthread_mutex_init(&q->lock, NULL);
 	q->head = NULL;
 	q->tail = &q->head;
-	q->pending = 0;
 }
 
 static void enqueue(unsigned int cpu, struct sim_call *c)
@@ -54,12 +49,13 @@ static void enqueue(unsigned int cpu, struct sim_call *c)
 	pthread_mutex_lock(&q->lock);
 	*q->tail = c;
 	q->tail = &c->next;
-	__atomic_store_n(&q->pending, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&sim_ipi_flags[cpu].pending, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&q->lock);
 }
 
-static struct sim_call *dequeue(struct sim_ipi_queue *q)
+static struct sim_call *dequeue(unsigned int cpu)
 {
+	struct sim_ipi_queue *q = &sim_ipi_queues[cpu];
 	struct sim_call *c;
 
 	pthread_mutex_lock(&q->lock);
@@ -70,19 +66,18 @@ static struct sim_call *dequeue(struct sim_ipi_queue *q)
 			q->tail = &q->head;
 	}
 	if (!q->head)
-		__atomic_store_n(&q->pending, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&sim_ipi_flags[cpu].pending, 0, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&q->lock);
 	return c;
 }
 
 void sim_handle_ipis(void)
 {
-	struct sim_ipi_queue *q = &sim_ipi_queues[sim_cpu_id];
 	bool was_off = sim_irqs_off;
 	struct sim_call *c;
 
 	sim_irqs_off = true; /* handlers run with interrupts masked */
-	while ((c = dequeue(q))) {
+	while ((c = dequeue(sim_cpu_id))) {
 		irq_enter();
 		c->fn(c->info);
 		irq_exit();
@@ -217,6 +212,7 @@ int sim_smp_run(unsigned int ncpus, void (*fn)(unsigned int cpu, void *arg), voi
 	}
 	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
 		queue_init(&sim_ipi_queues[cpu]);
+		sim_ipi_flags[cpu].pending = 0;
 		set_cpu_possible(cpu, true);
 		set_cpu_present(cpu, true);
 		set_cpu_online(cpu, true);

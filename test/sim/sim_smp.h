@@ -13,6 +13,8 @@
 
 #include <stdbool.h>
 
+#include <asm/irqflags.h>
+
 /**
  * sim_smp_run - run @fn(@cpu, @arg) on simulated CPUs 0..@ncpus-1 at once
  *
@@ -31,9 +33,6 @@ void sim_cpu_wait(void);
 /* Run what other CPUs queued for this one, if interrupts are enabled. */
 void sim_poll_ipis(void);
 
-/* For sim_cpu.c's local_irq_enable: is a call queued for this CPU? */
-bool sim_ipi_pending(void);
-void sim_handle_ipis(void);
-extern __thread bool sim_irqs_off;
+/* sim_ipi_pending, sim_handle_ipis and sim_irqs_off: <asm/irqflags.h>. */
 
 #endif
