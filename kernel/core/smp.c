@@ -8,6 +8,7 @@
  * slot is never reused early. Generic: the arch only sends the IPI (the
  * host simulator can build this with its own "IPI").
  */
+#include <kernel/hardirq.h>
 #include <kernel/irqflags.h>
 #include <kernel/percpu.h>
 #include <kernel/smp.h>
@@ -30,7 +31,10 @@ static void csd_lock_wait(struct call_single_data *csd)
 	while (__atomic_load_n(&csd->locked, __ATOMIC_ACQUIRE)) {
 		unsigned long flags = local_irq_save();
 
+		/* The calls run as from the IPI: in interrupt context. */
+		irq_enter();
 		generic_smp_call_function_interrupt();
+		irq_exit();
 		local_irq_restore(flags);
 		__builtin_ia32_pause();
 	}

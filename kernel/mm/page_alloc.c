@@ -54,7 +54,7 @@ static void add_to_free_list(struct page *page, struct zone *zone, unsigned int 
 	page->private = order;
 	__SetPageBuddy(page);
 	list_add(&page->lru, &area->free_list[migratetype]);
-	area->nr_free++;
+	__atomic_store_n(&area->nr_free, area->nr_free + 1, __ATOMIC_RELAXED);
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
@@ -62,7 +62,8 @@ static void del_page_from_free_list(struct page *page, struct zone *zone, unsign
 	list_del(&page->lru);
 	__ClearPageBuddy(page);
 	page->private = 0;
-	zone->free_area[order].nr_free--;
+	__atomic_store_n(&zone->free_area[order].nr_free, zone->free_area[order].nr_free - 1,
+			 __ATOMIC_RELAXED);
 }
 
 /* Is the page at @pfn a free block of exactly @order in @zone? */
@@ -203,7 +204,7 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 	if (!page && __rmqueue_fallback(zone, order, migratetype))
 		page = __rmqueue_smallest(zone, order, migratetype);
 	if (page)
-		zone->free_pages -= 1UL << order;
+		zone_free_pages_add(zone, -(1L << order));
 	return page;
 }
 
@@ -324,7 +325,7 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(pfn, zone, order, mt);
-	zone->free_pages += 1UL << order;
+	zone_free_pages_add(zone, 1L << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
@@ -385,7 +386,7 @@ unsigned long nr_free_pages(void)
 	unsigned long n = 0;
 
 	for_each_populated_zone(zone)
-		n += zone->free_pages;
+		n += zone_free_pages(zone);
 	return n;
 }
 

@@ -32,14 +32,14 @@ static void bad_page(struct page *page, const char *reason)
 	size_t n = 0;
 
 	for (int i = 0; i < NR_PAGEFLAGS; i++)
-		if (page->flags & (1UL << i))
+		if (page_flags(page) & (1UL << i))
 			n += (size_t)ksnprintf(flags + n, sizeof(flags) - n, "%s%s", n ? "|" : "",
 					       names[i]);
 	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
 	pr_alert("page:%p refcount:%d mapcount:%d order:%lu node:%d zone:%s\n", (void *)page,
 		 page->_refcount, page->_mapcount, page->private, page_to_nid(page),
 		 zone_names[page_zonenum(page)]);
-	pr_alert("flags: %#lx(%s)\n", page->flags & ((1UL << NR_PAGEFLAGS) - 1), flags);
+	pr_alert("flags: %#lx(%s)\n", page_flags(page) & ((1UL << NR_PAGEFLAGS) - 1), flags);
 	pr_alert("page dumped because: %s\n", reason);
 	dump_stack();
 	nr_bad_pages++;
@@ -48,11 +48,11 @@ static void bad_page(struct page *page, const char *reason)
 /* What is wrong with a page that should be neither free nor in use, or NULL. */
 static const char *page_bad_reason(const struct page *page, bool head)
 {
-	if (page->flags & (1UL << PG_reserved))
+	if (page_flags(page) & (1UL << PG_reserved))
 		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: reserved";
-	if (page->flags & (1UL << PG_buddy))
+	if (page_flags(page) & (1UL << PG_buddy))
 		return "page still in the buddy allocator";
-	if (page->flags & ((1UL << PG_slab) | (1UL << PG_head) | (1UL << PG_tail)))
+	if (page_flags(page) & ((1UL << PG_slab) | (1UL << PG_head) | (1UL << PG_tail)))
 		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: slab";
 	if (page->_mapcount != -1)
 		return "nonzero mapcount";

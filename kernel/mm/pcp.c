@@ -4,6 +4,14 @@
  * zone so that the common single-page allocation and free take no zone
  * lock. Freed pages go to the head of the list (hot: likely still in the
  * cache); __GFP_COLD takes from the tail, and drains take from the tail.
+ *
+ * A CPU's pageset is touched only by that CPU with interrupts off: nothing
+ * can interleave with the fast path, without a lock or atomic instruction.
+ * Another CPU never reaches into it: drain_all_pages() asks every CPU to
+ * drain its own (a cross-CPU call). Linux 6.1 adds a per-pageset spinlock
+ * (trylock) so the drain can be done remotely; measured on the host bench
+ * (page_alloc.order0_pcp_hot, fastest of 21) it cost 66 ticks per
+ * alloc+free pair against 48 with interrupts off alone, over the 50 target.
  */
 #define pr_fmt(fmt) fmt
 
@@ -157,7 +165,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			list_del(&page->lru);
 			__free_one_page(page_to_pfn(page), zone, 0,
 					get_pageblock_migratetype(page));
-			zone->free_pages++;
+			zone_free_pages_add(zone, 1);
 			pcp->count--;
 			count--;
 		}
@@ -195,7 +203,7 @@ void free_unref_page(struct page *page, bool cold)
 		flags = local_irq_save();
 		spin_lock(&zone->lock);
 		__free_one_page(page_to_pfn(page), zone, 0, mt);
-		zone->free_pages++;
+		zone_free_pages_add(zone, 1);
 		spin_unlock(&zone->lock);
 		local_irq_restore(flags);
 		return;
@@ -226,4 +234,15 @@ void drain_local_pages(void)
 				   this_cpu_ptr(zone->pageset));
 		local_irq_restore(flags);
 	}
+}
+
+static void drain_local_pages_ipi(void *unused)
+{
+	(void)unused;
+	drain_local_pages();
+}
+
+void drain_all_pages(void)
+{
+	on_each_cpu(drain_local_pages_ipi, NULL, true);
 }

@@ -13,6 +13,7 @@
 #include <kernel/panic.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <lib/errno.h>
 #include <lib/string.h>
 #include <mm/nodemask.h>
@@ -83,6 +84,15 @@ static void init_kmem_cache_node(struct kmem_cache_node *n)
 	n->total_objects = 0;
 }
 
+/*
+ * nr_partial changes under list_lock; get_partial_node() peeks at it
+ * without the lock to skip empty nodes cheaply, so it is stored whole.
+ */
+static void set_nr_partial(struct kmem_cache_node *n, unsigned long v)
+{
+	__atomic_store_n(&n->nr_partial, v, __ATOMIC_RELAXED);
+}
+
 static struct kmem_cache_node *get_node(struct kmem_cache *s, int nid)
 {
 	return s->node[nid];
@@ -110,13 +120,13 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp, int node)
 	for (unsigned long i = 0; i < (1UL << s->order); i++) {
 		struct page *p = pfn_to_page(pfn + i);
 
-		p->flags |= 1UL << PG_slab;
+		set_page_flags(p, page_flags(p) | 1UL << PG_slab);
 		if (i) {
-			p->flags |= 1UL << PG_tail;
+			set_page_flags(p, page_flags(p) | 1UL << PG_tail);
 			p->lru.next = (struct list_head *)page;
 		}
 	}
-	page->flags |= 1UL << PG_head;
+	set_page_flags(page, page_flags(page) | 1UL << PG_head);
 	page->slab_cache = s;
 	start = slab_address(page);
 	/* Chain back to front so the freelist runs in address order. */
@@ -146,7 +156,8 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 	for (unsigned long i = 0; i < (1UL << s->order); i++) {
 		struct page *p = pfn_to_page(pfn + i);
 
-		p->flags &= ~((1UL << PG_slab) | (1UL << PG_head) | (1UL << PG_tail));
+		set_page_flags(p, page_flags(p) & ~((1UL << PG_slab) | (1UL << PG_head) |
+						    (1UL << PG_tail)));
 		if (i)
 			p->lru.next = NULL;
 	}
@@ -211,7 +222,7 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 	if (page->freelist) {
 		list_add(&page->lru, &n->partial);
-		n->nr_partial++;
+		set_nr_partial(n, n->nr_partial + 1);
 	} else {
 		list_add(&page->lru, &n->full);
 	}
@@ -224,13 +235,13 @@ static bool get_partial_node(struct kmem_cache *s, int nid, struct kmem_cache_cp
 	struct page *page = NULL;
 	unsigned long flags;
 
-	if (!n || !n->nr_partial)
+	if (!n || !__atomic_load_n(&n->nr_partial, __ATOMIC_RELAXED))
 		return false;
 	spin_lock_irqsave(&n->list_lock, flags);
 	if (!list_empty(&n->partial)) {
 		page = list_first_entry(&n->partial, struct page, lru);
 		list_del(&page->lru);
-		n->nr_partial--;
+		set_nr_partial(n, n->nr_partial - 1);
 		freeze_slab(c, page);
 	}
 	spin_unlock_irqrestore(&n->list_lock, flags);
@@ -307,11 +318,11 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj)
 	if (!prior) { /* it was full */
 		list_del(&page->lru);
 		list_add_tail(&page->lru, &n->partial);
-		n->nr_partial++;
+		set_nr_partial(n, n->nr_partial + 1);
 	}
 	if (!inuse && n->nr_partial > s->min_partial) {
 		discard_slab_locked(n, page);
-		n->nr_partial--;
+		set_nr_partial(n, n->nr_partial - 1);
 		spin_unlock_irqrestore(&n->list_lock, flags);
 		free_slab(s, page);
 		return;
@@ -345,11 +356,21 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	slab_free(s, page, obj, (unsigned long)__builtin_return_address(0));
 }
 
-/* Every CPU's slab back on the lists: what destroy, shrink and bootstrap need. */
+static void flush_cpu_slab(void *cache)
+{
+	struct kmem_cache *s = cache;
+
+	deactivate_slab(s, this_cpu_ptr(s->cpu_slab));
+}
+
+/*
+ * Every CPU's slab back on the lists: what destroy, shrink and bootstrap
+ * need. Each CPU flushes its own (a cross-CPU call, as SLUB's per-CPU
+ * work): its kmem_cache_cpu is never touched from elsewhere.
+ */
 static void flush_all(struct kmem_cache *s)
 {
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
-		deactivate_slab(s, per_cpu_ptr(s->cpu_slab, cpu));
+	on_each_cpu(flush_cpu_slab, s, true);
 }
 
 unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page)
@@ -416,7 +437,7 @@ static bool early_kmem_cache_node_alloc(int nid)
 	init_kmem_cache_node(n);
 	inc_slabs_node(n, slab_objects(page));
 	list_add(&page->lru, page->freelist ? &n->partial : &n->full);
-	n->nr_partial += page->freelist != NULL;
+	set_nr_partial(n, n->nr_partial + (page->freelist != NULL));
 	return true;
 }
 
@@ -607,8 +628,14 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 	 * empty cpu slab (deactivate_slab() when the node has enough partial
 	 * slabs), and those pages are freed by this call too.
 	 */
-	for_each_memory_node(nid)
-		slabs += get_node(s, nid)->nr_slabs;
+	for_each_memory_node(nid) {
+		struct kmem_cache_node *n = get_node(s, nid);
+		unsigned long flags;
+
+		spin_lock_irqsave(&n->list_lock, flags);
+		slabs += n->nr_slabs;
+		spin_unlock_irqrestore(&n->list_lock, flags);
+	}
 	flush_all(s);
 	for_each_memory_node(nid) {
 		struct kmem_cache_node *n = get_node(s, nid);
@@ -620,15 +647,15 @@ unsigned long kmem_cache_shrink(struct kmem_cache *s)
 			if (slab_inuse(page))
 				continue;
 			discard_slab_locked(n, page);
-			n->nr_partial--;
+			set_nr_partial(n, n->nr_partial - 1);
 			list_add(&page->lru, &discard);
 		}
+		slabs -= n->nr_slabs;
 		spin_unlock_irqrestore(&n->list_lock, flags);
 		list_for_each_entry_safe(page, next, &discard, lru) {
 			list_del(&page->lru);
 			free_slab(s, page);
 		}
-		slabs -= n->nr_slabs;
 	}
 	return slabs << s->order;
 }

@@ -3,6 +3,7 @@
 #ifndef MM_SLAB_INTERNAL_H
 #define MM_SLAB_INTERNAL_H
 
+#include <kernel/irqflags.h>
 #include <kernel/percpu.h>
 #include <lib/string.h>
 #include <mm/memory_model.h>
@@ -79,12 +80,18 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
 
 /*
  * The fast paths, inline so kmalloc and kmem_cache_alloc pay no extra
- * call: pop from / push to this CPU's freelist. Nothing else touches it
- * (one CPU per freelist, and no interrupt handler allocates), so no lock
- * and no atomic instruction is needed.
+ * call: pop from / push to this CPU's freelist with interrupts off. Only
+ * this CPU touches its kmem_cache_cpu, and only with interrupts off (the
+ * flush of another CPU's slab runs on that CPU, flush_all), so nothing can
+ * interleave: no lock and no atomic instruction. SLUB instead pairs the
+ * freelist with a transaction id and swaps both with cmpxchg16b, which
+ * needs no interrupt masking: measured on the host bench (fastest of 21,
+ * slab.kmalloc_64_hot) 33.3 ticks per kmalloc+kfree against 19.9 for the
+ * interrupt masking (13.3 once the simulator's masking was inlined).
  */
 static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
 {
+	unsigned long flags = local_irq_save();
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 	void *obj = c->freelist;
 
@@ -92,6 +99,7 @@ static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, u
 		c->freelist = get_freepointer(s, obj);
 	else
 		obj = __slab_alloc(s, gfp, node, c);
+	local_irq_restore(flags);
 	if (__builtin_expect(!obj, 0))
 		return NULL;
 	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0))
@@ -101,24 +109,30 @@ static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, u
 	return obj;
 }
 
+/* Our own cpu slab: onto our freelist; any other slab: __slab_free. */
 static inline void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr)
 {
 	struct kmem_cache_cpu *c;
+	unsigned long flags;
 
 	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0) &&
 	    !free_debug_processing(s, page, obj, addr))
 		return;
+	flags = local_irq_save();
 	c = this_cpu_ptr(s->cpu_slab);
 	if (__builtin_expect(page == c->page, 1)) {
 		/* The cheapest double-free check: freeing the list head again. */
 		if (__builtin_expect(obj == c->freelist, 0)) {
+			local_irq_restore(flags);
 			slab_err(s, page, obj, "double free (object is already free)");
 			return;
 		}
 		set_freepointer(s, obj, c->freelist);
 		c->freelist = obj;
+		local_irq_restore(flags);
 		return;
 	}
+	local_irq_restore(flags);
 	__slab_free(s, page, obj);
 }
 

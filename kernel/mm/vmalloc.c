@@ -19,7 +19,7 @@
 #include <kernel/arch.h>
 #include <kernel/printk.h>
 #include <lib/list.h>
-#include <lib/spinlock.h>
+#include <kernel/spinlock.h>
 #include <lib/string.h>
 #include <mm/page_alloc.h>
 #include <mm/vmalloc.h>

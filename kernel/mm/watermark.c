@@ -23,7 +23,7 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 		       unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	long free_pages = (long)z->free_pages - ((1L << order) - 1);
+	long free_pages = (long)zone_free_pages(z) - ((1L << order) - 1);
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -35,9 +35,8 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 		return true;
 	/* Enough pages, but is there a block big enough? */
 	for (unsigned int o = order; o < MAX_ORDER; o++)
-		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-			if (!list_empty(&z->free_area[o].free_list[mt]))
-				return true;
+		if (__atomic_load_n(&z->free_area[o].nr_free, __ATOMIC_RELAXED))
+			return true;
 	return false;
 }
 

@@ -20,5 +20,6 @@ void bench_print_ticks(const struct bench_opts *o, const char *name,
 void bench_page_alloc(const struct bench_opts *o);
 void bench_mem_init(const struct bench_opts *o);
 void bench_slab(const struct bench_opts *o);
+void bench_smp(const struct bench_opts *o);
 
 #endif

@@ -31,6 +31,8 @@ struct touched {
 };
 static struct touched touched[2][1025];
 
+unsigned int bench_machine_cpus = 1;
+
 int bench_machine_setup(void)
 {
 	static const struct sim_log_opts quiet = { .to_stdout = false };
@@ -111,6 +113,7 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	uint64_t t0, t1, t2, t3, t4;
 
 	sim_reset();
+	nr_cpu_ids = bench_machine_cpus;
 	node_set_state(0, N_POSSIBLE); /* one node, as x86_numa_init's dummy */
 	node_set_online(0);
 	add_active_range(0, 1, 0x9f);

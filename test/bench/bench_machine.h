@@ -30,6 +30,9 @@ struct bench_boot_ticks {
  * @deferred_too false stops after mem_init: the deferred struct pages
  * stay as at "Memory:", untouched.
  */
+/* Possible CPUs of the next boot (per-CPU areas, pagesets): 1 by default. */
+extern unsigned int bench_machine_cpus;
+
 void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, bool deferred_too);
 
 static inline void bench_machine_boot(unsigned int gib, struct bench_boot_ticks *ticks)

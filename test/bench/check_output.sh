@@ -41,11 +41,15 @@ for n in 8 64 256 1024 4096; do
 done
 grep -qE "^slab.mixed_pages_over_live +$num +ratio " <<< "$out" ||
 	{ echo "FAIL: no slab.mixed_pages_over_live line"; exit 1; }
+for f in page_alloc.order0_pcp_2cpu_scaling slab.kmalloc_64_2thr_over_mimalloc \
+	slab.kmalloc_64_remote_free_over_mimalloc; do
+	grep -qE "^$f +$num +ratio " <<< "$out" || { echo "FAIL: no $f ratio line"; exit 1; }
+done
 grep -q '^# targets:' <<< "$out" || { echo "FAIL: no targets note"; exit 1; }
 # What the figures are: TSC ticks, beside Linux's figures in ns, and the
-# simulator's missing interrupt/SMP protection.
+# simulator's cheaper interrupt masking.
 grep -q '^# cycles = TSC ticks' <<< "$out" || { echo "FAIL: no note that cycles are TSC ticks"; exit 1; }
-grep -q '^# caveat: .*local_irq_save/restore are empty' <<< "$out" ||
-	{ echo "FAIL: no note on the empty local_irq_save/restore"; exit 1; }
+grep -q "^# caveat: .*fast paths are SMP-safe by masking interrupts" <<< "$out" ||
+	{ echo "FAIL: no note on the simulator's interrupt masking"; exit 1; }
 grep -q '^# Linux, in ns ' <<< "$out" || { echo "FAIL: no Linux figures in ns"; exit 1; }
 echo "PASS: bench output well-formed"

@@ -24,8 +24,16 @@
 /* Exit status of an unarmed panic: scripts/run's "1 panic". */
 #define SIM_EXIT_PANIC 1
 
-/* Address space the tests reserve: covers RAM above 1 TiB. */
+/* Address space the tests reserve: covers RAM above 1 TiB; under
+ * ThreadSanitizer, whose shadow leaves less room, 64 GiB. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SIM_MEM_DEFAULT (64ULL << 30)
+#endif
+#endif
+#ifndef SIM_MEM_DEFAULT
 #define SIM_MEM_DEFAULT (2ULL << 40)
+#endif
 
 /**
  * sim_mem_init - make [0, @bytes) of physical memory addressable

@@ -1,26 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
  * The CPU and image facts kernel mm code asks the arch for, as the host
- * simulator answers them: one CPU whose interrupts need no masking, no
- * kernel stack to trace, and a simulated kernel image whose section sizes
- * the "Memory:" line reports.
+ * simulator answers them: interrupts masked per simulated CPU (a
+ * thread-local flag; unmasking delivers the cross-CPU calls queued for this
+ * CPU, as the IPI would arrive then), no kernel stack to trace, and a
+ * simulated kernel image whose section sizes the "Memory:" line reports.
  */
+#include "sim_smp.h"
+
 #include <kernel/arch.h>
 #include <kernel/irqflags.h>
 #include <kernel/printk.h>
 
-unsigned long local_irq_save(void)
-{
-	return 0;
-}
-
-void local_irq_restore(unsigned long flags)
-{
-	(void)flags;
-}
+__thread unsigned int sim_cpu_id;
+__thread bool sim_irqs_off; /* <asm/irqflags.h> */
 
 /* No segment registers to load: <asm/percpu.h> of the simulator reads
- * __per_cpu_offset[0] directly. */
+ * __per_cpu_offset[sim_cpu_id] directly. */
 void arch_setup_percpu_base(unsigned int cpu, unsigned long offset)
 {
 	(void)cpu;

@@ -14,6 +14,7 @@
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
+#include <kernel/hardirq.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
@@ -136,7 +137,7 @@ unsigned long apic_timer_irqs(unsigned int cpu)
 	return per_cpu(timer_irqs, cpu);
 }
 
-void do_IRQ(unsigned long vector)
+static void handle_irq(unsigned long vector)
 {
 	uint32_t v;
 
@@ -167,4 +168,12 @@ void do_IRQ(unsigned long vector)
 		pr_emerg("__common_interrupt: %u.%lu No irq handler for vector\n",
 			 smp_processor_id(), vector);
 	}
+}
+
+void do_IRQ(unsigned long vector)
+{
+	/* Marked as interrupt context: lockdep-lite checks locks taken here. */
+	irq_enter();
+	handle_irq(vector);
+	irq_exit();
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* local_irq_*: RFLAGS.IF saved with pushf, cleared with cli, set with sti. */
+/* local_irq_save/restore: RFLAGS.IF saved with pushf, cleared with cli. */
 #include <kernel/irqflags.h>
 
 unsigned long local_irq_save(void)
@@ -17,12 +17,20 @@ void local_irq_restore(unsigned long flags)
 		__asm__ volatile("sti" : : : "memory");
 }
 
+void local_irq_disable(void)
+{
+	__asm__ volatile("cli" : : : "memory");
+}
+
 void local_irq_enable(void)
 {
 	__asm__ volatile("sti" : : : "memory");
 }
 
-void local_irq_disable(void)
+bool irqs_disabled(void)
 {
-	__asm__ volatile("cli" : : : "memory");
+	unsigned long flags;
+
+	__asm__ volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
+	return !(flags & (1UL << 9));
 }

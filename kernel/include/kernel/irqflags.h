@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Masking interrupts on this CPU around per-CPU data and zone locks. The
- * arch implements these (cli/sti with the flags saved); the host simulator
- * implements them as no-ops. Interrupts come on at the end of boot.
+ * Masking interrupts on this CPU around per-CPU data and zone locks, from
+ * <asm/irqflags.h>: x86 implements them with pushf/cli/sti
+ * (arch/amd64/irqflags.c); the host simulator inline, as a flag per
+ * simulated CPU that, when cleared, delivers the cross-CPU calls queued
+ * meanwhile (test/sim/include/asm/irqflags.h).
+ *
+ *   unsigned long local_irq_save(void);  disable; the previous state
+ *   void local_irq_restore(unsigned long flags);
+ *   void local_irq_disable(void);
+ *   void local_irq_enable(void);
+ *   bool irqs_disabled(void);            masked on this CPU?
  */
 #ifndef KERNEL_IRQFLAGS_H
 #define KERNEL_IRQFLAGS_H
 
-/* Disable interrupts; return the previous state for local_irq_restore(). */
-unsigned long local_irq_save(void);
-void local_irq_restore(unsigned long flags);
+#include <stdbool.h>
 
-/* Unmask / mask interrupts on this CPU. */
-void local_irq_enable(void);
-void local_irq_disable(void);
+#include <asm/irqflags.h>
 
 #endif

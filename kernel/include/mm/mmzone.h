@@ -6,7 +6,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
-#include <lib/spinlock.h>
+#include <kernel/spinlock.h>
 #include <mm/mm_types.h>
 #include <mm/page.h>
 #include <stdbool.h>
@@ -166,6 +166,22 @@ static inline bool managed_zone(const struct zone *z)
 static inline bool zone_spans_pfn(const struct zone *z, unsigned long pfn)
 {
 	return pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z);
+}
+
+/*
+ * zone->free_pages and each free_area's nr_free change only under
+ * zone->lock, but watermark checks and counters read them without it: the
+ * writers store and the lockless readers load them whole (relaxed atomics,
+ * Linux's READ_ONCE/WRITE_ONCE), a snapshot that may be just out of date.
+ */
+static inline unsigned long zone_free_pages(const struct zone *z)
+{
+	return __atomic_load_n(&z->free_pages, __ATOMIC_RELAXED);
+}
+
+static inline void zone_free_pages_add(struct zone *z, long n)
+{
+	__atomic_store_n(&z->free_pages, z->free_pages + (unsigned long)n, __ATOMIC_RELAXED);
 }
 
 /* Every zone of every node that has present pages, node by node. */

@@ -58,6 +58,13 @@ void free_pages(unsigned long addr, unsigned int order);
 /* Return this CPU's per-CPU pages of every zone to the buddy lists. */
 void drain_local_pages(void);
 
+/**
+ * drain_all_pages - every online CPU returns its per-CPU pages (each its
+ * own, through on_each_cpu: no CPU touches another's pageset). Call with
+ * interrupts enabled; returns when all are drained.
+ */
+void drain_all_pages(void);
+
 /* Free pages in the buddy lists of all zones (pcp lists not included). */
 unsigned long nr_free_pages(void);
 

@@ -38,66 +38,85 @@ _Static_assert(SECTIONS_PGSHIFT >= NR_PAGEFLAGS, "page->flags layout overflows")
 #define ZONES_MASK    ((1UL << ZONES_SHIFT) - 1)
 #define SECTIONS_MASK ((1UL << SECTIONS_SHIFT) - 1)
 
+/*
+ * page->flags is read without locks by whoever looks at a page (the buddy
+ * allocator checks a neighbour it does not own), while the page's owner
+ * changes its bits: loads and stores go through these, whole (relaxed
+ * atomics, Linux's READ_ONCE/WRITE_ONCE; plain moves on x86). A page's
+ * bits are changed by one party at a time: its owner, or the zone's lock
+ * holder while it is free.
+ */
+static inline unsigned long page_flags(const struct page *p)
+{
+	return __atomic_load_n(&p->flags, __ATOMIC_RELAXED);
+}
+
+static inline void set_page_flags(struct page *p, unsigned long flags)
+{
+	__atomic_store_n(&p->flags, flags, __ATOMIC_RELAXED);
+}
+
 static inline int page_to_nid(const struct page *p)
 {
-	return (int)((p->flags >> NODES_PGSHIFT) & NODES_MASK);
+	return (int)((page_flags(p) >> NODES_PGSHIFT) & NODES_MASK);
 }
 
 static inline int page_zonenum(const struct page *p)
 {
-	return (int)((p->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+	return (int)((page_flags(p) >> ZONES_PGSHIFT) & ZONES_MASK);
 }
 
 static inline unsigned long page_to_section(const struct page *p)
 {
-	return (p->flags >> SECTIONS_PGSHIFT) & SECTIONS_MASK;
+	return (page_flags(p) >> SECTIONS_PGSHIFT) & SECTIONS_MASK;
 }
 
 static inline void set_page_links(struct page *p, int zone, int nid, unsigned long section)
 {
-	p->flags &= (1UL << SECTIONS_PGSHIFT) - 1;
-	p->flags |= (unsigned long)nid << NODES_PGSHIFT | (unsigned long)zone << ZONES_PGSHIFT |
-		    section << SECTIONS_PGSHIFT;
+	set_page_flags(p, (page_flags(p) & ((1UL << SECTIONS_PGSHIFT) - 1)) |
+				  (unsigned long)nid << NODES_PGSHIFT |
+				  (unsigned long)zone << ZONES_PGSHIFT |
+				  section << SECTIONS_PGSHIFT);
 }
 
 static inline bool PageReserved(const struct page *p)
 {
-	return p->flags & (1UL << PG_reserved);
+	return page_flags(p) & (1UL << PG_reserved);
 }
 
 static inline void SetPageReserved(struct page *p)
 {
-	p->flags |= 1UL << PG_reserved;
+	set_page_flags(p, page_flags(p) | 1UL << PG_reserved);
 }
 
 static inline void ClearPageReserved(struct page *p)
 {
-	p->flags &= ~(1UL << PG_reserved);
+	set_page_flags(p, page_flags(p) & ~(1UL << PG_reserved));
 }
 
 static inline bool PageBuddy(const struct page *p)
 {
-	return p->flags & (1UL << PG_buddy);
+	return page_flags(p) & (1UL << PG_buddy);
 }
 
 static inline void __SetPageBuddy(struct page *p)
 {
-	p->flags |= 1UL << PG_buddy;
+	set_page_flags(p, page_flags(p) | 1UL << PG_buddy);
 }
 
 static inline void __ClearPageBuddy(struct page *p)
 {
-	p->flags &= ~(1UL << PG_buddy);
+	set_page_flags(p, page_flags(p) & ~(1UL << PG_buddy));
 }
 
 static inline bool PageSlab(const struct page *p)
 {
-	return p->flags & (1UL << PG_slab);
+	return page_flags(p) & (1UL << PG_slab);
 }
 
 static inline bool PageTail(const struct page *p)
 {
-	return p->flags & (1UL << PG_tail);
+	return page_flags(p) & (1UL << PG_tail);
 }
 
 /* The first page of the block @p belongs to (for slab pages). */

@@ -10,7 +10,7 @@
 #define MM_SLAB_H
 
 #include <lib/list.h>
-#include <lib/spinlock.h>
+#include <kernel/spinlock.h>
 #include <mm/gfp.h>
 #include <stddef.h>
 

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The host simulator's answer to <asm/smp.h>: one simulated CPU, CPU 0. It
+ * The host simulator's answer to <asm/smp.h>: each simulated CPU is a host
+ * thread (sim_smp_run(), test/sim/sim_smp.c) whose number is thread-local;
+ * the main thread and any thread not started as a CPU are CPU 0. It
  * shadows the x86 header through the simulator's include path.
  */
 #ifndef ASM_SMP_H
 #define ASM_SMP_H
 
+extern __thread unsigned int sim_cpu_id;
+
 static inline unsigned int smp_processor_id(void)
 {
-	return 0;
+	return sim_cpu_id;
 }
 
 #endif

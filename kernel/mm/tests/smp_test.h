@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The smp ktest suite (smp_test.c) runs in the kernel on every online CPU
+ * and on the host on simulated CPUs (threads). What differs is behind these
+ * hooks: smp_test_kernel.c and test/host/smp_test_host.c implement them.
+ */
+#ifndef MM_SMP_TEST_H
+#define MM_SMP_TEST_H
+
+#include <lib/ktest.h>
+#include <stdbool.h>
+
+int smpt_env_init(struct ktest *t);
+void smpt_env_exit(struct ktest *t);
+
+/**
+ * smpt_run - @fn(cpu, @arg) on every online CPU at once, then @after()
+ * on one CPU while all are still online and idle (nothing in flight)
+ *
+ * Return: how many CPUs ran @fn.
+ */
+unsigned int smpt_run(void (*fn)(unsigned int cpu, void *arg), void *arg, void (*after)(void));
+
+/*
+ * May @fn make cross-CPU calls (drain_all_pages, kmem_cache_shrink) while
+ * the others work? On the host yes (each CPU is a thread that takes calls
+ * whenever its interrupts are on); in the kernel @fn itself runs in the
+ * IPI handler, where it must not wait on the other CPUs.
+ */
+bool smpt_may_call_cpus(void);
+
+/*
+ * The TLB case, a ktest case of its own (vmalloc is not in the host
+ * simulator, which skips it): a CPU that read an area sees the new page
+ * once the area is freed and its range reused.
+ */
+void smpt_tlb_shootdown(struct ktest *t);
+
+extern const struct ktest_case smp_cases[];
+
+#endif

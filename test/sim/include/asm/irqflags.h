@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The host simulator's answer to <asm/irqflags.h>: a thread-local flag per
+ * simulated CPU, inline (the fast paths mask interrupts on every
+ * operation). Unmasking runs the cross-CPU calls queued for this CPU
+ * (sim_smp.c), as a pending IPI would be taken then. Flags as x86 keeps
+ * them: IF (bit 9) set means enabled. It shadows the x86 header through
+ * the simulator's include path.
+ */
+#ifndef ASM_IRQFLAGS_H
+#define ASM_IRQFLAGS_H
+
+#include <stdbool.h>
+
+#define SIM_IRQ_IF (1UL << 9)
+
+#include <asm/smp.h>
+
+extern __thread bool sim_irqs_off;
+
+/* Per CPU: are calls queued for it? (sim_smp.c sets it under its queue lock) */
+struct sim_ipi_flag {
+	unsigned int pending; /* atomic */
+} __attribute__((aligned(64)));
+extern struct sim_ipi_flag sim_ipi_flags[];
+
+static inline bool sim_ipi_pending(void)
+{
+	return __atomic_load_n(&sim_ipi_flags[sim_cpu_id].pending, __ATOMIC_RELAXED);
+}
+
+void sim_handle_ipis(void);
+
+static inline unsigned long local_irq_save(void)
+{
+	unsigned long flags = sim_irqs_off ? 0 : SIM_IRQ_IF;
+
+	sim_irqs_off = true;
+	return flags;
+}
+
+static inline void local_irq_disable(void)
+{
+	sim_irqs_off = true;
+}
+
+static inline void local_irq_enable(void)
+{
+	sim_irqs_off = false;
+	if (__builtin_expect(sim_ipi_pending(), 0))
+		sim_handle_ipis();
+}
+
+static inline void local_irq_restore(unsigned long flags)
+{
+	if (flags & SIM_IRQ_IF)
+		local_irq_enable();
+}
+
+static inline bool irqs_disabled(void)
+{
+	return sim_irqs_off;
+}
+
+#endif
