@@ -104,8 +104,9 @@ void setup_cpu_pagesets(unsigned int cpu)
 
 		if (!zone->pageset)
 			continue;
+		/* The lists exist since boot (setup_per_cpu_pageset): only the
+		 * limits are new, so pages kept before are not lost. */
 		p = per_cpu_ptr(zone->pageset, cpu);
-		pageset_init(p);
 		p->high = zone_highsize(zone, batch);
 		p->batch = batch;
 	}
@@ -120,9 +121,13 @@ void zone_pcp_update(struct zone *zone)
 	int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
 	int high = zone_highsize(zone, batch);
 
+	unsigned int cpu;
+
 	if (!zone->pageset)
 		return;
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+	/* A CPU not yet online gets its limits from setup_cpu_pagesets(). */
+	for_each_online_cpu(cpu)
+	{
 		struct per_cpu_pages *p = per_cpu_ptr(zone->pageset, cpu);
 
 		p->high = high;

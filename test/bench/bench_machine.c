@@ -114,6 +114,8 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 
 	sim_reset();
 	nr_cpu_ids = bench_machine_cpus;
+	for (unsigned int cpu = 0; cpu < bench_machine_cpus; cpu++)
+		set_cpu_possible(cpu, true);
 	node_set_state(0, N_POSSIBLE); /* one node, as x86_numa_init's dummy */
 	node_set_online(0);
 	add_active_range(0, 1, 0x9f);

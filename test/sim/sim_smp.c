@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/smp.h>
+#include <mm/cpuhp.h>
 #include <kernel/spinlock.h>
 #include <pthread.h>
 #include <sched.h>
@@ -213,7 +214,15 @@ int sim_smp_run(unsigned int ncpus, void (*fn)(unsigned int cpu, void *arg), voi
 	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
 		queue_init(&sim_ipi_queues[cpu]);
 		sim_ipi_flags[cpu].pending = 0;
-		set_cpu_possible(cpu, true);
+		if (!cpu_possible(cpu)) {
+			fprintf(stderr, "sim_smp_run: CPU %u was not possible at boot "
+					"(its per-CPU area does not exist)\n", cpu);
+			return -1;
+		}
+		/* As a CPU coming online in the kernel (mm_cpu_online): its
+		 * pageset limits, set here before it runs. */
+		if (cpu && !cpu_online(cpu))
+			mm_cpu_online(cpu);
 		set_cpu_present(cpu, true);
 		set_cpu_online(cpu, true);
 	}
