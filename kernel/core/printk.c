@@ -5,17 +5,21 @@
  * The log buffer exists so that a console registered late (the framebuffer,
  * after the command line is known) still shows the boot from its first line.
  * It is append-only: once full, new messages still reach the consoles but
- * are no longer stored. Single CPU, interrupts off: no locking yet.
+ * are no longer stored. One CPU at a time formats and emits, interrupts
+ * off (the buffers are shared).
  */
 #define pr_fmt(fmt) "printk: " fmt
 
 #include <kernel/arch.h>
 #include <kernel/console.h>
+#include <kernel/irqflags.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <lib/cmdline.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
+#include <limits.h>
 #include <stdint.h>
 
 #define LOG_BUF_SIZE (128 * 1024)
@@ -118,7 +122,43 @@ static const char *parse_level(const char *s, int *level, bool *cont)
 static char text[LOG_LINE_MAX];
 static char line[TS_PREFIX_MAX + LOG_LINE_MAX];
 
+/* The CPU printing now, or UINT_MAX. */
+static unsigned int printk_cpu = UINT_MAX;
+
+/*
+ * Take printk for this CPU. A CPU already in printk (a fault or panic while
+ * printing) goes on without waiting for itself: a garbled line is better
+ * than a silent hang. Returns whether the caller must release it.
+ */
+static bool printk_lock(void)
+{
+	unsigned int me = smp_processor_id(), none = UINT_MAX;
+
+	if (__atomic_load_n(&printk_cpu, __ATOMIC_RELAXED) == me)
+		return false;
+	while (!__atomic_compare_exchange_n(&printk_cpu, &none, me, false, __ATOMIC_ACQUIRE,
+					    __ATOMIC_RELAXED)) {
+		none = UINT_MAX;
+		__builtin_ia32_pause();
+	}
+	return true;
+}
+
+static int vprintk_locked(const char *fmt, va_list ap);
+
 int vprintk(const char *fmt, va_list ap)
+{
+	unsigned long flags = local_irq_save();
+	bool locked = printk_lock();
+	int n = vprintk_locked(fmt, ap);
+
+	if (locked)
+		__atomic_store_n(&printk_cpu, UINT_MAX, __ATOMIC_RELEASE);
+	local_irq_restore(flags);
+	return n;
+}
+
+static int vprintk_locked(const char *fmt, va_list ap)
 {
 	int level = -1, n;
 	bool cont = false;

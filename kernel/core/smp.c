@@ -110,14 +110,17 @@ void smp_call_function(smp_call_func_t fn, void *info, bool wait)
 	unsigned long flags = local_irq_save();
 
 	self = smp_processor_id();
-	for_each_online_cpu(cpu) if (cpu != self && queue_call(cpu, fn, info))
-		cpumask_assign_cpu(cpu, &ipi, true);
+	for_each_online_cpu(cpu)
+		if (cpu != self && queue_call(cpu, fn, info))
+			cpumask_assign_cpu(cpu, &ipi, true);
 	if (cpumask_weight(&ipi))
 		arch_send_call_function_ipi_mask(&ipi);
 	local_irq_restore(flags);
 	if (!wait)
 		return;
-	for_each_online_cpu(cpu) if (cpu != self) csd_lock_wait(this_cpu_ptr(&csd_data[cpu]));
+	for_each_online_cpu(cpu)
+		if (cpu != self)
+			csd_lock_wait(this_cpu_ptr(&csd_data[cpu]));
 }
 
 void on_each_cpu(smp_call_func_t fn, void *info, bool wait)

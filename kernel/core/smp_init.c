@@ -16,8 +16,7 @@ void smp_init(void)
 
 	smp_prepare_cpus(setup_max_cpus);
 	pr_info("Bringing up secondary CPUs ...\n");
-	for_each_present_cpu(cpu)
-	{
+	for_each_present_cpu(cpu) {
 		if (num_online_cpus() >= setup_max_cpus)
 			break;
 		if (!cpu_online(cpu))

@@ -14,11 +14,14 @@
 #include <kernel/arch.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <lib/string.h>
 #include <limits.h>
+#include <stdint.h>
 #include <mm/node_map.h>
 #include <mm/nodemask.h>
 #include <mm/page_alloc.h>
+#include <mm/topology.h>
 
 /*
  * Linux's x86-64 memory section, 128 MiB: its rule keeps whole ones at
@@ -262,6 +265,27 @@ void deferred_init_node(int nid)
 		(unsigned long long)((arch_clock_ns() - t0) / 1000000));
 }
 
+/* Workers still running on other CPUs. */
+static unsigned int deferred_workers;
+
+static void deferred_worker(void *arg)
+{
+	deferred_init_node((int)(uintptr_t)arg);
+	__atomic_fetch_sub(&deferred_workers, 1, __ATOMIC_RELEASE);
+}
+
+/* An online CPU of node @nid other than this one, or NR_CPUS. */
+static unsigned int node_worker_cpu(int nid)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		if (cpu != smp_processor_id() && cpu_to_node(cpu) == nid)
+			return cpu;
+	}
+	return NR_CPUS;
+}
+
 void __init page_alloc_init_late(void)
 {
 	struct zone *zone;
@@ -269,7 +293,26 @@ void __init page_alloc_init_late(void)
 
 	if (!deferred_pages)
 		return;
-	for_each_node_state(nid, N_MEMORY) deferred_init_node(nid);
+	/*
+	 * One worker per node on one of the node's own CPUs, where its memory
+	 * is local, all at once (Linux's pgdatinit kthreads); a node with no
+	 * other CPU is done here, meanwhile. Everything below needs them all.
+	 */
+	for_each_node_state(nid, N_MEMORY) {
+		unsigned int cpu = node_worker_cpu(nid);
+
+		if (cpu == NR_CPUS)
+			continue;
+		__atomic_fetch_add(&deferred_workers, 1, __ATOMIC_RELAXED);
+		if (smp_call_function_single(cpu, deferred_worker, (void *)(uintptr_t)nid, false))
+			deferred_worker((void *)(uintptr_t)nid);
+	}
+	for_each_node_state(nid, N_MEMORY) {
+		if (node_worker_cpu(nid) == NR_CPUS)
+			deferred_init_node(nid);
+	}
+	while (__atomic_load_n(&deferred_workers, __ATOMIC_ACQUIRE))
+		__builtin_ia32_pause();
 	deferred_pages = false;
 	bootmem_discard();
 	/*

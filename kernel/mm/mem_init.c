@@ -21,7 +21,8 @@ static unsigned long get_num_physpages(void)
 	unsigned long n = 0;
 	int nid;
 
-	for_each_online_node(nid) n += NODE_DATA(nid)->node_present_pages;
+	for_each_online_node(nid)
+		n += NODE_DATA(nid)->node_present_pages;
 	return n;
 }
 

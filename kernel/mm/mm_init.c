@@ -346,8 +346,7 @@ void __init free_area_init_nodes(unsigned long *max_zone_pfn)
 	print_zone_ranges();
 
 	sparse_init();
-	for_each_node(nid)
-	{
+	for_each_node(nid) {
 		if (!node_online(nid)) {
 			/*
 			 * Named by the firmware but without memory (CPUs

@@ -348,7 +348,8 @@ void __free_pages_fresh(struct page *page, unsigned int order)
 {
 	unsigned long n = 1UL << order;
 
-	page_zone(page)->managed_pages += n;
+	/* Atomic: the deferred workers of other nodes free at the same time. */
+	__atomic_fetch_add(&page_zone(page)->managed_pages, n, __ATOMIC_RELAXED);
 	if (page_poisoning_enabled)
 		kernel_poison_pages(page, (unsigned int)n);
 	__free_pages_ok(page, order);
@@ -398,10 +399,11 @@ static unsigned long totalram;
 
 unsigned long totalram_pages(void)
 {
-	return totalram;
+	return __atomic_load_n(&totalram, __ATOMIC_RELAXED);
 }
 
 void totalram_pages_add(long count)
 {
-	totalram += (unsigned long)count;
+	/* Atomic: each node's deferred worker adds its pages. */
+	__atomic_fetch_add(&totalram, (unsigned long)count, __ATOMIC_RELAXED);
 }

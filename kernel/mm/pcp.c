@@ -126,8 +126,7 @@ void zone_pcp_update(struct zone *zone)
 	if (!zone->pageset)
 		return;
 	/* A CPU not yet online gets its limits from setup_cpu_pagesets(). */
-	for_each_online_cpu(cpu)
-	{
+	for_each_online_cpu(cpu) {
 		struct per_cpu_pages *p = per_cpu_ptr(zone->pageset, cpu);
 
 		p->high = high;

@@ -44,8 +44,7 @@ int pcpu_build_alloc_info(struct pcpu_alloc_info *ai, unsigned long static_size,
 		group_map[cpu] = nr_groups;
 		group_cnt[nr_groups]++;
 		cpumask_assign_cpu(cpu, &left, false);
-		for_each_cpu(tcpu, &left)
-		{
+		for_each_cpu(tcpu, &left) {
 			if (cpu_distance && (cpu_distance(cpu, tcpu) != LOCAL_DISTANCE ||
 					     cpu_distance(tcpu, cpu) != LOCAL_DISTANCE))
 				continue;
@@ -89,8 +88,9 @@ int pcpu_build_alloc_info(struct pcpu_alloc_info *ai, unsigned long static_size,
 
 		gi->base_offset = (unsigned long)unit * ai->unit_size;
 		gi->cpu_map = &ai->cpu_map[unit];
-		for_each_cpu(cpu, possible) if (group_map[cpu] == g)
-			gi->cpu_map[gi->nr_units++] = cpu;
+		for_each_cpu(cpu, possible)
+			if (group_map[cpu] == g)
+				gi->cpu_map[gi->nr_units++] = cpu;
 		while (gi->nr_units % upa)
 			gi->cpu_map[gi->nr_units++] = NR_CPUS;
 		unit += gi->nr_units;

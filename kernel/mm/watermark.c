@@ -111,8 +111,7 @@ static void setup_per_zone_lowmem_reserve(void)
 {
 	int nid;
 
-	for_each_online_node(nid)
-	{
+	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 
 		for (int i = 0; i < MAX_NR_ZONES - 1; i++) {

@@ -32,8 +32,7 @@ static int find_next_best_node(int node, bool *used)
 		used[node] = true;
 		return node;
 	}
-	for_each_node_state(n, N_MEMORY)
-	{
+	for_each_node_state(n, N_MEMORY) {
 		int val;
 
 		if (used[n])
@@ -109,7 +108,8 @@ void __init build_all_zonelists(void)
 	memset(node_load, 0, sizeof(node_load));
 	policy_zone = ZONE_DMA;
 	/* Every possible node, memory-less ones too: their CPUs allocate. */
-	for_each_node(nid) build_zonelists(NODE_DATA(nid));
+	for_each_node(nid)
+		build_zonelists(NODE_DATA(nid));
 	total = nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 	/* Too few pages for pageblocks of every type to be worth it. */
 	page_group_by_mobility_disabled = total < pageblock_nr_pages * MIGRATE_TYPES;

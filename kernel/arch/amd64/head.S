@@ -16,6 +16,13 @@ _start:
 	movq	%rax, tsc_at_entry(%rip)
 	leaq	boot_stack_top(%rip), %rsp
 	xorl	%ebp, %ebp		/* terminates stack traces */
+	/* GS base at the per-CPU template (CPU 0's copy until
+	 * setup_per_cpu_areas): printk's smp_processor_id() reads it. */
+	leaq	this_cpu_off(%rip), %rax
+	movq	%rax, %rdx
+	shrq	$32, %rdx
+	movl	$0xc0000101, %ecx	/* MSR_GS_BASE */
+	wrmsr
 	call	start_kernel
 1:	hlt
 	jmp	1b

@@ -183,7 +183,8 @@ int numa_node_id(void)
 
 	if (nid != NUMA_NO_NODE && NODE_DATA(nid))
 		return nid;
-	for_each_online_node(nid) return nid;
+	for_each_online_node(nid)
+		return nid;
 	return 0;
 }
 
@@ -384,8 +385,7 @@ static int numa_register_memblks(struct numa_meminfo *mi)
 	for (int i = 0; i < mi->nr_blks; i++)
 		e820_register_active_regions(mi->blk[i].nid, PFN_UP(mi->blk[i].start),
 					     PFN_DOWN(mi->blk[i].end));
-	for_each_node(nid)
-	{
+	for_each_node(nid) {
 		bool has_range = false;
 
 		for (int i = 0; i < mi->nr_blks; i++)

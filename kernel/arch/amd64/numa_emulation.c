@@ -72,8 +72,7 @@ static int split_nodes_interleave(struct numa_meminfo *ei, struct numa_meminfo *
 		return -1;
 	}
 	while (physnodes) {
-		for_each_node_mask(i, physnodes)
-		{
+		for_each_node_mask(i, physnodes) {
 			const uint64_t dma32_end = PFN_PHYS(MAX_DMA32_PFN);
 			int blk = first_blk_of(i, pi);
 			uint64_t start, limit, end;

@@ -191,7 +191,8 @@ static __init void contig_initmem_init(unsigned long start_pfn, unsigned long en
 	if (bootmap == UINT64_MAX)
 		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
 	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
-	for_each_online_node(nid) NODE_DATA(nid)->bdata = &bootmem_node_data[0];
+	for_each_online_node(nid)
+		NODE_DATA(nid)->bdata = &bootmem_node_data[0];
 	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
 	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
 	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
@@ -232,8 +233,7 @@ static __init void initmem_init(void)
 	int nid, nodes = 0;
 	bool interleaved = false;
 
-	for_each_online_node(nid)
-	{
+	for_each_online_node(nid) {
 		unsigned long s, e;
 
 		get_pfn_range_for_nid(nid, &s, &e);
@@ -247,8 +247,7 @@ static __init void initmem_init(void)
 		contig_initmem_init(0, max_pfn);
 		return;
 	}
-	for_each_online_node(nid)
-	{
+	for_each_online_node(nid) {
 		unsigned long s, e;
 
 		get_pfn_range_for_nid(nid, &s, &e);

@@ -306,8 +306,7 @@ void arch_send_call_function_ipi_mask(const struct cpumask *mask)
 	unsigned int cpu;
 	unsigned long flags = local_irq_save();
 
-	for_each_cpu(cpu, mask)
-	{
+	for_each_cpu(cpu, mask) {
 		safe_apic_wait_icr_idle();
 		apic_icr_write(APIC_DM_FIXED | CALL_FUNCTION_VECTOR, cpu_physical_id(cpu));
 	}

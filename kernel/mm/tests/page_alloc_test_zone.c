@@ -108,8 +108,7 @@ static void check_fallback_order(struct ktest *t)
 	const gfp_t gfp = GFP_HIGHUSER_MOVABLE;
 	int nid;
 
-	for_each_node(nid)
-	{
+	for_each_node(nid) {
 		struct list_head held[MAX_ORDER];
 		int order[MAX_NUMNODES], n = fallback_nodes(nid, order);
 

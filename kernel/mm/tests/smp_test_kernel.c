@@ -75,7 +75,8 @@ void smpt_tlb_shootdown(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, old);
 	*old = 0x01d01d01d01dUL;
 	on_each_cpu(read_area, old, true);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, seen[cpu], 0x01d01d01d01dUL);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, seen[cpu], 0x01d01d01d01dUL);
 	vfree(old);
 	while (n < TRIES && !reused) {
 		again[n] = vmalloc(PAGE_SIZE);
@@ -87,7 +88,8 @@ void smpt_tlb_shootdown(struct ktest *t)
 	if (reused) {
 		*again[n - 1] = 0x0e770e770e77UL;
 		on_each_cpu(read_area, again[n - 1], true);
-		for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, seen[cpu], 0x0e770e770e77UL);
+		for_each_online_cpu(cpu)
+			KTEST_EXPECT_EQ(t, seen[cpu], 0x0e770e770e77UL);
 	}
 	while (n)
 		vfree(again[--n]);

@@ -72,7 +72,8 @@ static void call_single_each_cpu(struct ktest *t)
 	reset();
 	for_each_online_cpu(cpu)
 		KTEST_EXPECT_EQ(t, smp_call_function_single(cpu, record_cpu, NULL, true), 0);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, hits[cpu], 1UL);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, hits[cpu], 1UL);
 	KTEST_EXPECT_EQ(t, smp_call_function_single(NR_CPUS, record_cpu, NULL, true), -ENXIO);
 	KTEST_EXPECT_EQ(t, smp_call_function_single(nr_cpu_ids, record_cpu, NULL, true), -ENXIO);
 }
@@ -88,7 +89,8 @@ static void no_wait_calls_all_run(struct ktest *t)
 	for (unsigned long i = 0; i < n; i++)
 		smp_call_function(record_cpu, NULL, false);
 	smp_call_function(record_cpu, NULL, true);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, hits[cpu], cpu == self ? 0UL : n + 1);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, hits[cpu], cpu == self ? 0UL : n + 1);
 }
 
 /* Interrupts off here: the callee still runs (we serve nothing ourselves). */
@@ -134,13 +136,15 @@ static void tlb_shootdown_reaches_all(struct ktest *t)
 	r.p = v;
 	/* Every CPU caches the translation to page A. */
 	on_each_cpu(read_remote, &r, true);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, r.seen[cpu], 0xaaaaUL);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, r.seen[cpu], 0xaaaaUL);
 	/* Same address, page B. */
 	KTEST_ASSERT_TRUE(t, arch_unmap_kernel_page(va, &pa_a));
 	KTEST_ASSERT_EQ(t, arch_map_kernel_page(va, PFN_PHYS(page_to_pfn(b)), VM_CACHE_WB), 0);
 	arch_flush_tlb_kernel_range(va, va + PAGE_SIZE);
 	on_each_cpu(read_remote, &r, true);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, r.seen[cpu], 0xbbbbUL);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, r.seen[cpu], 0xbbbbUL);
 	/* Page A back where vfree expects it. */
 	arch_unmap_kernel_page(va, &(phys_addr_t){ 0 });
 	arch_map_kernel_page(va, pa_a, VM_CACHE_WB);
@@ -164,7 +168,8 @@ static void cpu_numbers_match_apic_ids(struct ktest *t)
 
 	need_two_cpus(t);
 	on_each_cpu(record_apic_id, NULL, true);
-	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, apic_id_of[cpu], cpu_physical_id(cpu));
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(t, apic_id_of[cpu], cpu_physical_id(cpu));
 }
 
 static const struct ktest_case smp_ipi_cases[] = {
