@@ -76,6 +76,19 @@ void *vmap_phys_range(phys_addr_t phys, unsigned long size, enum vm_cache cache,
  */
 bool vunmap_area(const void *addr, unsigned int flags, const char *who);
 
+/**
+ * vm_unmap_aliases - purge every lazily freed area now
+ *
+ * One TLB flush on every CPU covers them all; then their ranges are free
+ * for reuse. Freed areas otherwise wait until vmalloc_lazy_max_pages()
+ * pages are pending or an allocation finds no room. Call with interrupts
+ * on (the flush waits for the other CPUs).
+ */
+void vm_unmap_aliases(void);
+
+/** vmalloc_lazy_max_pages - pending freed pages (guards included) that trigger a purge */
+unsigned long vmalloc_lazy_max_pages(void);
+
 /** is_vmalloc_addr - is @addr in the range vmalloc hands out? */
 bool is_vmalloc_addr(const void *addr);
 
@@ -85,6 +98,8 @@ struct vmalloc_info {
 	unsigned long free_bytes;
 	unsigned long node_pages; /* pages holding tree nodes */
 	unsigned long bad_frees;  /* bad vfree/vunmap/iounmap calls so far */
+	unsigned long lazy_pages; /* freed, waiting for the purge's TLB flush */
+	unsigned long nr_purges;  /* purges so far, one TLB flush each */
 };
 
 /** vmalloc_get_info - a snapshot of the range allocator's counters */
@@ -92,6 +107,7 @@ void vmalloc_get_info(struct vmalloc_info *info);
 
 /**
  * vmalloc_check - every invariant of the range allocator (vmap_space_check)
+ * and of the lazy purge list
  * Return: NULL, or the first violation.
  */
 const char *vmalloc_check(void);

@@ -77,6 +77,8 @@ void smpt_tlb_shootdown(struct ktest *t)
 	on_each_cpu(read_area, old, true);
 	for_each_online_cpu(cpu) KTEST_EXPECT_EQ(t, seen[cpu], 0x01d01d01d01dUL);
 	vfree(old);
+	/* The range is reused only after the purge's shootdown: purge now. */
+	vm_unmap_aliases();
 	while (n < TRIES && !reused) {
 		again[n] = vmalloc(PAGE_SIZE);
 		if (!again[n])
