@@ -202,7 +202,8 @@ static void free_area_lazy(struct vmap_area *va)
  */
 static void teardown_area(struct vmap_area *va)
 {
-	unsigned long end = va->va_end - GUARD_SIZE;
+	/* A reservation maps nothing: do not walk terabytes of empty tables. */
+	unsigned long end = va->flags & VM_RESERVED ? va->va_start : va->va_end - GUARD_SIZE;
 
 	for (unsigned long addr = va->va_start; addr < end; addr += PAGE_SIZE) {
 		phys_addr_t pa;
@@ -219,6 +220,8 @@ static const char *kind_name(unsigned int flags)
 		return "vmalloc";
 	if (flags & VM_MAP)
 		return "vmap";
+	if (flags & VM_RESERVED)
+		return "reserved";
 	return flags & VM_IOREMAP ? "ioremap" : "unknown";
 }
 
@@ -332,6 +335,13 @@ void *vmap_phys_range(phys_addr_t phys, unsigned long size, enum vm_cache cache,
 		}
 	}
 	return (void *)va->va_start;
+}
+
+void *vmalloc_reserve_unmapped(unsigned long size)
+{
+	struct vmap_area *va = reserve_area(size, VM_RESERVED);
+
+	return va ? (void *)va->va_start : NULL;
 }
 
 bool is_vmalloc_addr(const void *addr)

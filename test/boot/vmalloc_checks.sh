@@ -23,11 +23,12 @@ selftest)
 		 vfree_bad_pointers_reported vmap_scattered_pages \
 		 vmalloc_many_areas_random_order ioremap_local_apic \
 		 ioremap_refuses_ram fixmap_local_apic early_ioremap_slots \
-		 vfree_lazy_one_flush_at_threshold vfree_range_not_reused_before_purge; do
+		 vfree_lazy_one_flush_at_threshold vfree_range_not_reused_before_purge \
+		 vmalloc_full_purges_and_retries; do
 		has "^    ok [0-9]+ $c\$"
 	done
 	has '^ok 1 vmalloc$'
-	has '^# Totals: pass:15 fail:0 skip:0 total:15$'
+	has '^# Totals: pass:16 fail:0 skip:0 total:16$'
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	ktap_parse
 	;;

@@ -16,9 +16,10 @@
 #include <stdbool.h>
 
 /* What an area holds: only the call that made it may undo it. */
-#define VM_ALLOC   0x1u /* vmalloc: pages are ours, freed with the area */
-#define VM_MAP	   0x2u /* vmap: the caller's pages */
-#define VM_IOREMAP 0x4u /* device memory */
+#define VM_ALLOC    0x1u /* vmalloc: pages are ours, freed with the area */
+#define VM_MAP	    0x2u /* vmap: the caller's pages */
+#define VM_IOREMAP  0x4u /* device memory */
+#define VM_RESERVED 0x8u /* nothing mapped (vmalloc_reserve_unmapped) */
 
 /** vmalloc_init - the vmalloc area's range allocator; call after mem_init() */
 void vmalloc_init(void);
@@ -88,6 +89,17 @@ void vm_unmap_aliases(void);
 
 /** vmalloc_lazy_max_pages - pending freed pages (guards included) that trigger a purge */
 unsigned long vmalloc_lazy_max_pages(void);
+
+/**
+ * vmalloc_reserve_unmapped - take @size bytes (plus the guard page) of the
+ * vmalloc area and map nothing there
+ *
+ * For self-tests that need the area full, which mapping pages could not
+ * reach. Give it back with vunmap_area(addr, VM_RESERVED, ...).
+ *
+ * Return: the address, or NULL (reported) if there is no room.
+ */
+void *vmalloc_reserve_unmapped(unsigned long size);
 
 /** is_vmalloc_addr - is @addr in the range vmalloc hands out? */
 bool is_vmalloc_addr(const void *addr);

@@ -400,6 +400,55 @@ static void vfree_range_not_reused_before_purge(struct ktest *t)
 	vfree((void *)c);
 }
 
+/*
+ * With the area full, an allocation that a lazily freed range would fit
+ * purges (one flush) and retries, and gets that range. The area is filled
+ * with unmapped reservations, largest first, until no two pages are free.
+ */
+static void vmalloc_full_purges_and_retries(struct ktest *t)
+{
+	enum { MAX_FILL = 4096 };
+	unsigned long *fill_va = vmalloc(MAX_FILL * sizeof(*fill_va)), nr = 0, a, b;
+	struct vmalloc_info before, info;
+
+	KTEST_ASSERT_NOT_NULL(t, fill_va);
+	vm_unmap_aliases();
+	vmalloc_get_info(&before);
+	a = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_ASSERT_NE(t, a, 0ul);
+	for (unsigned int shift = 45; shift > PAGE_SHIFT && nr < MAX_FILL; shift--) {
+		void *r = vmalloc_reserve_unmapped((1ul << shift) - PAGE_SIZE);
+
+		if (r) {
+			fill_va[nr++] = (unsigned long)r;
+			shift++; /* the same size again */
+		}
+	}
+	KTEST_EXPECT_TRUE(t, nr < MAX_FILL);
+	vmalloc_get_info(&info);
+	ktest_printf(t, "%lu reservations fill the area, %lu bytes left", nr, info.free_bytes);
+	KTEST_EXPECT_NULL(t, vmalloc(PAGE_SIZE)); /* full, and nothing to purge */
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	vfree((void *)a);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 2ul);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	b = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, b, a);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges + 1);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 0ul);
+	KTEST_EXPECT_EQ(t, bad_pages(b, PAGE_SIZE), 0ul);
+	vfree((void *)b);
+	while (nr)
+		KTEST_EXPECT_TRUE(t, vunmap_area((void *)fill_va[--nr], VM_RESERVED, "test"));
+	vm_unmap_aliases();
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.free_bytes, before.free_bytes);
+	KTEST_EXPECT_NULL(t, vmalloc_check());
+	vfree(fill_va);
+}
+
 /* The local APIC's physical base, or 0 if it is off or in x2APIC mode. */
 static phys_addr_t xapic_base(void)
 {
@@ -543,6 +592,7 @@ static const struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(early_ioremap_slots),
 	KTEST_CASE(vfree_lazy_one_flush_at_threshold),
 	KTEST_CASE(vfree_range_not_reused_before_purge),
+	KTEST_CASE(vmalloc_full_purges_and_retries),
 	KTEST_CASES_END,
 };
 
