@@ -56,6 +56,8 @@ static struct vmap_area *purge_list;
 static unsigned long vmap_lazy_nr; /* their pages, guard pages included */
 static unsigned long nr_lazy_areas;
 static unsigned long nr_purges; /* flushes made by purges */
+/* Taken off the list by the purge in progress, still counted above. */
+static unsigned long in_flight_areas, in_flight_pages;
 /*
  * Serialises purges, taken with interrupts on: the holder waits for every
  * CPU in the shootdown, and one spinning here still answers the IPI.
@@ -136,22 +138,25 @@ static void purge_lazy_areas(void)
 	spin_lock_irqsave(&vmap_lock, irq);
 	list = purge_list;
 	purge_list = NULL;
-	spin_unlock_irqrestore(&vmap_lock, irq);
-	if (!list)
-		return;
 	for (va = list; va; va = va->purge_next) {
 		start = va->va_start < start ? va->va_start : start;
 		end = va->va_end > end ? va->va_end : end;
+		in_flight_areas++;
+		in_flight_pages += (va->va_end - va->va_start) >> PAGE_SHIFT;
 	}
+	spin_unlock_irqrestore(&vmap_lock, irq);
+	if (!list)
+		return;
 	arch_flush_tlb_kernel_range(start, end);
 
 	spin_lock_irqsave(&vmap_lock, irq);
 	nr_purges++;
+	nr_lazy_areas -= in_flight_areas;
+	vmap_lazy_nr -= in_flight_pages;
+	in_flight_areas = in_flight_pages = 0;
 	while (list) {
 		va = list;
 		list = va->purge_next;
-		vmap_lazy_nr -= (va->va_end - va->va_start) >> PAGE_SHIFT;
-		nr_lazy_areas--;
 		vmap_space_free(&vmap_space, va);
 	}
 	spin_unlock_irqrestore(&vmap_lock, irq);
@@ -383,7 +388,7 @@ static const char *check_purge_list(void)
 			return "an area on the purge list is not being freed";
 		pages += (va->va_end - va->va_start) >> PAGE_SHIFT;
 	}
-	if (areas != nr_lazy_areas || pages != vmap_lazy_nr)
+	if (areas + in_flight_areas != nr_lazy_areas || pages + in_flight_pages != vmap_lazy_nr)
 		return "purge list disagrees with its counters";
 	return NULL;
 }
