@@ -22,11 +22,13 @@ selftest)
 	for c in vmalloc_sizes vmalloc_guard_between_areas vfree_unmaps_and_reuses \
 		 vfree_bad_pointers_reported vmap_scattered_pages \
 		 vmalloc_many_areas_random_order ioremap_local_apic \
-		 ioremap_refuses_ram fixmap_local_apic early_ioremap_slots; do
+		 ioremap_refuses_ram fixmap_local_apic early_ioremap_slots \
+		 vfree_lazy_one_flush_at_threshold vfree_range_not_reused_before_purge \
+		 vmalloc_full_purges_and_retries; do
 		has "^    ok [0-9]+ $c\$"
 	done
 	has '^ok 1 vmalloc$'
-	has '^# Totals: pass:13 fail:0 skip:0 total:13$'
+	has '^# Totals: pass:16 fail:0 skip:0 total:16$'
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	ktap_parse
 	;;

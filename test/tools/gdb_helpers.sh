@@ -17,6 +17,7 @@ export MMK_BUILD_DIR=$build MMK_GDB_SERIAL=$out/serial.log
 "$top/scripts/gdb" --batch --no-build --cmdline "loglevel=4 mminfo=buddyinfo,zoneinfo,slabinfo" \
 	-ex mmk-dmesg -ex "echo ===buddyinfo\n" -ex mmk-buddyinfo \
 	-ex "echo ===slabinfo\n" -ex mmk-slabinfo -ex "echo ===zoneinfo\n" -ex mmk-zoneinfo \
+	-ex "echo ===vmallocinfo\n" -ex mmk-vmallocinfo \
 	> "$out/gdb.txt" 2> "$out/gdb.err" || fail "scripts/gdb exited $? ($out/gdb.err)"
 grep -q "Python Exception\|Error occurred" "$out/gdb.txt" "$out/gdb.err" &&
 	fail "a helper failed: $(grep -h 'Python Exception' "$out/gdb.txt" "$out/gdb.err")"
@@ -40,6 +41,17 @@ for d in buddyinfo zoneinfo slabinfo; do
 	diff -u "$out/$d.serial" "$out/$d.gdb" || fail "mmk-$d differs from the kernel's dump"
 	echo "ok: mmk-$d equals the kernel's $d dump ($(wc -l < "$out/$d.gdb") lines)"
 done
+
+# mmk-vmallocinfo: one line per live area (none being freed or waiting for
+# the lazy purge, flag 0x80000000), then a summary counting them (a plain
+# boot may end with no area at all).
+gdbpart vmallocinfo > "$out/vmallocinfo.gdb"
+summary='^# ([0-9]+) areas, [0-9]+K free in \[0x[0-9a-f]{16}-0x[0-9a-f]{16}\), [0-9]+ freed areas \([0-9]+ pages\) waiting for the lazy purge$'
+last=$(tail -n 1 "$out/vmallocinfo.gdb")
+[[ $last =~ $summary ]] || fail "mmk-vmallocinfo summary line: $last"
+areas=$(grep -cE '^0x[0-9a-f]{16}-0x[0-9a-f]{16} +[0-9]+ flags=0x([0-7][0-9a-f]{7}|[0-9a-f]{1,7})$' "$out/vmallocinfo.gdb" || true)
+[ "$areas" = "${BASH_REMATCH[1]}" ] || fail "mmk-vmallocinfo lists $areas live areas, its summary says ${BASH_REMATCH[1]}"
+echo "ok: mmk-vmallocinfo lists $areas live areas"
 
 # mmk-dmesg: the log buffer holds every kernel line the console showed, in order.
 awk '/^===/ {exit} {print}' "$out/gdb.txt" | strip > "$out/dmesg.txt"

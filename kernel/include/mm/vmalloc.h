@@ -16,9 +16,10 @@
 #include <stdbool.h>
 
 /* What an area holds: only the call that made it may undo it. */
-#define VM_ALLOC   0x1u /* vmalloc: pages are ours, freed with the area */
-#define VM_MAP	   0x2u /* vmap: the caller's pages */
-#define VM_IOREMAP 0x4u /* device memory */
+#define VM_ALLOC    0x1u /* vmalloc: pages are ours, freed with the area */
+#define VM_MAP	    0x2u /* vmap: the caller's pages */
+#define VM_IOREMAP  0x4u /* device memory */
+#define VM_RESERVED 0x8u /* nothing mapped (vmalloc_reserve_unmapped) */
 
 /** vmalloc_init - the vmalloc area's range allocator; call after mem_init() */
 void vmalloc_init(void);
@@ -76,6 +77,30 @@ void *vmap_phys_range(phys_addr_t phys, unsigned long size, enum vm_cache cache,
  */
 bool vunmap_area(const void *addr, unsigned int flags, const char *who);
 
+/**
+ * vm_unmap_aliases - purge every lazily freed area now
+ *
+ * One TLB flush on every CPU covers them all; then their ranges are free
+ * for reuse. Freed areas otherwise wait until vmalloc_lazy_max_pages()
+ * pages are pending or an allocation finds no room. Call with interrupts
+ * on (the flush waits for the other CPUs).
+ */
+void vm_unmap_aliases(void);
+
+/** vmalloc_lazy_max_pages - pending freed pages (guards included) that trigger a purge */
+unsigned long vmalloc_lazy_max_pages(void);
+
+/**
+ * vmalloc_reserve_unmapped - take @size bytes (plus the guard page) of the
+ * vmalloc area and map nothing there
+ *
+ * For self-tests that need the area full, which mapping pages could not
+ * reach. Give it back with vunmap_area(addr, VM_RESERVED, ...).
+ *
+ * Return: the address, or NULL (reported) if there is no room.
+ */
+void *vmalloc_reserve_unmapped(unsigned long size);
+
 /** is_vmalloc_addr - is @addr in the range vmalloc hands out? */
 bool is_vmalloc_addr(const void *addr);
 
@@ -85,6 +110,8 @@ struct vmalloc_info {
 	unsigned long free_bytes;
 	unsigned long node_pages; /* pages holding tree nodes */
 	unsigned long bad_frees;  /* bad vfree/vunmap/iounmap calls so far */
+	unsigned long lazy_pages; /* freed, waiting for the purge's TLB flush */
+	unsigned long nr_purges;  /* purges so far, one TLB flush each */
 };
 
 /** vmalloc_get_info - a snapshot of the range allocator's counters */
@@ -92,6 +119,7 @@ void vmalloc_get_info(struct vmalloc_info *info);
 
 /**
  * vmalloc_check - every invariant of the range allocator (vmap_space_check)
+ * and of the lazy purge list
  * Return: NULL, or the first violation.
  */
 const char *vmalloc_check(void);

@@ -31,7 +31,8 @@ struct vmap_area {
 	unsigned long va_end;
 	unsigned long subtree_max_size; /* free tree: largest range below */
 	struct vmap_area *left, *right;
-	int height; /* AVL height, a leaf is 1 */
+	struct vmap_area *purge_next; /* the owner's (vmalloc's lazy purge list) */
+	int height;		      /* AVL height, a leaf is 1 */
 	unsigned int flags;
 };
 

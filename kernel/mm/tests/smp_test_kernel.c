@@ -68,16 +68,21 @@ static void read_area(void *addr)
  */
 void smpt_tlb_shootdown(struct ktest *t)
 {
-	unsigned long *old = vmalloc(PAGE_SIZE), *again[TRIES];
+	unsigned long *old, *again[TRIES];
 	unsigned int cpu, n = 0;
 	bool reused = false;
 
+	/* Ranges freed earlier come back now, not below old at the purge after vfree. */
+	vm_unmap_aliases();
+	old = vmalloc(PAGE_SIZE);
 	KTEST_ASSERT_NOT_NULL(t, old);
 	*old = 0x01d01d01d01dUL;
 	on_each_cpu(read_area, old, true);
 	for_each_online_cpu(cpu)
 		KTEST_EXPECT_EQ(t, seen[cpu], 0x01d01d01d01dUL);
 	vfree(old);
+	/* The range is reused only after the purge's shootdown: purge now. */
+	vm_unmap_aliases();
 	while (n < TRIES && !reused) {
 		again[n] = vmalloc(PAGE_SIZE);
 		if (!again[n])

@@ -266,7 +266,12 @@ class Slabinfo(gdb.Command):
 
 
 class Vmallocinfo(gdb.Command):
-    """mmk-vmallocinfo: busy vmalloc areas (guard page included), in address order."""
+    """mmk-vmallocinfo: live vmalloc areas (guard page included), in address order.
+
+    Areas being freed or waiting for the lazy purge's TLB flush stay in the busy
+    tree with VM_FREEING set: they are not live, only counted on the last line."""
+
+    VM_FREEING = 0x80000000  # kernel/mm/vmalloc.c
 
     def __init__(self):
         super().__init__("mmk-vmallocinfo", gdb.COMMAND_DATA)
@@ -282,10 +287,13 @@ class Vmallocinfo(gdb.Command):
         space = sym("vmap_space")
         areas = []
         self.walk(space["busy_root"], areas)
-        for start, end, flags in areas:
+        live = [a for a in areas if not a[2] & self.VM_FREEING]
+        for start, end, flags in live:
             gdb.write(f"{start:#018x}-{end:#018x} {end - start:8d} flags={flags:#x}\n")
-        gdb.write(f"# {len(areas)} areas, {u64(space['free_bytes']) >> 10}K free in "
-                  f"[{u64(space['start']):#018x}-{u64(space['end']):#018x})\n")
+        gdb.write(f"# {len(live)} areas, {u64(space['free_bytes']) >> 10}K free in "
+                  f"[{u64(space['start']):#018x}-{u64(space['end']):#018x}), "
+                  f"{len(areas) - len(live)} freed areas ({u64(sym('vmap_lazy_nr'))} pages) "
+                  f"waiting for the lazy purge\n")
 
 
 def pfn_to_page(pfn):

@@ -10,6 +10,7 @@
 #include <asm/ioremap.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <kernel/cpumask.h>
 #include <lib/ktest.h>
 #include <mm/page_alloc.h>
 #include <mm/vmalloc.h>
@@ -93,6 +94,7 @@ static void check_size(struct ktest *t, unsigned long size)
 	struct vmalloc_info before, after;
 	unsigned long va;
 
+	vm_unmap_aliases(); /* free_bytes below counts purged ranges only */
 	vmalloc_get_info(&before);
 	va = (unsigned long)vmalloc(size);
 	KTEST_EXPECT_NE(t, va, 0ul);
@@ -111,6 +113,8 @@ static void check_size(struct ktest *t, unsigned long size)
 	KTEST_EXPECT_EQ(t, mapped_pages(va, PAGE_ALIGN(size)), 0ul);
 	vmalloc_get_info(&after);
 	KTEST_EXPECT_EQ(t, after.nr_areas, before.nr_areas);
+	vm_unmap_aliases();
+	vmalloc_get_info(&after);
 	KTEST_EXPECT_EQ(t, after.free_bytes, before.free_bytes);
 }
 
@@ -175,13 +179,16 @@ static void vmalloc_guard_between_areas(struct ktest *t)
 static void vfree_unmaps_and_reuses(struct ktest *t)
 {
 	enum { SIZE = 16 << 10 };
-	unsigned long a = (unsigned long)vmalloc(SIZE), b;
+	unsigned long a, b;
 
+	vm_unmap_aliases();
+	a = (unsigned long)vmalloc(SIZE);
 	KTEST_ASSERT_NE(t, a, 0ul);
 	fill(a, SIZE, 8);
 	vfree((void *)a);
 	KTEST_EXPECT_EQ(t, mapped_pages(a, SIZE), 0ul);
-	/* Same size again: the lowest fit is the range just freed. */
+	/* Same size again after the purge: the lowest fit is the range just freed. */
+	vm_unmap_aliases();
 	b = (unsigned long)vmalloc(SIZE);
 	KTEST_EXPECT_EQ(t, b, a);
 	KTEST_EXPECT_EQ(t, bad_pages(b, SIZE), 0ul);
@@ -269,6 +276,7 @@ static void vmalloc_many_areas_random_order(struct ktest *t)
 	unsigned long *areas;
 	unsigned long failed = 0;
 
+	vm_unmap_aliases();
 	vmalloc_get_info(&before);
 	areas = vmalloc(N * sizeof(*areas));
 	KTEST_ASSERT_NOT_NULL(t, areas);
@@ -294,12 +302,151 @@ static void vmalloc_many_areas_random_order(struct ktest *t)
 			KTEST_EXPECT_NULL(t, vmalloc_check());
 	}
 	vfree(areas);
+	vm_unmap_aliases();
 	vmalloc_get_info(&after);
 	KTEST_EXPECT_EQ(t, after.nr_areas, before.nr_areas);
 	KTEST_EXPECT_EQ(t, after.nr_free_ranges, before.nr_free_ranges);
 	KTEST_EXPECT_EQ(t, after.free_bytes, before.free_bytes);
 	KTEST_EXPECT_NULL(t, vmalloc_check());
 	ktest_printf(t, "%lu node pages at the peak", after.node_pages);
+}
+
+/* Linux's lazy_max_pages(): fls(online CPUs) times 32 MiB of pages. */
+static unsigned long expected_lazy_max(void)
+{
+	unsigned long log = 0;
+
+	for (unsigned int n = num_online_cpus(); n; n >>= 1)
+		log++;
+	return log * ((32ul << 20) / PAGE_SIZE);
+}
+
+/*
+ * Freed areas wait for one shared TLB flush: n areas worth exactly
+ * vmalloc_lazy_max_pages() cause none, the next one causes exactly one,
+ * which purges them all. vmap of one page many times keeps it cheap.
+ */
+static void vfree_lazy_one_flush_at_threshold(struct ktest *t)
+{
+	enum { AREA = 1024, MAX_AREAS = 65 }; /* pages per area, guard included */
+	static unsigned long areas[MAX_AREAS];
+	unsigned long max = vmalloc_lazy_max_pages(), n = max / AREA, failed = 0;
+	struct vmalloc_info before, info;
+	struct page *page = alloc_page(GFP_KERNEL), **pages;
+
+	KTEST_EXPECT_EQ(t, max, expected_lazy_max());
+	KTEST_ASSERT_EQ(t, max % AREA, 0ul);
+	KTEST_ASSERT_TRUE(t, n + 1 <= MAX_AREAS);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	pages = vmalloc((AREA - 1) * sizeof(*pages));
+	KTEST_ASSERT_NOT_NULL(t, pages);
+	for (int i = 0; i < AREA - 1; i++)
+		pages[i] = page;
+	for (unsigned long i = 0; i <= n; i++) {
+		areas[i] = (unsigned long)vmap(pages, AREA - 1);
+		failed += !areas[i];
+	}
+	KTEST_ASSERT_EQ(t, failed, 0ul);
+	vm_unmap_aliases();
+	vmalloc_get_info(&before);
+	KTEST_EXPECT_EQ(t, before.lazy_pages, 0ul);
+	for (unsigned long i = 0; i < n; i++)
+		vunmap((void *)areas[i]);
+	vmalloc_get_info(&info);
+	ktest_printf(t, "%lu areas, %lu pages pending, threshold %lu", n, info.lazy_pages, max);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, n * AREA);
+	KTEST_EXPECT_EQ(t, info.nr_areas, before.nr_areas - n);
+	KTEST_EXPECT_EQ(t, mapped_pages(areas[0], (AREA - 1) * PAGE_SIZE), 0ul);
+	KTEST_EXPECT_NULL(t, vmalloc_check());
+	vunmap((void *)areas[n]);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges + 1);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 0ul);
+	KTEST_EXPECT_EQ(t, info.free_bytes, before.free_bytes + (n + 1) * AREA * PAGE_SIZE);
+	KTEST_EXPECT_NULL(t, vmalloc_check());
+	vfree(pages);
+	__free_page(page);
+}
+
+/* A freed range stays out of use until the purge, then comes back. */
+static void vfree_range_not_reused_before_purge(struct ktest *t)
+{
+	struct vmalloc_info before, info;
+	unsigned long a, b, c;
+
+	vm_unmap_aliases();
+	vmalloc_get_info(&before);
+	a = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_ASSERT_NE(t, a, 0ul);
+	vfree((void *)a);
+	KTEST_EXPECT_FALSE(t, mapped(a));
+	b = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_ASSERT_NE(t, b, 0ul);
+	/* Not a's page nor its guard page: that range waits for the flush. */
+	KTEST_EXPECT_TRUE(t, b + 2 * PAGE_SIZE <= a || b >= a + 2 * PAGE_SIZE);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 2ul);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	vfree((void *)b);
+	vm_unmap_aliases();
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 0ul);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges + 1);
+	KTEST_EXPECT_EQ(t, info.free_bytes, before.free_bytes);
+	/* The free tree is as it was when a was handed out: first fit gives a. */
+	c = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, c, a);
+	vfree((void *)c);
+}
+
+/*
+ * With the area full, an allocation that a lazily freed range would fit
+ * purges (one flush) and retries, and gets that range. The area is filled
+ * with unmapped reservations, largest first, until no two pages are free.
+ */
+static void vmalloc_full_purges_and_retries(struct ktest *t)
+{
+	enum { MAX_FILL = 4096 };
+	unsigned long *fill_va = vmalloc(MAX_FILL * sizeof(*fill_va)), nr = 0, a, b;
+	struct vmalloc_info before, info;
+
+	KTEST_ASSERT_NOT_NULL(t, fill_va);
+	vm_unmap_aliases();
+	vmalloc_get_info(&before);
+	a = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_ASSERT_NE(t, a, 0ul);
+	for (unsigned int shift = 45; shift > PAGE_SHIFT && nr < MAX_FILL; shift--) {
+		void *r = vmalloc_reserve_unmapped((1ul << shift) - PAGE_SIZE);
+
+		if (r) {
+			fill_va[nr++] = (unsigned long)r;
+			shift++; /* the same size again */
+		}
+	}
+	KTEST_EXPECT_TRUE(t, nr < MAX_FILL);
+	vmalloc_get_info(&info);
+	ktest_printf(t, "%lu reservations fill the area, %lu bytes left", nr, info.free_bytes);
+	KTEST_EXPECT_NULL(t, vmalloc(PAGE_SIZE)); /* full, and nothing to purge */
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	vfree((void *)a);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 2ul);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges);
+	b = (unsigned long)vmalloc(PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, b, a);
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.nr_purges, before.nr_purges + 1);
+	KTEST_EXPECT_EQ(t, info.lazy_pages, 0ul);
+	KTEST_EXPECT_EQ(t, bad_pages(b, PAGE_SIZE), 0ul);
+	vfree((void *)b);
+	while (nr)
+		KTEST_EXPECT_TRUE(t, vunmap_area((void *)fill_va[--nr], VM_RESERVED, "test"));
+	vm_unmap_aliases();
+	vmalloc_get_info(&info);
+	KTEST_EXPECT_EQ(t, info.free_bytes, before.free_bytes);
+	KTEST_EXPECT_NULL(t, vmalloc_check());
+	vfree(fill_va);
 }
 
 /* The local APIC's physical base, or 0 if it is off or in x2APIC mode. */
@@ -430,13 +577,23 @@ static void early_ioremap_slots(struct ktest *t)
 }
 
 static const struct ktest_case vmalloc_cases[] = {
-	KTEST_CASE(vmalloc_sizes),	     KTEST_CASE(vmalloc_zero_and_huge_fail),
-	KTEST_CASE(vzalloc_is_zeroed),	     KTEST_CASE(vmalloc_guard_between_areas),
-	KTEST_CASE(vfree_unmaps_and_reuses), KTEST_CASE(vfree_bad_pointers_reported),
-	KTEST_CASE(vmap_scattered_pages),    KTEST_CASE(vmalloc_many_areas_random_order),
-	KTEST_CASE(ioremap_local_apic),	     KTEST_CASE(ioremap_wc_pte_bits),
-	KTEST_CASE(ioremap_refuses_ram),     KTEST_CASE(fixmap_local_apic),
-	KTEST_CASE(early_ioremap_slots),     KTEST_CASES_END,
+	KTEST_CASE(vmalloc_sizes),
+	KTEST_CASE(vmalloc_zero_and_huge_fail),
+	KTEST_CASE(vzalloc_is_zeroed),
+	KTEST_CASE(vmalloc_guard_between_areas),
+	KTEST_CASE(vfree_unmaps_and_reuses),
+	KTEST_CASE(vfree_bad_pointers_reported),
+	KTEST_CASE(vmap_scattered_pages),
+	KTEST_CASE(vmalloc_many_areas_random_order),
+	KTEST_CASE(ioremap_local_apic),
+	KTEST_CASE(ioremap_wc_pte_bits),
+	KTEST_CASE(ioremap_refuses_ram),
+	KTEST_CASE(fixmap_local_apic),
+	KTEST_CASE(early_ioremap_slots),
+	KTEST_CASE(vfree_lazy_one_flush_at_threshold),
+	KTEST_CASE(vfree_range_not_reused_before_purge),
+	KTEST_CASE(vmalloc_full_purges_and_retries),
+	KTEST_CASES_END,
 };
 
 static const struct ktest_suite vmalloc_suite = {
