@@ -20,6 +20,7 @@
 #include <kernel/printk.h>
 #include <kernel/smp.h>
 #include <mm/page_alloc.h>
+#include <mm/topology.h>
 
 /**
  * zone_batchsize - pages moved per refill/drain, Linux 6.1's rule
@@ -44,12 +45,36 @@ int zone_batchsize(const struct zone *zone)
 }
 
 /*
+ * How many CPUs share a zone's low watermark (Linux 6.1's nr_split_cpus):
+ * the online CPUs of the zone's node, @incoming (a CPU coming online, not
+ * yet in the mask) among them if it is the node's; for a node without
+ * CPUs, whose memory is remote to all, every online CPU. Linux counts the
+ * incoming CPU in every zone until its next update; here only in its own
+ * node's, so the result does not depend on the order CPUs come up in.
+ */
+static unsigned int zone_split_cpus(const struct zone *zone, unsigned int incoming)
+{
+	int nid = zone->zone_pgdat->node_id;
+	unsigned int cpu, local = 0, online = 0;
+
+	for_each_online_cpu(cpu) {
+		online++;
+		local += cpu_to_node(cpu) == nid;
+	}
+	if (incoming < nr_cpu_ids && !cpu_online(incoming)) {
+		online++;
+		local += cpu_to_node(incoming) == nid;
+	}
+	return local ? local : online;
+}
+
+/*
  * pcp->high: the zone's low watermark split over the node's CPUs, so full
  * pagesets never push a zone into reclaim by themselves; at least 4 batches.
  */
-static int zone_highsize(const struct zone *zone, int batch)
+static int zone_highsize(const struct zone *zone, int batch, unsigned int incoming)
 {
-	unsigned long high = low_wmark_pages(zone) / nr_cpu_ids;
+	unsigned long high = low_wmark_pages(zone) / zone_split_cpus(zone, incoming);
 
 	if (high < (unsigned long)batch * 4)
 		high = (unsigned long)batch * 4;
@@ -73,10 +98,30 @@ static void pageset_init(struct per_cpu_pages *p)
 }
 
 /*
- * Every possible CPU's pagesets exist from boot, empty and with no room
- * (high 0: nothing is kept), so that walkers see valid lists; a CPU's
- * limits are set when it is activated, the boot CPU's here.
+ * One high and batch for all of a zone's pagesets, every possible CPU's
+ * (as Linux's zone_set_pageset_high_and_batch), computed with @incoming
+ * counted as online. Other CPUs may be running their fast path: each
+ * limit is stored whole and read whole there (Linux's WRITE_ONCE).
  */
+static void zone_set_pageset_limits(struct zone *zone, unsigned int incoming)
+{
+	/* Linux prints batch 0 for tiny zones but never runs with it. */
+	int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
+	int high = zone_highsize(zone, batch, incoming);
+	unsigned int cpu;
+
+	if (!zone->pageset)
+		return;
+	for_each_possible_cpu(cpu) {
+		struct per_cpu_pages *p = per_cpu_ptr(zone->pageset, cpu);
+
+		__atomic_store_n(&p->high, high, __ATOMIC_RELAXED);
+		__atomic_store_n(&p->batch, batch, __ATOMIC_RELAXED);
+	}
+}
+
+/* Every possible CPU's pagesets exist from boot; the limits follow the
+ * CPUs as they come online (setup_cpu_pagesets). */
 void setup_per_cpu_pageset(void)
 {
 	struct zone *zone;
@@ -89,27 +134,17 @@ void setup_per_cpu_pageset(void)
 		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
 			pageset_init(per_cpu_ptr(pcp, cpu));
 		zone->pageset = pcp;
+		zone_set_pageset_limits(zone, NR_CPUS);
 	}
-	setup_cpu_pagesets(smp_processor_id());
 }
 
 void setup_cpu_pagesets(unsigned int cpu)
 {
 	struct zone *zone;
 
-	for_each_populated_zone(zone) {
-		/* Linux prints batch 0 for tiny zones but never runs with it. */
-		int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
-		struct per_cpu_pages *p;
-
-		if (!zone->pageset)
-			continue;
-		/* The lists exist since boot (setup_per_cpu_pageset): only the
-		 * limits are new, so pages kept before are not lost. */
-		p = per_cpu_ptr(zone->pageset, cpu);
-		p->high = zone_highsize(zone, batch);
-		p->batch = batch;
-	}
+	/* Only the limits change: pages kept on any list stay. */
+	for_each_populated_zone(zone)
+		zone_set_pageset_limits(zone, cpu);
 }
 
 /*
@@ -118,20 +153,18 @@ void setup_cpu_pagesets(unsigned int cpu)
  */
 void zone_pcp_update(struct zone *zone)
 {
-	int batch = zone_batchsize(zone) > 1 ? zone_batchsize(zone) : 1;
-	int high = zone_highsize(zone, batch);
+	zone_set_pageset_limits(zone, NR_CPUS);
+}
 
-	unsigned int cpu;
+/* The limits, which another CPU may be changing (zone_set_pageset_limits). */
+static inline int pcp_high(const struct per_cpu_pages *p)
+{
+	return __atomic_load_n(&p->high, __ATOMIC_RELAXED);
+}
 
-	if (!zone->pageset)
-		return;
-	/* A CPU not yet online gets its limits from setup_cpu_pagesets(). */
-	for_each_online_cpu(cpu) {
-		struct per_cpu_pages *p = per_cpu_ptr(zone->pageset, cpu);
-
-		p->high = high;
-		p->batch = batch;
-	}
+static inline int pcp_batch(const struct per_cpu_pages *p)
+{
+	return __atomic_load_n(&p->batch, __ATOMIC_RELAXED);
 }
 
 /* Move up to @count pages from the buddy lists to @list, under the lock. */
@@ -185,7 +218,7 @@ struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp, int migratetype)
 	struct page *page = NULL;
 
 	if (list_empty(list))
-		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype);
+		pcp->count += rmqueue_bulk(zone, pcp_batch(pcp), list, migratetype);
 	if (!list_empty(list)) {
 		page = (gfp & __GFP_COLD) ? list_entry(list->prev, struct page, lru)
 					  : list_first_entry(list, struct page, lru);
@@ -219,8 +252,8 @@ void free_unref_page(struct page *page, bool cold)
 		list_add_tail(&page->lru, &pcp->lists[mt]);
 	else
 		list_add(&page->lru, &pcp->lists[mt]);
-	if (++pcp->count > pcp->high)
-		free_pcppages_bulk(zone, pcp->batch, pcp);
+	if (++pcp->count > pcp_high(pcp))
+		free_pcppages_bulk(zone, pcp_batch(pcp), pcp);
 	local_irq_restore(flags);
 }
 

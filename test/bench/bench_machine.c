@@ -14,9 +14,9 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#define GIB_PFNS (1UL << (30 - PAGE_SHIFT))
+#define GIB_PFNS	   (1UL << (30 - PAGE_SHIFT))
 #define KERNEL_IMAGE_START (16UL << 20)
-#define KERNEL_IMAGE_SIZE (32UL << 20)
+#define KERNEL_IMAGE_SIZE  (32UL << 20)
 
 /*
  * What the first boot of each size touched of the memmap, as physical
@@ -147,6 +147,8 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	if (deferred_too)
 		page_alloc_init_late();
 	t4 = bench_tsc();
+	/* The other CPUs come online (mm_cpu_online) once, here. */
+	smp_init();
 	if (ticks) {
 		ticks->init_nodes = t1 - t0;
 		ticks->hand_over = t3 - t2;

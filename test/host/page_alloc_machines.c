@@ -27,7 +27,8 @@ static const struct pa_e820 q35_512m[] = {
 	{ 0x1feec000, 0x1ff70000, RES }, { 0x1ff70000, 0x20000000, NVS },
 	{ 0xb0000000, 0xc0000000, RES }, { 0xffc00000, 0x100000000, RES },
 };
-const struct pa_machine pa_q35_512m = { "q35 512M", q35_512m, N(q35_512m), NULL, 0, "" };
+const struct pa_machine pa_q35_512m = { "q35 512M", q35_512m, N(q35_512m), NULL, 0, "",
+				       NULL, 0 };
 
 /* QEMU q35 with 4G: 2G below the PCI hole, 2G above 4G. */
 static const struct pa_e820 q35_4g[] = {
@@ -36,20 +37,30 @@ static const struct pa_e820 q35_4g[] = {
 	{ 0x100000000, 0x180000000, RAM },
 };
 const struct pa_machine pa_q35_4g_movable = {
-	"q35 4G, movablecore=1G", q35_4g, N(q35_4g), NULL, 0, "movablecore=1G"
+	"q35 4G, movablecore=1G", q35_4g, N(q35_4g), NULL, 0, "movablecore=1G", NULL, 0
 };
 
 static const struct pa_numa_range two_nodes_srat[] = {
 	{ 0, 0, 0x80000000 }, { 1, 0x100000000, 0x180000000 },
 };
 const struct pa_machine pa_two_nodes = {
-	"2 nodes", q35_4g, N(q35_4g), two_nodes_srat, N(two_nodes_srat), ""
+	"2 nodes", q35_4g, N(q35_4g), two_nodes_srat, N(two_nodes_srat), "", NULL, 0
+};
+
+/* CPU 0 on node 0, CPUs 1-3 on node 1 (APIC id = CPU number). */
+static const struct pa_numa_cpu one_three_cpus[] = {
+	{ 0, 0 }, { 1, 1 }, { 1, 2 }, { 1, 3 },
+};
+const struct pa_machine pa_two_nodes_1_3_cpus = {
+	"2 nodes, 1 + 3 CPUs", q35_4g, N(q35_4g), two_nodes_srat, N(two_nodes_srat),
+	"possible_cpus=4", one_three_cpus, N(one_three_cpus)
 };
 
 static const struct pa_e820 small_64m[] = {
 	{ 0x0, 0x9fc00, RAM }, { 0x100000, 0x4000000, RAM },
 };
-const struct pa_machine pa_small_64m = { "64M", small_64m, N(small_64m), NULL, 0, "" };
+const struct pa_machine pa_small_64m = { "64M", small_64m, N(small_64m), NULL, 0, "",
+				       NULL, 0 };
 
 int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init_too)
 {
@@ -70,6 +81,9 @@ int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init
 	}
 	e820__memory_setup(fw, m->nr_e820);
 	e820__finish_early_params();
+	for (unsigned int i = 0; i < m->nr_cpus; i++)
+		sim_firmware_srat_cpu(m->cpus[i].nid, (unsigned int)m->cpus[i].nid,
+				      m->cpus[i].apic_id);
 	for (unsigned int i = 0; i < m->nr_numa; i++)
 		sim_firmware_srat_mem(m->numa[i].nid, (unsigned int)m->numa[i].nid,
 				      m->numa[i].start, m->numa[i].end, false);
@@ -82,6 +96,9 @@ int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init
 		/* The deferred struct pages too, as the kernel's boot does before
 		 * any self-test: the tests see the whole machine. */
 		page_alloc_init_late();
+		/* The other CPUs, as the kernel's smp_init() starts them (it
+		 * does before the deferred pages: here they stay on CPU 0). */
+		smp_init();
 	}
 	return 0;
 }

@@ -16,21 +16,35 @@ struct pa_numa_range {
 	uint64_t start, end;
 };
 
+/* An SRAT CPU entry: the CPU with this APIC id is on node @nid. */
+struct pa_numa_cpu {
+	int nid;
+	uint32_t apic_id;
+};
+
 struct pa_machine {
 	const char *name;
-	const struct pa_e820 { uint64_t start, end; uint32_t type; } *e820;
+	const struct pa_e820 {
+		uint64_t start, end;
+		uint32_t type;
+	} * e820;
 	unsigned int nr_e820;
 	const struct pa_numa_range *numa;
 	unsigned int nr_numa;
 	const char *cmdline;
+	const struct pa_numa_cpu *cpus; /* none: every CPU on node 0 */
+	unsigned int nr_cpus;
 };
 
-extern const struct pa_machine pa_q35_512m;   /* Linux 6.1's q35 512M log */
+extern const struct pa_machine pa_q35_512m;	  /* Linux 6.1's q35 512M log */
 extern const struct pa_machine pa_q35_4g_movable; /* 2G + 2G above 4G, movablecore=1G */
-extern const struct pa_machine pa_two_nodes;  /* node 0 below 2G, node 1 4G-6G */
-extern const struct pa_machine pa_small_64m;  /* for page_poison=on */
+extern const struct pa_machine pa_two_nodes;	  /* node 0 below 2G, node 1 4G-6G */
+extern const struct pa_machine pa_small_64m;	  /* for page_poison=on */
+/* pa_two_nodes with 4 CPUs: APIC 0 on node 0, APICs 1-3 on node 1. */
+extern const struct pa_machine pa_two_nodes_1_3_cpus;
 
-/* Reset the simulator, capture printk, boot @m; @mem_init false stops before it. */
+/* Reset the simulator, capture printk, boot @m; @mem_init false stops
+ * before it, true goes on to the deferred pages and smp_init(). */
 int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init);
 
 #endif

@@ -15,7 +15,10 @@
  *   lowmem_reserve[j] of zone i < j: sum of managed of zones i+1..j of the
  *       node / ratio(i) (DMA 256, DMA32 256, Normal 32), 0 if zone i is empty
  *   batch = rounddown_pow2(b + b / 2) - 1 with b = max(min(managed / 1024,
- *       256) / 4, 1), at least 1; high = max(low / CPUs, 4 * batch)
+ *       256) / 4, 1), at least 1; high = max(low / CPUs, 4 * batch), where
+ *       CPUs = the online CPUs of the zone's node (zone_highsize's
+ *       nr_split_cpus), every online CPU if the node has none; the same
+ *       high and batch for every possible CPU's pageset
  */
 #include "page_alloc_machines.h"
 #include "sim_ktest.h"
@@ -25,6 +28,7 @@
 #include <kernel/percpu.h>
 #include <mm/mmzone.h>
 #include <mm/page_alloc.h>
+#include <mm/topology.h>
 
 extern int min_free_kbytes;
 
@@ -49,6 +53,19 @@ static unsigned long rounddown_pow2(unsigned long v)
 	while (p * 2 <= v)
 		p *= 2;
 	return p;
+}
+
+/* The CPUs a zone of node @nid splits its low mark over (rule above). */
+static unsigned long split_cpus(int nid)
+{
+	unsigned long local = 0, online = 0;
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		online++;
+		local += cpu_to_node(cpu) == nid;
+	}
+	return local ? local : online;
 }
 
 static void expect_linux_rules(struct ktest *t)
@@ -96,19 +113,16 @@ static void expect_linux_rules(struct ktest *t)
 			batch = rounddown_pow2(b + b / 2) - 1;
 			if (batch < 1)
 				batch = 1;
-			high = (min + gap) / nr_cpu_ids;
+			high = (min + gap) / split_cpus(nid);
 			if (high < 4 * batch)
 				high = 4 * batch;
 			KTEST_ASSERT_NOT_NULL(t, z->pageset);
-			/* The boot CPU's limits; the others get theirs when
-			 * they are activated (mm_cpu_online), none here. */
 			for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
 				KTEST_EXPECT_EQ(t,
 						(unsigned long)per_cpu_ptr(z->pageset, cpu)->batch,
-						cpu ? 0 : batch);
-				KTEST_EXPECT_EQ(t,
-						(unsigned long)per_cpu_ptr(z->pageset, cpu)->high,
-						cpu ? 0 : high);
+						batch);
+				KTEST_EXPECT_EQ(
+					t, (unsigned long)per_cpu_ptr(z->pageset, cpu)->high, high);
 			}
 		}
 	}
@@ -142,7 +156,7 @@ static void wmark_two_nodes(struct ktest *t)
 }
 
 /*
- * 64 possible CPUs: ZONE_DMA32's low mark split 64 ways falls below four
+ * 64 possible CPUs, all online on the one node: ZONE_DMA32's low mark split 64 ways falls below four
  * batches (512M: batch 31, low about 840, 840 / 64 = 13 < 124), so every
  * pageset's high is the floor, 4 * batch; the rules above check it.
  */
@@ -152,6 +166,7 @@ static void wmark_64_cpus(struct ktest *t)
 
 	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "possible_cpus=64", true), 0);
 	KTEST_ASSERT_EQ(t, nr_cpu_ids, 64U);
+	KTEST_ASSERT_EQ(t, num_online_cpus(), 64U);
 	z = &NODE_DATA(0)->node_zones[ZONE_DMA32];
 	KTEST_ASSERT_NOT_NULL(t, z->pageset);
 	KTEST_EXPECT_LT(t, low_wmark_pages(z) / 64,
@@ -191,10 +206,72 @@ static void pcp_high_respected(struct ktest *t)
 	KTEST_EXPECT_GT(t, worst, 0U);
 }
 
-static const struct ktest_case wmark_cases[] = {
-	KTEST_CASE(wmark_q35_512m), KTEST_CASE(wmark_q35_4g_movable), KTEST_CASE(wmark_two_nodes),
-	KTEST_CASE(wmark_64_cpus),  KTEST_CASE(pcp_high_respected),   KTEST_CASES_END
-};
+/*
+ * pcp->high split by the CPUs of the zone's own node, not by nr_cpu_ids:
+ * pa_two_nodes (node 0: [0, 2G), DMA and DMA32; node 1: [4G, 6G), Normal)
+ * with CPU 0 on node 0 and CPUs 1-3 on node 1, all four online.
+ *
+ * By hand, roughly (the exact managed pages are what the boot left):
+ * Normal manages about 516000 pages (2G less its memmap), DMA32 about
+ * 500000 (2G less the kernel image, memmap, bootmem), DMA about 4000:
+ * lowmem about 1020000 pages, lowmem_kbytes about 4080000, so
+ * min_free_kbytes = isqrt(4080000 * 16) = 8079, pages_min = 2019.
+ * Normal (node 1): min = 2019 * 516000 / 1020000 = 1021, gap =
+ * max(1021 / 4, 516000 * 10 / 10000) = 516, low about 1537; batch: b =
+ * min(504, 256) / 4 = 64, rounddown_pow2(96) - 1 = 63, floor 4 * 63 =
+ * 252. Split over node 1's 3 CPUs: high about 512 (over nr_cpu_ids' 4 it
+ * would be 384). DMA32 (node 0): min about 989, gap = max(247, 500) =
+ * 500, low about 1489; its one CPU: high = low, about 1489 (372 over 4).
+ * DMA (node 0, under 4000 pages) is at its floor either way.
+ * The exact check: high == low / 3 on node 1, == low on node 0, with the
+ * floor shown not to decide it; every possible CPU's pageset the same.
+ */
+static void pcp_high_split_by_node_cpus(struct ktest *t)
+{
+	struct zone *normal, *dma32;
+	unsigned long low1, low0;
+	int batch1, batch0;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_nodes_1_3_cpus, "", true), 0);
+	KTEST_ASSERT_EQ(t, num_online_cpus(), 4U);
+	KTEST_EXPECT_EQ(t, cpu_to_node(0), 0);
+	for (unsigned int cpu = 1; cpu < 4; cpu++)
+		KTEST_EXPECT_EQ(t, cpu_to_node(cpu), 1);
+	normal = &NODE_DATA(1)->node_zones[ZONE_NORMAL];
+	dma32 = &NODE_DATA(0)->node_zones[ZONE_DMA32];
+	KTEST_ASSERT_NOT_NULL(t, normal->pageset);
+	KTEST_ASSERT_NOT_NULL(t, dma32->pageset);
+	low1 = low_wmark_pages(normal);
+	low0 = low_wmark_pages(dma32);
+	batch1 = per_cpu_ptr(normal->pageset, 0)->batch;
+	batch0 = per_cpu_ptr(dma32->pageset, 0)->batch;
+	/* the hand figures above, loosely: the inputs are what we think */
+	KTEST_EXPECT_GT(t, low1, 1400UL);
+	KTEST_EXPECT_LT(t, low1, 1700UL);
+	KTEST_EXPECT_GT(t, low0, 1400UL);
+	KTEST_EXPECT_LT(t, low0, 1700UL);
+	KTEST_EXPECT_EQ(t, batch1, 63);
+	KTEST_EXPECT_EQ(t, batch0, 63);
+	/* the floor (252) is below both splits: the division decides */
+	KTEST_EXPECT_GT(t, low1 / 3, 4UL * 63);
+	for (unsigned int cpu = 0; cpu < 4; cpu++) {
+		KTEST_EXPECT_EQ(t, (unsigned long)per_cpu_ptr(normal->pageset, cpu)->high,
+				low1 / 3);
+		KTEST_EXPECT_EQ(t, (unsigned long)per_cpu_ptr(dma32->pageset, cpu)->high, low0);
+		KTEST_EXPECT_EQ(t, per_cpu_ptr(normal->pageset, cpu)->batch, 63);
+	}
+	/* not nr_cpu_ids */
+	KTEST_EXPECT_NE(t, (unsigned long)per_cpu_ptr(normal->pageset, 1)->high, low1 / 4);
+	expect_linux_rules(t);
+}
+
+static const struct ktest_case wmark_cases[] = { KTEST_CASE(wmark_q35_512m),
+						 KTEST_CASE(wmark_q35_4g_movable),
+						 KTEST_CASE(wmark_two_nodes),
+						 KTEST_CASE(wmark_64_cpus),
+						 KTEST_CASE(pcp_high_split_by_node_cpus),
+						 KTEST_CASE(pcp_high_respected),
+						 KTEST_CASES_END };
 
 static struct ktest_suite wmark_suite = {
 	.name = "mm_watermark",

@@ -80,8 +80,11 @@ static void calls_reach_their_cpu_once(struct ktest *t)
 	spin_lock_irqsave(&counter_lock, flags);
 	KTEST_EXPECT_EQ(t, counter, 4UL * CALLS);
 	spin_unlock_irqrestore(&counter_lock, flags);
-	/* offline again: refused, not queued for nobody */
-	KTEST_EXPECT_EQ(t, smp_call_function_single(1, note, NULL, true), -ENXIO);
+	/* no such CPU: refused, not queued for nobody */
+	KTEST_EXPECT_EQ(t, smp_call_function_single(nr_cpu_ids, note, NULL, true), -ENXIO);
+	/* the CPUs stay online after the run and still answer */
+	KTEST_EXPECT_EQ(t, smp_call_function_single(3, note, NULL, true), 0);
+	KTEST_EXPECT_EQ(t, ran_on[3], 3 * (CALLS / 3) + 1);
 }
 
 /* lockdep-lite: the bugs it exists for end in a clear panic. */
@@ -142,8 +145,9 @@ static void irq_unsafe_lock_reported(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, false);
 	} else {
 		KTEST_EXPECT_EQ(t, sim_log_count("WARNING: inconsistent lock state"), 1);
-		KTEST_EXPECT_EQ(t, sim_log_count("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage."),
-				1);
+		KTEST_EXPECT_EQ(
+			t, sim_log_count("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage."),
+			1);
 	}
 	irq_lock = (spinlock_t)SPIN_LOCK_UNLOCKED;
 }

@@ -22,6 +22,7 @@ void sim_panic_forget(void);
 void sim_arch_reset(void);
 void sim_percpu_reset(void);
 void sim_slab_reset(void);
+void sim_smp_reset(void);
 void sim_slab_debug_reset(void);
 void sim_kmalloc_reset(void);
 
@@ -31,6 +32,8 @@ static pg_data_t sim_pgdat[MAX_NUMNODES];
 
 void sim_reset(void)
 {
+	/* First: the other CPUs' threads stop touching the old machine. */
+	sim_smp_reset();
 	/* node_map.c */
 	ZERO(early_node_map);
 	nr_nodemap_entries = 0;
@@ -61,6 +64,7 @@ void sim_reset(void)
 	deferred_pages = false;
 	nr_bad_pages = 0;
 	nr_cpu_ids = 1;
+	setup_max_cpus = NR_CPUS;
 	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
 		set_cpu_possible(cpu, false);
 	min_free_kbytes = 1024;

@@ -1,91 +1,81 @@
 // SPDX-License-Identifier: MIT
 /*
- * Simulated CPUs on threads and their cross-CPU calls (see sim_smp.h): the
- * simulator's implementation of <kernel/smp.h>. A call is a record queued
- * on the target under a mutex; the target runs it with interrupts masked
- * inside irq_enter/irq_exit, as an IPI handler would run, and flags it done
- * (release) for a waiting sender (acquire).
+ * Simulated CPUs on threads (see sim_smp.h): the simulator's side of
+ * smp_init (kernel/core/smp_init.c) and of the cross-CPU calls
+ * (kernel/core/smp.c, the kernel's own code). Each CPU other than the
+ * boot one is a host thread started once, at the simulated boot, by
+ * __cpu_up: it sets up its mm state (mm_cpu_online) and marks itself
+ * online as start_secondary does, then idles with interrupts enabled
+ * until it is given work (sim_smp_run), an IPI, or the machine is reset.
+ *
+ * The "IPI" is a pending flag per CPU plus a wake-up of its thread if it
+ * sleeps: the target runs its call queue in interrupt context the next
+ * time it has interrupts enabled (local_irq_enable/restore, a wait loop)
+ * or at once when idle.
  */
 #include "sim_smp.h"
 
-#include <errno.h>
 #include <kernel/hardirq.h>
 #include <kernel/smp.h>
 #include <mm/cpuhp.h>
-#include <kernel/spinlock.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 
-struct sim_call {
-	smp_call_func_t fn;
-	void *info;
-	bool wait;	   /* the sender waits on done (and owns the record) */
-	unsigned int done; /* atomic */
-	struct sim_call *next;
+struct sim_cpu {
+	pthread_t thread;
+	bool started;	      /* only the boot CPU's thread reads/writes it */
+	pthread_mutex_t lock; /* what follows */
+	pthread_cond_t wake;
+	bool stop;
+	void (*fn)(unsigned int cpu, void *arg);
+	void *arg;
+	unsigned int *running; /* CPUs whose fn has not returned (atomic) */
 };
 
-struct sim_ipi_queue {
-	pthread_mutex_t lock;
-	struct sim_call *head, **tail;
-};
-
-static struct sim_ipi_queue sim_ipi_queues[NR_CPUS];
-/* head != NULL of each queue, readable without the lock */
+static struct sim_cpu sim_cpus[NR_CPUS];
+/* Set by an IPI, cleared by its target before it runs its queue. */
 struct sim_ipi_flag sim_ipi_flags[NR_CPUS];
 
-static void queue_init(struct sim_ipi_queue *q)
+static void ipi(unsigned int cpu)
 {
-	pthread_mutex_init(&q->lock, NULL);
-	q->head = NULL;
-	q->tail = &q->head;
+	struct sim_cpu *c = &sim_cpus[cpu];
+
+	/* Release: the queued call is seen by whoever clears the flag. */
+	__atomic_store_n(&sim_ipi_flags[cpu].pending, 1, __ATOMIC_RELEASE);
+	if (!cpu)
+		return; /* the boot CPU (main thread) polls; it never sleeps here */
+	pthread_mutex_lock(&c->lock);
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
 }
 
-static void enqueue(unsigned int cpu, struct sim_call *c)
+void arch_send_call_function_single_ipi(unsigned int cpu)
 {
-	struct sim_ipi_queue *q = &sim_ipi_queues[cpu];
-
-	c->next = NULL;
-	pthread_mutex_lock(&q->lock);
-	*q->tail = c;
-	q->tail = &c->next;
-	__atomic_store_n(&sim_ipi_flags[cpu].pending, 1, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&q->lock);
+	ipi(cpu);
 }
 
-static struct sim_call *dequeue(unsigned int cpu)
+void arch_send_call_function_ipi_mask(const struct cpumask *mask)
 {
-	struct sim_ipi_queue *q = &sim_ipi_queues[cpu];
-	struct sim_call *c;
+	unsigned int cpu;
 
-	pthread_mutex_lock(&q->lock);
-	c = q->head;
-	if (c) {
-		q->head = c->next;
-		if (!q->head)
-			q->tail = &q->head;
-	}
-	if (!q->head)
-		__atomic_store_n(&sim_ipi_flags[cpu].pending, 0, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&q->lock);
-	return c;
+	for_each_cpu(cpu, mask)
+		ipi(cpu);
 }
 
+/* The IPI handler: interrupts masked, in interrupt context. */
 void sim_handle_ipis(void)
 {
 	bool was_off = sim_irqs_off;
-	struct sim_call *c;
 
-	sim_irqs_off = true; /* handlers run with interrupts masked */
-	while ((c = dequeue(sim_cpu_id))) {
+	sim_irqs_off = true;
+	/* Clear before taking the queue: a call queued after we took it
+	 * sends its IPI after our clear, so it is not lost. */
+	while (__atomic_exchange_n(&sim_ipi_flags[sim_cpu_id].pending, 0, __ATOMIC_ACQUIRE)) {
 		irq_enter();
-		c->fn(c->info);
+		generic_smp_call_function_interrupt();
 		irq_exit();
-		if (c->wait)
-			__atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
-		else
-			free(c);
 	}
 	sim_irqs_off = was_off;
 }
@@ -102,146 +92,145 @@ void sim_cpu_wait(void)
 	sched_yield();
 }
 
-/* Waiting with interrupts masked could deadlock against a CPU calling us. */
-static void wait_done(struct sim_call *c)
-{
-	while (!__atomic_load_n(&c->done, __ATOMIC_ACQUIRE)) {
-		sim_poll_ipis();
-		sim_cpu_wait();
-	}
-}
-
-static int send(unsigned int cpu, smp_call_func_t fn, void *info, struct sim_call *c)
-{
-	bool wait = c != NULL;
-
-	if (!c) {
-		c = malloc(sizeof(*c));
-		if (!c) {
-			fprintf(stderr, "sim: out of memory for a cross-CPU call\n");
-			abort();
-		}
-	}
-	*c = (struct sim_call){ .fn = fn, .info = info, .wait = wait };
-	enqueue(cpu, c);
-	return 0;
-}
-
-int smp_call_function_single(unsigned int cpu, smp_call_func_t fn, void *info, bool wait)
-{
-	struct sim_call call;
-
-	if (cpu >= NR_CPUS || !cpu_online(cpu))
-		return -ENXIO;
-	if (cpu == sim_cpu_id) {
-		unsigned long flags = local_irq_save();
-
-		fn(info);
-		local_irq_restore(flags);
-		return 0;
-	}
-	send(cpu, fn, info, wait ? &call : NULL);
-	if (wait)
-		wait_done(&call);
-	return 0;
-}
-
-void smp_call_function(smp_call_func_t fn, void *info, bool wait)
-{
-	struct sim_call calls[NR_CPUS];
-	unsigned int cpu;
-
-	for_each_online_cpu(cpu)
-		if (cpu != sim_cpu_id)
-			send(cpu, fn, info, wait ? &calls[cpu] : NULL);
-	if (!wait)
-		return;
-	for_each_online_cpu(cpu)
-		if (cpu != sim_cpu_id)
-			wait_done(&calls[cpu]);
-}
-
-void on_each_cpu(smp_call_func_t fn, void *info, bool wait)
-{
-	unsigned long flags;
-
-	smp_call_function(fn, info, wait);
-	flags = local_irq_save();
-	fn(info);
-	local_irq_restore(flags);
-}
-
-struct sim_cpu_start {
-	unsigned int cpu;
-	void (*fn)(unsigned int cpu, void *arg);
-	void *arg;
-	unsigned int *running; /* CPUs whose fn has not returned */
-};
-
-/* Every CPU keeps answering calls until all have finished their work. */
-static void finish(unsigned int *running)
-{
-	__atomic_fetch_sub(running, 1, __ATOMIC_ACQ_REL);
-	while (__atomic_load_n(running, __ATOMIC_ACQUIRE)) {
-		sim_poll_ipis();
-		sim_cpu_wait();
-	}
-	sim_poll_ipis();
-}
-
+/* start_secondary, then the idle loop. */
 static void *cpu_thread(void *p)
 {
-	struct sim_cpu_start *s = p;
+	unsigned int cpu = (unsigned int)(uintptr_t)p;
+	struct sim_cpu *c = &sim_cpus[cpu];
 
-	sim_cpu_id = s->cpu;
-	sim_irqs_off = false;
-	s->fn(s->cpu, s->arg);
-	finish(s->running);
+	sim_cpu_id = cpu;
+	sim_irqs_off = true;
+	mm_cpu_online(cpu);
+	set_cpu_online(cpu, true);
+	local_irq_enable();
+	for (;;) {
+		void (*fn)(unsigned int, void *);
+		void *arg;
+		unsigned int *running;
+		bool stop;
+
+		pthread_mutex_lock(&c->lock);
+		while (!c->stop && !c->fn && !sim_ipi_pending())
+			pthread_cond_wait(&c->wake, &c->lock);
+		fn = c->fn;
+		arg = c->arg;
+		running = c->running;
+		stop = c->stop;
+		c->fn = NULL;
+		pthread_mutex_unlock(&c->lock);
+		sim_poll_ipis();
+		if (fn) {
+			fn(cpu, arg);
+			__atomic_fetch_sub(running, 1, __ATOMIC_ACQ_REL);
+		}
+		if (stop)
+			break;
+	}
+	sim_irqs_off = true;
 	return NULL;
+}
+
+/* The firmware listed every possible CPU (no hotplug): all present. */
+void smp_prepare_cpus(unsigned int max_cpus)
+{
+	unsigned int cpu;
+
+	(void)max_cpus;
+	for_each_possible_cpu(cpu)
+		set_cpu_present(cpu, true);
+}
+
+int __cpu_up(unsigned int cpu)
+{
+	struct sim_cpu *c = &sim_cpus[cpu];
+
+	if (sim_cpu_id != 0 || !cpu || cpu >= nr_cpu_ids || c->started)
+		return -1;
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->wake, NULL);
+	c->stop = false;
+	c->fn = NULL;
+	__atomic_store_n(&sim_ipi_flags[cpu].pending, 0, __ATOMIC_RELAXED);
+	if (pthread_create(&c->thread, NULL, cpu_thread, (void *)(uintptr_t)cpu)) {
+		fprintf(stderr, "sim: cannot start the thread of CPU %u\n", cpu);
+		return -1;
+	}
+	c->started = true;
+	/* As the boot CPU waits for an AP's callin: until it is online. */
+	while (!cpu_online(cpu))
+		sim_cpu_wait();
+	return 0;
+}
+
+void smp_cpus_done(unsigned int max_cpus)
+{
+	(void)max_cpus;
+}
+
+void sim_smp_reset(void)
+{
+	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++) {
+		struct sim_cpu *c = &sim_cpus[cpu];
+
+		if (!c->started)
+			continue;
+		pthread_mutex_lock(&c->lock);
+		c->stop = true;
+		pthread_cond_signal(&c->wake);
+		pthread_mutex_unlock(&c->lock);
+		pthread_join(c->thread, NULL);
+		pthread_cond_destroy(&c->wake);
+		pthread_mutex_destroy(&c->lock);
+		c->started = false;
+		set_cpu_online(cpu, false);
+	}
+	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
+		set_cpu_present(cpu, false);
+	__atomic_store_n(&sim_ipi_flags[0].pending, 0, __ATOMIC_RELAXED);
+}
+
+static void nothing(void *unused)
+{
+	(void)unused;
 }
 
 int sim_smp_run(unsigned int ncpus, void (*fn)(unsigned int cpu, void *arg), void *arg)
 {
-	struct sim_cpu_start start[NR_CPUS];
-	pthread_t tid[NR_CPUS];
-	unsigned int running = ncpus, started = 1;
+	unsigned int running = ncpus;
 
 	if (!ncpus || ncpus > nr_cpu_ids || sim_cpu_id != 0) {
 		fprintf(stderr, "sim_smp_run: %u CPUs: needs 1..nr_cpu_ids (%u), from CPU 0\n",
 			ncpus, nr_cpu_ids);
 		return -1;
 	}
-	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
-		queue_init(&sim_ipi_queues[cpu]);
-		sim_ipi_flags[cpu].pending = 0;
-		if (!cpu_possible(cpu)) {
-			fprintf(stderr, "sim_smp_run: CPU %u was not possible at boot "
-					"(its per-CPU area does not exist)\n", cpu);
+	for (unsigned int cpu = 1; cpu < ncpus; cpu++) {
+		if (!cpu_online(cpu) || !sim_cpus[cpu].started) {
+			fprintf(stderr,
+				"sim_smp_run: CPU %u is not online (smp_init at boot "
+				"starts the possible CPUs)\n",
+				cpu);
 			return -1;
 		}
-		/* As a CPU coming online in the kernel (mm_cpu_online): its
-		 * pageset limits, set here before it runs. */
-		if (cpu && !cpu_online(cpu))
-			mm_cpu_online(cpu);
-		set_cpu_present(cpu, true);
-		set_cpu_online(cpu, true);
 	}
-	for (unsigned int cpu = 1; cpu < ncpus; cpu++, started++) {
-		start[cpu] = (struct sim_cpu_start){ cpu, fn, arg, &running };
-		if (pthread_create(&tid[cpu], NULL, cpu_thread, &start[cpu])) {
-			fprintf(stderr, "sim_smp_run: cannot start CPU %u\n", cpu);
-			/* the CPUs never started count as finished */
-			__atomic_fetch_sub(&running, ncpus - cpu, __ATOMIC_ACQ_REL);
-			for (unsigned int c = cpu; c < ncpus; c++)
-				set_cpu_online(c, false);
-			break;
-		}
+	for (unsigned int cpu = 1; cpu < ncpus; cpu++) {
+		struct sim_cpu *c = &sim_cpus[cpu];
+
+		pthread_mutex_lock(&c->lock);
+		c->fn = fn;
+		c->arg = arg;
+		c->running = &running;
+		pthread_cond_signal(&c->wake);
+		pthread_mutex_unlock(&c->lock);
 	}
 	fn(0, arg);
-	finish(&running);
-	for (unsigned int cpu = 1; cpu < started; cpu++)
-		pthread_join(tid[cpu], NULL);
-	for (unsigned int cpu = 1; cpu < ncpus; cpu++)
-		set_cpu_online(cpu, false);
-	return started == ncpus ? 0 : -1;
+	__atomic_fetch_sub(&running, 1, __ATOMIC_ACQ_REL);
+	while (__atomic_load_n(&running, __ATOMIC_ACQUIRE)) {
+		sim_poll_ipis();
+		sim_cpu_wait();
+	}
+	/* Each CPU runs its queue in order: once this call has run
+	 * everywhere, so has every call queued during the run. */
+	smp_call_function(nothing, NULL, true);
+	sim_poll_ipis();
+	return 0;
 }

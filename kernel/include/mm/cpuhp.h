@@ -10,8 +10,10 @@
  * mm_cpu_online - set up CPU @cpu's per-CPU mm state
  *
  * Called by the CPU itself (interrupts off, nothing else of its own
- * running) before it marks itself online: its pageset limits in every
- * zone. Its per-CPU area exists already (setup_per_cpu_areas).
+ * running) before it marks itself online: every zone's pageset limits
+ * again, the zone's low watermark now split over one more CPU if the zone
+ * is on this CPU's node. Its per-CPU area exists already
+ * (setup_per_cpu_areas).
  */
 void mm_cpu_online(unsigned int cpu);
 

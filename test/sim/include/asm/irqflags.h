@@ -3,7 +3,8 @@
  * The host simulator's answer to <asm/irqflags.h>: a thread-local flag per
  * simulated CPU, inline (the fast paths mask interrupts on every
  * operation). Unmasking runs the cross-CPU calls queued for this CPU
- * (sim_smp.c), as a pending IPI would be taken then. Flags as x86 keeps
+ * (kernel/core/smp.c) if it was sent an IPI (sim_smp.c), as a pending IPI
+ * would be taken then. Flags as x86 keeps
  * them: IF (bit 9) set means enabled. It shadows the x86 header through
  * the simulator's include path.
  */
@@ -18,7 +19,7 @@
 
 extern __thread bool sim_irqs_off;
 
-/* Per CPU: are calls queued for it? (sim_smp.c sets it under its queue lock) */
+/* Per CPU: has it been sent an IPI (sim_smp.c) it has not taken yet? */
 struct sim_ipi_flag {
 	unsigned int pending; /* atomic */
 } __attribute__((aligned(64)));
