@@ -3,6 +3,8 @@
 #include "bench_clock.h"
 
 #include <sched.h>
+#include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static uint64_t mono_ns(void)
@@ -36,4 +38,19 @@ int bench_pin_cpu(void)
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	return sched_setaffinity(0, sizeof(set), &set) ? -1 : cpu;
+}
+
+long bench_preemptions(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_THREAD, &ru) ? 0 : ru.ru_nivcsw;
+}
+
+void bench_print_redo(const char *name, const struct bench_redo *r, int reps)
+{
+	if (r->redone)
+		printf("# %s: %d of %d repetitions measured again (the host preempted a thread),"
+		       " %d preempted in all %d tries and kept\n",
+		       name, r->redone, reps, r->kept, BENCH_MAX_TRIES);
 }
