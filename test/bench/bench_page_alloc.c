@@ -67,7 +67,14 @@ static void figure(const struct bench_opts *o, const char *name,
 
 void bench_page_alloc(const struct bench_opts *o)
 {
-	if (!bench_wanted("page_alloc."))
+	static const char *const names[] = { "page_alloc.order0_pcp_hot", "page_alloc.order3",
+					     "page_alloc.order9", "page_alloc.order0_buddy" };
+	bool any = false;
+
+	/* A filter such as "page_alloc.order0" names figures, not this group. */
+	for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		any |= bench_wanted(names[i]);
+	if (!any)
 		return;
 	bench_machine_boot(MACHINE_GIB, NULL);
 	if (bench_wanted("page_alloc.order0_pcp_hot"))
