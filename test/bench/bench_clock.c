@@ -50,7 +50,7 @@ long bench_preemptions(void)
 void bench_print_redo(const char *name, const struct bench_redo *r, int reps)
 {
 	if (r->redone)
-		printf("# %s: %d of %d repetitions measured again (the host preempted a thread),"
+		printf("# %s: %d of %d repetitions measured again (a thread was preempted or, with two, started late),"
 		       " %d preempted in all %d tries and kept\n",
 		       name, r->redone, reps, r->kept, BENCH_MAX_TRIES);
 }
