@@ -201,28 +201,22 @@ static void freeze_slab(struct kmem_cache_cpu *c, struct page *page)
 }
 
 /*
- * Give the CPU slab back to its node: the CPU's free objects join those
- * other CPUs freed on the page's freelist, and the slab goes on the
- * partial or full list, or to the page allocator when empty and the node
- * has enough partial slabs. The list_lock is taken before the slab is
- * unfrozen: from then on a remote free may want to move it between lists.
+ * Give the CPU slab back to its node @n, list_lock held: the CPU's free
+ * objects (@free of them, @tail the last) join those other CPUs freed on
+ * the page's freelist, and the slab goes on the partial or full list. The
+ * lock is held before the slab is unfrozen: from then on a remote free may
+ * want to move it between lists. Return: the slab if it is empty and the
+ * node has enough partial slabs, taken off the counts: the caller frees it
+ * after unlocking.
  */
-static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static struct page *deactivate_slab_locked(struct kmem_cache *s, struct kmem_cache_node *n,
+					   struct kmem_cache_cpu *c, void *tail, unsigned int free)
 {
 	struct page *page = c->page;
-	struct kmem_cache_node *n;
-	unsigned int free = 0, inuse;
-	unsigned long old, flags;
-	void *tail = NULL, *fl, *new_fl;
+	void *fl, *new_fl;
+	unsigned int inuse;
+	unsigned long old;
 
-	if (!page)
-		return;
-	for (void *p = c->freelist; p; p = get_freepointer(s, p)) {
-		tail = p;
-		free++;
-	}
-	n = get_node(s, page_to_nid(page));
-	spin_lock_irqsave(&n->list_lock, flags);
 	do {
 		fl = slab_freelist(page);
 		old = slab_counters(page);
@@ -239,9 +233,7 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	if (!inuse && n->nr_partial >= s->min_partial) {
 		n->nr_slabs--;
 		n->total_objects -= slab_objects(page);
-		spin_unlock_irqrestore(&n->list_lock, flags);
-		free_slab(s, page);
-		return;
+		return page;
 	}
 	if (new_fl) {
 		list_add(&page->lru, &n->partial);
@@ -249,26 +241,85 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	} else {
 		list_add(&page->lru, &n->full);
 	}
+	return NULL;
+}
+
+/*
+ * Give the CPU slab back to its node: on the partial or full list, or to
+ * the page allocator when empty and the node has enough partial slabs.
+ */
+static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct kmem_cache_node *n;
+	struct page *discard;
+	unsigned int free = 0;
+	unsigned long flags;
+	void *tail = NULL;
+
+	if (!c->page)
+		return;
+	for (void *p = c->freelist; p; p = get_freepointer(s, p)) {
+		tail = p;
+		free++;
+	}
+	n = get_node(s, page_to_nid(c->page));
+	spin_lock_irqsave(&n->list_lock, flags);
+	discard = deactivate_slab_locked(s, n, c, tail, free);
 	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		free_slab(s, discard);
+}
+
+/* First partial slab of @n frozen as @c's (list_lock held), if any. */
+static bool take_partial_locked(struct kmem_cache_node *n, struct kmem_cache_cpu *c)
+{
+	struct page *page;
+
+	if (list_empty(&n->partial))
+		return false;
+	page = list_first_entry(&n->partial, struct page, lru);
+	list_del(&page->lru);
+	set_nr_partial(n, n->nr_partial - 1);
+	freeze_slab(c, page);
+	return true;
+}
+
+/*
+ * The cpu slab is used up (no free object on the CPU's nor on the page's
+ * list): put it on its node's full list and, if that node is the one to
+ * allocate from, take a partial slab of it in the same lock hold (one
+ * list_lock round trip instead of two for a CPU that only allocates).
+ */
+static bool replace_cpu_slab(struct kmem_cache *s, int node, struct kmem_cache_cpu *c)
+{
+	int nid = page_to_nid(c->page);
+	struct kmem_cache_node *n = get_node(s, nid);
+	struct page *discard;
+	unsigned long flags;
+	bool got = false;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	discard = deactivate_slab_locked(s, n, c, NULL, 0);
+	if (nid == (node == NUMA_NO_NODE ? 0 : node))
+		got = take_partial_locked(n, c);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		free_slab(s, discard);
+	return got;
 }
 
 static bool get_partial_node(struct kmem_cache *s, int nid, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = get_node(s, nid);
-	struct page *page = NULL;
 	unsigned long flags;
+	bool got;
 
 	if (!n || !__atomic_load_n(&n->nr_partial, __ATOMIC_RELAXED))
 		return false;
 	spin_lock_irqsave(&n->list_lock, flags);
-	if (!list_empty(&n->partial)) {
-		page = list_first_entry(&n->partial, struct page, lru);
-		list_del(&page->lru);
-		set_nr_partial(n, n->nr_partial - 1);
-		freeze_slab(c, page);
-	}
+	got = take_partial_locked(n, c);
 	spin_unlock_irqrestore(&n->list_lock, flags);
-	return page != NULL;
+	return got;
 }
 
 /* The requested node first (node 0 for "any"), then the others. */
@@ -297,8 +348,9 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 	if (!c->freelist && c->page)
 		c->freelist = acquire_slab(c->page);
 	if (!c->freelist) {
-		deactivate_slab(s, c);
-		if (!get_partial(s, node, c)) {
+		bool got = c->page && replace_cpu_slab(s, node, c);
+
+		if (!got && !get_partial(s, node, c)) {
 			struct kmem_cache_node *n;
 			unsigned long flags;
 
