@@ -161,7 +161,7 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 		if (i)
 			p->lru.next = NULL;
 	}
-	page->_mapcount = -1;
+	page->private = s->order; /* what __free_pages checks */
 	page->slab_cache = NULL;
 	page->freelist = NULL;
 	__free_pages(page, s->order);
@@ -175,77 +175,151 @@ static void discard_slab_locked(struct kmem_cache_node *n, struct page *page)
 	n->total_objects -= slab_objects(page);
 }
 
+/*
+ * Take every free object of @page and freeze it: the CPU now holds them.
+ * Other CPUs may push frees meanwhile, hence the loop.
+ */
+static void *acquire_slab(struct page *page)
+{
+	unsigned long old;
+	void *fl;
+
+	do {
+		fl = slab_freelist(page);
+		old = slab_counters(page);
+	} while (!slab_update(page, fl, old, NULL,
+			      make_slab_counters(counters_objects(old), counters_objects(old),
+						 true)));
+	return fl;
+}
+
 /* Make @page the CPU's slab: its whole freelist becomes the CPU's. */
 static void freeze_slab(struct kmem_cache_cpu *c, struct page *page)
 {
-	c->freelist = page->freelist;
-	page->freelist = NULL;
-	set_slab_counters(page, slab_objects(page), slab_objects(page), true);
+	c->freelist = acquire_slab(page);
 	c->page = page;
 }
 
 /*
- * Give the CPU slab back to its node: the CPU's free objects return to the
- * page's freelist and the slab goes on the partial or full list, or to the
- * page allocator when empty and the node has enough partial slabs.
+ * Give the CPU slab back to its node @n, list_lock held: the CPU's free
+ * objects (@free of them, @tail the last) join those other CPUs freed on
+ * the page's freelist, and the slab goes on the partial or full list. The
+ * lock is held before the slab is unfrozen: from then on a remote free may
+ * want to move it between lists. Return: the slab if it is empty and the
+ * node has enough partial slabs, taken off the counts: the caller frees it
+ * after unlocking.
  */
-static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static struct page *deactivate_slab_locked(struct kmem_cache *s, struct kmem_cache_node *n,
+					   struct kmem_cache_cpu *c, void *tail, unsigned int free)
 {
 	struct page *page = c->page;
-	struct kmem_cache_node *n;
-	unsigned int free = 0, inuse;
-	void *tail = NULL;
-	unsigned long flags;
+	void *fl, *new_fl;
+	unsigned int inuse;
+	unsigned long old;
 
-	if (!page)
-		return;
-	for (void *p = c->freelist; p; p = get_freepointer(s, p)) {
-		tail = p;
-		free++;
-	}
-	n = get_node(s, page_to_nid(page));
-	spin_lock_irqsave(&n->list_lock, flags);
-	if (tail) {
-		set_freepointer(s, tail, page->freelist);
-		page->freelist = c->freelist;
-	}
-	inuse = slab_inuse(page) - free;
-	set_slab_counters(page, inuse, slab_objects(page), false);
+	do {
+		fl = slab_freelist(page);
+		old = slab_counters(page);
+		new_fl = fl;
+		if (tail) {
+			set_freepointer(s, tail, fl);
+			new_fl = c->freelist;
+		}
+		inuse = counters_inuse(old) - free;
+	} while (!slab_update(page, fl, old, new_fl,
+			      make_slab_counters(inuse, counters_objects(old), false)));
 	c->page = NULL;
 	c->freelist = NULL;
 	if (!inuse && n->nr_partial >= s->min_partial) {
 		n->nr_slabs--;
 		n->total_objects -= slab_objects(page);
-		spin_unlock_irqrestore(&n->list_lock, flags);
-		free_slab(s, page);
-		return;
+		return page;
 	}
-	if (page->freelist) {
+	if (new_fl) {
 		list_add(&page->lru, &n->partial);
 		set_nr_partial(n, n->nr_partial + 1);
 	} else {
 		list_add(&page->lru, &n->full);
 	}
+	return NULL;
+}
+
+/*
+ * Give the CPU slab back to its node: on the partial or full list, or to
+ * the page allocator when empty and the node has enough partial slabs.
+ */
+static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct kmem_cache_node *n;
+	struct page *discard;
+	unsigned int free = 0;
+	unsigned long flags;
+	void *tail = NULL;
+
+	if (!c->page)
+		return;
+	for (void *p = c->freelist; p; p = get_freepointer(s, p)) {
+		tail = p;
+		free++;
+	}
+	n = get_node(s, page_to_nid(c->page));
+	spin_lock_irqsave(&n->list_lock, flags);
+	discard = deactivate_slab_locked(s, n, c, tail, free);
 	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		free_slab(s, discard);
+}
+
+/* First partial slab of @n frozen as @c's (list_lock held), if any. */
+static bool take_partial_locked(struct kmem_cache_node *n, struct kmem_cache_cpu *c)
+{
+	struct page *page;
+
+	if (list_empty(&n->partial))
+		return false;
+	page = list_first_entry(&n->partial, struct page, lru);
+	list_del(&page->lru);
+	set_nr_partial(n, n->nr_partial - 1);
+	freeze_slab(c, page);
+	return true;
+}
+
+/*
+ * The cpu slab is used up (no free object on the CPU's nor on the page's
+ * list): put it on its node's full list and, if that node is the one to
+ * allocate from, take a partial slab of it in the same lock hold (one
+ * list_lock round trip instead of two for a CPU that only allocates).
+ */
+static bool replace_cpu_slab(struct kmem_cache *s, int node, struct kmem_cache_cpu *c)
+{
+	int nid = page_to_nid(c->page);
+	struct kmem_cache_node *n = get_node(s, nid);
+	struct page *discard;
+	unsigned long flags;
+	bool got = false;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	discard = deactivate_slab_locked(s, n, c, NULL, 0);
+	if (nid == (node == NUMA_NO_NODE ? 0 : node))
+		got = take_partial_locked(n, c);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		free_slab(s, discard);
+	return got;
 }
 
 static bool get_partial_node(struct kmem_cache *s, int nid, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = get_node(s, nid);
-	struct page *page = NULL;
 	unsigned long flags;
+	bool got;
 
 	if (!n || !__atomic_load_n(&n->nr_partial, __ATOMIC_RELAXED))
 		return false;
 	spin_lock_irqsave(&n->list_lock, flags);
-	if (!list_empty(&n->partial)) {
-		page = list_first_entry(&n->partial, struct page, lru);
-		list_del(&page->lru);
-		set_nr_partial(n, n->nr_partial - 1);
-		freeze_slab(c, page);
-	}
+	got = take_partial_locked(n, c);
 	spin_unlock_irqrestore(&n->list_lock, flags);
-	return page != NULL;
+	return got;
 }
 
 /* The requested node first (node 0 for "any"), then the others. */
@@ -270,9 +344,13 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 
 	if (c->page && node != NUMA_NO_NODE && page_to_nid(c->page) != node)
 		deactivate_slab(s, c);
+	/* What other CPUs freed to our slab meanwhile: no lock needed. */
+	if (!c->freelist && c->page)
+		c->freelist = acquire_slab(c->page);
 	if (!c->freelist) {
-		deactivate_slab(s, c);
-		if (!get_partial(s, node, c)) {
+		bool got = c->page && replace_cpu_slab(s, node, c);
+
+		if (!got && !get_partial(s, node, c)) {
 			struct kmem_cache_node *n;
 			unsigned long flags;
 
@@ -285,7 +363,11 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 			spin_lock_irqsave(&n->list_lock, flags);
 			inc_slabs_node(n, slab_objects(page));
 			spin_unlock_irqrestore(&n->list_lock, flags);
-			freeze_slab(c, page);
+			/* No other CPU knows the new slab yet: plain stores. */
+			c->freelist = page->freelist;
+			page->freelist = NULL;
+			set_slab_counters(page, s->objects, s->objects, true);
+			c->page = page;
 		}
 	}
 	obj = c->freelist;
@@ -293,34 +375,50 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 	return obj;
 }
 
+/*
+ * A free to a slab that is not this CPU's cpu slab. Lockless (one
+ * cmpxchg_double) unless the slab is on a list and changes list: full to
+ * partial, or empty and maybe freed. Then the list_lock is taken first and
+ * the swap retried under it, so the slab cannot be frozen or moved under us.
+ */
 void __slab_free(struct kmem_cache *s, struct page *page, void *obj)
 {
-	struct kmem_cache_node *n = get_node(s, page_to_nid(page));
-	unsigned long flags;
+	struct kmem_cache_node *n = NULL;
+	unsigned long old, flags = 0;
 	unsigned int inuse;
+	bool frozen;
 	void *prior;
 
-	spin_lock_irqsave(&n->list_lock, flags);
-	prior = page->freelist;
-	if (obj == prior || !slab_inuse(page)) {
-		spin_unlock_irqrestore(&n->list_lock, flags);
-		slab_err(s, page, obj, "double free (object is already free)");
-		return;
+	for (;;) {
+		prior = slab_freelist(page);
+		old = slab_counters(page);
+		if (obj == prior || !counters_inuse(old)) {
+			if (n)
+				spin_unlock_irqrestore(&n->list_lock, flags);
+			slab_err(s, page, obj, "double free (object is already free)");
+			return;
+		}
+		inuse = counters_inuse(old) - 1;
+		frozen = old & SLAB_FROZEN;
+		if (!n && !frozen && (!prior || !inuse)) {
+			n = get_node(s, page_to_nid(page));
+			spin_lock_irqsave(&n->list_lock, flags);
+			continue;
+		}
+		set_freepointer(s, obj, prior);
+		if (slab_update(page, prior, old, obj,
+				make_slab_counters(inuse, counters_objects(old), frozen)))
+			break;
 	}
-	set_freepointer(s, obj, prior);
-	page->freelist = obj;
-	inuse = slab_inuse(page) - 1;
-	set_slab_counters(page, inuse, slab_objects(page), slab_frozen(page));
-	if (slab_frozen(page)) {
-		spin_unlock_irqrestore(&n->list_lock, flags);
+	if (!n)
 		return;
-	}
-	if (!prior) { /* it was full */
+	/* Frozen meanwhile, or a partial slab that stays partial: no list work. */
+	if (!frozen && !prior) { /* it was full */
 		list_del(&page->lru);
 		list_add_tail(&page->lru, &n->partial);
 		set_nr_partial(n, n->nr_partial + 1);
 	}
-	if (!inuse && n->nr_partial > s->min_partial) {
+	if (!frozen && !inuse && n->nr_partial > s->min_partial) {
 		discard_slab_locked(n, page);
 		set_nr_partial(n, n->nr_partial - 1);
 		spin_unlock_irqrestore(&n->list_lock, flags);

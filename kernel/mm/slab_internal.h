@@ -3,6 +3,7 @@
 #ifndef MM_SLAB_INTERNAL_H
 #define MM_SLAB_INTERNAL_H
 
+#include <kernel/cmpxchg.h>
 #include <kernel/irqflags.h>
 #include <kernel/percpu.h>
 #include <lib/string.h>
@@ -10,35 +11,76 @@
 #include <mm/slab.h>
 
 /*
- * A slab's head page: PG_slab|PG_head, slab_cache = its cache, freelist =
- * first free object not held by a CPU, lru = its node list, and in the
- * 32 bits of _mapcount the counters: inuse (16), objects (15), frozen (1).
- * _mapcount goes back to -1 before the pages return to the page allocator.
+ * A slab's head page: PG_slab|PG_head, slab_cache = its cache, lru = its
+ * node list, freelist = first free object not held by a CPU, and next to
+ * it the counters: inuse (16 bits), objects (15), frozen (1). freelist and
+ * counters change together by cmpxchg_double: a free from a CPU that does
+ * not own the slab pushes without a lock (slab.c, __slab_free). The page
+ * allocator's order goes back into the counters' word (private) when the
+ * pages return to it.
+ *
+ * Frozen: a CPU's cpu slab, on no list; the objects on that CPU's freelist
+ * count as in use, page->freelist holds those freed by other CPUs.
+ * Not frozen: on the node's partial list if page->freelist is set, else on
+ * its full list; moving between lists needs the node's list_lock.
  */
-static inline unsigned int slab_counters(const struct page *p)
+#define SLAB_FROZEN (1UL << 31)
+
+static inline unsigned long make_slab_counters(unsigned int inuse, unsigned int objects,
+					       bool frozen)
 {
-	return (unsigned int)p->_mapcount;
+	return inuse | (unsigned long)objects << 16 | (frozen ? SLAB_FROZEN : 0);
+}
+
+/* Relaxed loads: other CPUs may swap the pair at any time. */
+static inline unsigned long slab_counters(const struct page *p)
+{
+	return __atomic_load_n(&p->counters, __ATOMIC_RELAXED);
+}
+
+static inline void *slab_freelist(const struct page *p)
+{
+	return __atomic_load_n(&p->freelist, __ATOMIC_RELAXED);
+}
+
+static inline unsigned int counters_inuse(unsigned long c)
+{
+	return c & 0xffff;
+}
+
+static inline unsigned int counters_objects(unsigned long c)
+{
+	return (c >> 16) & 0x7fff;
 }
 
 static inline unsigned int slab_inuse(const struct page *p)
 {
-	return slab_counters(p) & 0xffff;
+	return counters_inuse(slab_counters(p));
 }
 
 static inline unsigned int slab_objects(const struct page *p)
 {
-	return (slab_counters(p) >> 16) & 0x7fff;
+	return counters_objects(slab_counters(p));
 }
 
 static inline bool slab_frozen(const struct page *p)
 {
-	return slab_counters(p) >> 31;
+	return slab_counters(p) & SLAB_FROZEN;
 }
 
+/* Only while no other CPU can reach the slab (new, or being set up). */
 static inline void set_slab_counters(struct page *p, unsigned int inuse, unsigned int objects,
 				     bool frozen)
 {
-	p->_mapcount = (int)(inuse | objects << 16 | (unsigned int)frozen << 31);
+	p->counters = make_slab_counters(inuse, objects, frozen);
+}
+
+/* Swap freelist and counters if both are still what the caller read. */
+static inline bool slab_update(struct page *p, void *old_fl, unsigned long old_c, void *new_fl,
+			       unsigned long new_c)
+{
+	return cmpxchg_double((unsigned long *)&p->freelist, (unsigned long)old_fl, old_c,
+			      (unsigned long)new_fl, new_c);
 }
 
 static inline void *get_freepointer(const struct kmem_cache *s, void *obj)

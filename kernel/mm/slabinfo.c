@@ -32,7 +32,10 @@ static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 		count_list(&s->node[nid]->partial, c);
 		count_list(&s->node[nid]->full, c);
 	}
-	/* Cpu slabs are on no list; their free objects are on the CPU's list. */
+	/*
+	 * Cpu slabs are on no list; their free objects are on the CPU's list,
+	 * plus those other CPUs freed onto the page's own list meanwhile.
+	 */
 	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct page *page = per_cpu_ptr(s->cpu_slab, cpu)->page;
 
@@ -40,7 +43,7 @@ static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 			continue;
 		c->slabs++;
 		c->objects += slab_objects(page);
-		c->free += cpu_free_objects(s, page);
+		c->free += cpu_free_objects(s, page) + slab_objects(page) - slab_inuse(page);
 	}
 }
 

@@ -73,6 +73,11 @@ bool smpt_may_call_cpus(void)
 	return true;
 }
 
+unsigned int smpt_first_concurrent_cpu(void)
+{
+	return 0;
+}
+
 void smpt_tlb_shootdown(struct ktest *t)
 {
 	KTEST_SKIP(t, "vmalloc is not part of the host simulator (the kernel runs this case)");

@@ -9,6 +9,7 @@
  *   <kernel/arch.h>      boot, console, traps, clock, halt, crash, free_initmem
  *   <kernel/efi.h>       efi_free_boot_services
  *   <kernel/irqflags.h>  local_irq_save/restore/enable/disable
+ *   <kernel/cmpxchg.h>   cmpxchg_double (two adjacent words at once)
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
  *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls;
  *                        smp_prepare_cpus, __cpu_up, smp_cpus_done,

@@ -36,6 +36,17 @@ bool smpt_may_call_cpus(void);
  */
 void smpt_tlb_shootdown(struct ktest *t);
 
+/*
+ * The first CPU from which smpt_run's CPUs all run at the same time (a case
+ * where one CPU waits on another needs two from here): 0 on the host; 1 in
+ * the kernel, where on_each_cpu runs the caller's CPU after the others.
+ */
+unsigned int smpt_first_concurrent_cpu(void);
+
+/* Remote frees (smp_test_slab.c). */
+void smpt_remote_free_while_allocating(struct ktest *t);
+void smpt_remote_free_full_and_empty(struct ktest *t);
+
 extern const struct ktest_case smp_cases[];
 
 #endif

@@ -52,6 +52,11 @@ bool smpt_may_call_cpus(void)
 	return false;
 }
 
+unsigned int smpt_first_concurrent_cpu(void)
+{
+	return 1;
+}
+
 static unsigned long seen[NR_CPUS];
 
 static void read_area(void *addr)

@@ -202,7 +202,7 @@ class Buddyinfo(gdb.Command):
 
 
 def slab_counters(page):
-    c = int(page["_mapcount"]) & 0xffffffff
+    c = int(page["counters"]) & 0xffffffff
     return c & 0xffff, (c >> 16) & 0x7fff  # inuse, objects
 
 
@@ -231,9 +231,10 @@ class Slabinfo(gdb.Command):
             page = u64(c["page"])
             if not page:
                 continue
-            _, objs = slab_counters(c["page"].dereference())
+            inuse, objs = slab_counters(c["page"].dereference())
             slabs += 1
             objects += objs
+            free += objs - inuse  # freed by other CPUs onto the page's own list
             # Free objects of a cpu slab are on the freelists of the CPUs holding it.
             for cpu2 in range(nr_cpu_ids()):
                 c2 = per_cpu_ptr(s["cpu_slab"], cpu2).dereference()
