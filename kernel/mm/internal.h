@@ -68,6 +68,16 @@ static inline void __init_page(struct page *page, unsigned long flags)
 	INIT_LIST_HEAD(&page->lru);
 }
 
+/* __init_page's page as __free_pages_core leaves it: not reserved, no reference. */
+static inline void __init_page_free(struct page *page, unsigned long flags)
+{
+	*page = (struct page){
+		.flags = flags & ~(1UL << PG_reserved),
+		._mapcount = -1,
+	};
+	INIT_LIST_HEAD(&page->lru);
+}
+
 static inline void __init_single_page(unsigned long pfn, int zone, int nid)
 {
 	__init_page(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
@@ -80,13 +90,7 @@ static inline void __init_single_page(unsigned long pfn, int zone, int nid)
  */
 static inline void __init_free_page(unsigned long pfn, int zone, int nid)
 {
-	struct page *page = pfn_to_page(pfn);
-
-	*page = (struct page){
-		.flags = __init_page_flags(pfn, zone, nid) & ~(1UL << PG_reserved),
-		._mapcount = -1,
-	};
-	INIT_LIST_HEAD(&page->lru);
+	__init_page_free(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
 }
 
 /*
@@ -108,6 +112,7 @@ bool deferred_grow_zone(struct zone *zone, unsigned int order);
 /* Bootmem's view after mem_init, until the deferred pages are done (bootmem.c). */
 unsigned long bootmem_run(unsigned long pfn, unsigned long end, bool *free);
 void bootmem_discard(void);
+bool bootmem_memmap_begin(void);
 
 /* Buddy core (page_alloc.c); the zone lock is held. */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype);
