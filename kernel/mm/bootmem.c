@@ -22,6 +22,12 @@ bootmem_data_t bootmem_node_data[MAX_NUMNODES];
 struct list_head bdata_list = LIST_HEAD_INIT(bdata_list);
 unsigned long max_pfn, max_low_pfn;
 static bool bootmem_retired;
+/*
+ * memmap_init wrote the struct pages from this bitmap (free pages in their
+ * free state), so until mem_init every change of a bit is mirrored in the
+ * struct page, and free_all_bootmem hands the free pages over as they are.
+ */
+static bool memmap_follows;
 
 /*
  * Every entry point after free_all_bootmem: a clear panic naming the
@@ -120,6 +126,7 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 	bdata->last_end_off = 0;
 	bdata->hint_idx = 0;
 	bootmem_retired = false;
+	memmap_follows = false;
 	/* Everything is reserved until the node map says it is RAM. */
 	memset(bdata->node_bootmem_map, 0xff, bytes);
 	link_bootmem(bdata);
@@ -155,6 +162,33 @@ static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
 	return NULL;
 }
 
+/*
+ * After memmap_init: [start, end) became reserved or free in a bitmap;
+ * the struct pages memmap_init wrote follow (those beyond the deferral
+ * line are written later, from the bitmap).
+ */
+static void sync_memmap(unsigned long start, unsigned long end, bool reserved)
+{
+	if (!memmap_follows)
+		return;
+	for (unsigned long pfn = start; pfn < end; pfn++) {
+		struct page *page;
+		bool deferred;
+
+		if (!pfn_valid(pfn))
+			continue;
+		deferred_run_end(pfn, pfn + 1, &deferred);
+		if (deferred)
+			continue;
+		page = pfn_to_page(pfn);
+		if (reserved)
+			SetPageReserved(page);
+		else
+			ClearPageReserved(page);
+		set_page_count(page, reserved ? 1 : 0);
+	}
+}
+
 static void free_range(bootmem_data_t *b, unsigned long start, unsigned long end)
 {
 	for (unsigned long pfn = start; pfn < end; pfn++) {
@@ -177,6 +211,7 @@ static void free_range(bootmem_data_t *b, unsigned long start, unsigned long end
 		}
 		clear_bit(idx, b->node_bootmem_map);
 	}
+	sync_memmap(start, end, false);
 	if (start - b->node_min_pfn < b->hint_idx)
 		b->hint_idx = start - b->node_min_pfn;
 }
@@ -251,8 +286,10 @@ int reserve_bootmem(phys_addr_t addr, unsigned long size, int flags)
 	for (pfn = start; pfn < end; pfn++) {
 		bootmem_data_t *b = bdata_for_pfn(pfn);
 
-		if (b)
+		if (b) {
 			set_bit(pfn - b->node_min_pfn, b->node_bootmem_map);
+			sync_memmap(pfn, pfn + 1, true);
+		}
 	}
 	return 0;
 }
@@ -346,7 +383,7 @@ static unsigned long free_boot_run(unsigned long start, unsigned long end)
 		unsigned long stop = deferred_run_end(pfn, end, &deferred);
 
 		if (!deferred)
-			__free_pages_memory(pfn, stop, false);
+			__free_pages_memory(pfn, stop, memmap_follows);
 		pfn = stop;
 	}
 	return end - start;
@@ -404,6 +441,7 @@ unsigned long free_all_bootmem(void)
 		freed += bootmem_bootmap_pages(npages);
 	}
 	bootmem_retired = true;
+	memmap_follows = false;
 	/* The deferred pages' worker still reads the bitmaps. */
 	if (!deferred_pages)
 		free_bootmem_bitmaps();
@@ -429,6 +467,19 @@ unsigned long bootmem_run(unsigned long pfn, unsigned long end, bool *free)
 		return b->node_min_pfn + run;
 	}
 	return end;
+}
+
+/**
+ * bootmem_memmap_begin - memmap_init is about to write the struct pages
+ *
+ * Return: true if bootmem is live: then memmap_init writes the pages it
+ * has free in their free state (bootmem_run), and from now to mem_init
+ * bootmem keeps the struct pages in step with its bitmap.
+ */
+bool bootmem_memmap_begin(void)
+{
+	memmap_follows = !bootmem_retired && !list_empty(&bdata_list);
+	return memmap_follows;
 }
 
 void bootmem_discard(void)
@@ -496,6 +547,7 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long ali
 		/* The shared page is already reserved; the rest was checked. */
 		for (i = PFN_UP(start_off); i < PFN_UP(end_off); i++)
 			set_bit(i, b->node_bootmem_map);
+		sync_memmap(min + PFN_UP(start_off), min + PFN_UP(end_off), true);
 		if (zero)
 			memset(__va(PFN_PHYS(min) + start_off), 0, size);
 		return __va(PFN_PHYS(min) + start_off);

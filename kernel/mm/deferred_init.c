@@ -172,8 +172,6 @@ static unsigned long deferred_init_range(struct zone *zone, unsigned long spfn, 
 		for (unsigned long pfn = spfn, stop; pfn < bend; pfn = stop) {
 			stop = bootmem_run(pfn, bend, &free);
 			if (free) {
-				/* The zone lock's locked instruction orders the
-				 * non-temporal stores before the block is seen. */
 				__free_pages_memory(pfn, stop, true);
 				nr += stop - pfn;
 			}

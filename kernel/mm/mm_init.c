@@ -234,6 +234,9 @@ static void init_unavailable_range(unsigned long spfn, unsigned long epfn, int z
 			zone_names[zone], count);
 }
 
+/* memmap_init writes the pages bootmem has free in their free state. */
+static bool memmap_from_bootmem;
+
 static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
 				   unsigned long end_pfn, unsigned long *hole_pfn)
 {
@@ -253,8 +256,24 @@ static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
 
 		send = ALIGN(pfn + 1, PAGES_PER_SECTION) < stop ? ALIGN(pfn + 1, PAGES_PER_SECTION)
 								: stop;
-		for (unsigned long n = send - pfn; n; n--)
-			__init_page(page++, flags);
+		if (!memmap_from_bootmem) {
+			for (unsigned long n = send - pfn; n; n--)
+				__init_page(page++, flags);
+			continue;
+		}
+		/* Pages bootmem has free are written as mem_init will free
+		 * them: free_all_bootmem then skips a second pass. */
+		for (unsigned long p = pfn, rend; p < send; p = rend) {
+			bool free;
+
+			rend = bootmem_run(p, send, &free);
+			if (free)
+				for (; p < rend; p++)
+					__init_page_free(page++, flags);
+			else
+				for (; p < rend; p++)
+					__init_page(page++, flags);
+		}
 	}
 	if (*hole_pfn < start_pfn)
 		init_unavailable_range(*hole_pfn, start_pfn, zid, nid);
@@ -272,6 +291,7 @@ static void memmap_init(void)
 	int zone_id = 0, nid = 0;
 
 	deferred_init_reset();
+	memmap_from_bootmem = bootmem_memmap_begin();
 	for (int i = 0; i < nr_nodemap_entries; i++) {
 		pg_data_t *pgdat = NODE_DATA(early_node_map[i].nid);
 

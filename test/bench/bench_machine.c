@@ -2,6 +2,7 @@
 #include "bench_machine.h"
 #include "bench_clock.h"
 #include "sim.h"
+#include "../../kernel/mm/internal.h"
 
 #include <kernel/percpu.h>
 #include <kernel/smp.h>
@@ -154,6 +155,25 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 		ticks->hand_over = t3 - t2;
 		ticks->deferred = t4 - t3;
 	}
+}
+
+uint64_t bench_machine_memmap_write(unsigned int gib)
+{
+	const struct touched *t = gib <= 1024 ? &touched[1][gib] : NULL;
+	uint64_t t0;
+
+	if (!t || !t->known)
+		return 0;
+	prefault(t);
+	t0 = bench_tsc();
+	for (unsigned int i = 0; i < t->n; i++) {
+		struct page *p = __va(t->start[i]), *end = __va(t->end[i]);
+
+		/* The kernel's own store pattern for a free page. */
+		for (; p < end; p++)
+			__init_page_free(p, (unsigned long)(p - (struct page *)__va(0)) << 8);
+	}
+	return bench_tsc() - t0;
 }
 
 void bench_pcp_set(int high, int batch)

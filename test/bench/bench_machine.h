@@ -41,6 +41,14 @@ static inline void bench_machine_boot(unsigned int gib, struct bench_boot_ticks 
 }
 
 /*
+ * The memory floor of a boot of @gib GiB (after one): the ticks to write
+ * its whole memmap once with the kernel's per-page stores
+ * (__init_page_free) and nothing else, from the same cold start (the same
+ * prefault and cache flush). 0 if no boot of that size ran yet.
+ */
+uint64_t bench_machine_memmap_write(unsigned int gib);
+
+/*
  * Benchmark-only: set every populated zone's pageset to @high/@batch
  * (0/1 is Linux's boot pageset: each free drains, each allocation
  * refills one page, so every operation takes the zone lock and the

@@ -21,12 +21,14 @@ for f in mem_init.1g mem_init.4g mem_init.16g mem_init.64g; do
 	grep -qE "^$f +$num +ms/GiB " <<< "$out" ||
 		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
 done
-for f in mem_init.1t mem_init.deferred_64g mem_init.64g.deferred; do
+for f in mem_init.1t mem_init.deferred_64g mem_init.64g.deferred mem_init.memmap_write_1g \
+	mem_init.memmap_write_64g; do
 	grep -qE "^$f +$num +ms/GiB " <<< "$out" ||
 		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
 done
-grep -qE "^mem_init.64g_over_1g +$num +ratio " <<< "$out" ||
-	{ echo "FAIL: no mem_init.64g_over_1g line"; exit 1; }
+for f in mem_init.64g_over_1g mem_init.memmap_write_64g_over_1g; do
+	grep -qE "^$f +$num +ratio " <<< "$out" || { echo "FAIL: no $f line"; exit 1; }
+done
 for n in 8 64 256 1024 4096; do
 	for f in kmalloc glibc mimalloc; do
 		for u in ns/op cycles/op; do

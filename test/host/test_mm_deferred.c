@@ -18,6 +18,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <mm/bootmem.h>
 #include <mm/gfp.h>
 #include <mm/mmzone.h>
 #include <mm/node_map.h>
@@ -182,14 +183,72 @@ static void deferred_nodeferinit(struct ktest *t)
 	KTEST_EXPECT_NULL(t, strstr(sim_log_text(), "deferred pages initialised"));
 }
 
-static const struct ktest_case deferred_cases[] = {
-	KTEST_CASE(deferred_q35_512m),
-	KTEST_CASE(deferred_two_nodes),
-	KTEST_CASE(deferred_small_machine_none),
-	KTEST_CASE(deferred_grow_on_demand),
-	KTEST_CASE(deferred_nodeferinit),
-	KTEST_CASES_END
-};
+/*
+ * RAM pages whose struct page disagrees with bootmem's bitmap between
+ * memmap_init and mem_init: free ones not reserved with no reference,
+ * reserved ones reserved with one (the deferred part is not written yet).
+ */
+static unsigned long memmap_bootmem_mismatches(void)
+{
+	unsigned long bad = 0;
+
+	for (int i = 0; i < nr_nodemap_entries; i++)
+		for (unsigned long pfn = early_node_map[i].start_pfn;
+		     pfn < early_node_map[i].end_pfn; pfn++) {
+			struct page *p = pfn_to_page(pfn);
+			bool deferred, reserved = bootmem_page_reserved(pfn);
+
+			deferred_run_end(pfn, pfn + 1, &deferred);
+			if (!deferred)
+				bad += PageReserved(p) != reserved ||
+				       page_ref_count(p) != (reserved ? 1 : 0);
+		}
+	return bad;
+}
+
+/*
+ * memmap_init writes bootmem's free pages in their free state, so mem_init
+ * need not rewrite them; a bootmem allocation, reservation or free after it
+ * must keep the struct pages in step, or a reserved page would reach the
+ * buddy lists (or a freed one stay reserved).
+ */
+static void deferred_memmap_follows_bootmem(struct ktest *t)
+{
+	unsigned long pfn, rpfn = 0x9000; /* free DMA32 RAM below the line */
+	void *a;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", false), 0);
+	KTEST_EXPECT_EQ(t, memmap_bootmem_mismatches(), 0UL);
+	a = alloc_bootmem_pages(3 * PAGE_SIZE);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	pfn = PFN_DOWN(__pa(a));
+	KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(pfn + 2)));
+	KTEST_EXPECT_EQ(t, page_ref_count(pfn_to_page(pfn + 2)), 1);
+	free_bootmem(__pa(a), 3 * PAGE_SIZE);
+	KTEST_EXPECT_FALSE(t, PageReserved(pfn_to_page(pfn + 1)));
+	KTEST_EXPECT_EQ(t, page_ref_count(pfn_to_page(pfn + 1)), 0);
+	KTEST_ASSERT_FALSE(t, bootmem_page_reserved(rpfn));
+	KTEST_ASSERT_EQ(t, reserve_bootmem(PFN_PHYS(rpfn), PAGE_SIZE, BOOTMEM_DEFAULT), 0);
+	KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(rpfn)));
+	KTEST_EXPECT_EQ(t, memmap_bootmem_mismatches(), 0UL);
+
+	mem_init();
+	/* Still the bootmem reservation's: not handed to the buddy lists. */
+	KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(rpfn)));
+	KTEST_EXPECT_EQ(t, page_ref_count(pfn_to_page(rpfn)), 1);
+	KTEST_EXPECT_FALSE(t, PageReserved(pfn_to_page(pfn + 1)));
+	page_alloc_init_late();
+	KTEST_EXPECT_EQ(t, bad_struct_pages(), 0UL);
+	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
+}
+
+static const struct ktest_case deferred_cases[] = { KTEST_CASE(deferred_q35_512m),
+						    KTEST_CASE(deferred_two_nodes),
+						    KTEST_CASE(deferred_small_machine_none),
+						    KTEST_CASE(deferred_grow_on_demand),
+						    KTEST_CASE(deferred_nodeferinit),
+						    KTEST_CASE(deferred_memmap_follows_bootmem),
+						    KTEST_CASES_END };
 
 static struct ktest_suite deferred_suite = {
 	.name = "mm_deferred",
