@@ -15,6 +15,7 @@
 #include <kernel/irqflags.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/processor.h>
 #include <kernel/smp.h>
 #include <lib/cmdline.h>
 #include <lib/string.h>
@@ -139,7 +140,7 @@ static bool printk_lock(void)
 	while (!__atomic_compare_exchange_n(&printk_cpu, &none, me, false, __ATOMIC_ACQUIRE,
 					    __ATOMIC_RELAXED)) {
 		none = UINT_MAX;
-		__builtin_ia32_pause();
+		cpu_relax();
 	}
 	return true;
 }

@@ -13,6 +13,7 @@
 
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/cpu_relax.h>
 #include <asm/numa.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
@@ -257,7 +258,7 @@ int __cpu_up(unsigned int cpu)
 		return err;
 	}
 	while (!cpu_online(cpu))
-		__builtin_ia32_pause();
+		cpu_relax();
 	return 0;
 }
 

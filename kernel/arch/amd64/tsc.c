@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) "tsc: " fmt
 
+#include <asm/cpu_relax.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -155,5 +156,5 @@ void udelay(unsigned long usecs)
 	uint64_t end = rdtsc() + usecs * khz / 1000;
 
 	while ((int64_t)(rdtsc() - end) < 0)
-		__builtin_ia32_pause();
+		cpu_relax();
 }

@@ -10,6 +10,7 @@
  *   <kernel/efi.h>       efi_free_boot_services
  *   <kernel/irqflags.h>  local_irq_save/restore/enable/disable
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
+ *   <kernel/processor.h> cpu_relax, for busy-wait loops (asm/cpu_relax.h)
  *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls;
  *                        smp_prepare_cpus, __cpu_up, smp_cpus_done,
  *                        arch_send_call_function_{single_ipi,ipi_mask}
