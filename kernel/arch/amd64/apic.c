@@ -13,6 +13,7 @@
 #include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/smp_stop.h>
 #include <asm/tsc.h>
 #include <kernel/hardirq.h>
 #include <kernel/percpu.h>
@@ -109,6 +110,15 @@ void setup_local_APIC(void)
 	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
 }
 
+void disable_local_APIC(void)
+{
+	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_MASKED);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_LVT1, APIC_LVT_MASKED);
+	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR | APIC_LVT_MASKED);
+	apic_write(APIC_SPIV, apic_read(APIC_SPIV) & ~APIC_SPIV_APIC_ENABLED);
+}
+
 void init_bsp_apic(uint64_t madt_addr)
 {
 	uint32_t a, b, c, d;
@@ -148,6 +158,7 @@ static void handle_irq(unsigned long vector)
 		apic_eoi();
 		generic_smp_call_function_interrupt();
 		return;
+	case REBOOT_VECTOR: apic_eoi(); stop_this_cpu();
 	case LOCAL_TIMER_VECTOR:
 		apic_eoi();
 		this_cpu_write(timer_irqs, this_cpu_read(timer_irqs) + 1);

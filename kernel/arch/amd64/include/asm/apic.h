@@ -21,12 +21,14 @@
 #define APIC_ICR2    0x310
 #define APIC_LVTT    0x320
 #define APIC_LVT0    0x350
+#define APIC_LVT1    0x360
 #define APIC_LVTERR  0x370
 
 #define APIC_SPIV_APIC_ENABLED (1u << 8)
 #define APIC_LVT_MASKED	       (1u << 16)
 #define APIC_ICR_BUSY	       (1u << 12)
 #define APIC_DM_FIXED	       0x000u
+#define APIC_DM_NMI	       0x400u
 #define APIC_DM_INIT	       0x500u
 #define APIC_DM_STARTUP	       0x600u
 #define APIC_INT_ASSERT	       0x4000u
@@ -34,6 +36,7 @@
 
 /* Vectors (Linux's arch/x86/include/asm/irq_vectors.h numbers). */
 #define LOCAL_TIMER_VECTOR	    0xec
+#define REBOOT_VECTOR		    0xf8
 #define CALL_FUNCTION_SINGLE_VECTOR 0xfb
 #define CALL_FUNCTION_VECTOR	    0xfc
 #define ERROR_APIC_VECTOR	    0xfe
@@ -72,6 +75,13 @@ void init_bsp_apic(uint64_t madt_addr);
  * error vector, timer vector (masked), task priority 0
  */
 void setup_local_APIC(void);
+
+/**
+ * disable_local_APIC - mask every local interrupt source of this CPU and
+ * software-disable its APIC (a stopped CPU takes no more interrupts; an
+ * NMI still gets through, as the SDM says)
+ */
+void disable_local_APIC(void);
 
 /** do_IRQ - C side of every vector from 32 up (entry.S) */
 void do_IRQ(unsigned long vector);
