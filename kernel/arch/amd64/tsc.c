@@ -34,7 +34,7 @@
 
 extern uint64_t tsc_at_entry; /* head.S */
 
-static unsigned long tsc_khz;
+unsigned long tsc_khz;
 static uint64_t ns_mult; /* ns = (cycles * ns_mult) >> 32 */
 
 uint64_t arch_clock_ns(void)
