@@ -28,7 +28,8 @@ extern volatile unsigned long jiffies;
  * tick_handle_periodic - one tick on this CPU (timer interrupt context)
  *
  * Counts the tick for this CPU and, on the CPU that keeps time, advances
- * jiffies.
+ * jiffies by the whole ticks of clock time since the last advance (ticks
+ * an emulator merged are not lost; an early interrupt adds nothing).
  */
 void tick_handle_periodic(void);
 

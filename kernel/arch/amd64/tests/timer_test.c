@@ -4,9 +4,11 @@
  * APIC timer is programmed periodic on LOCAL_TIMER_VECTOR (with the error
  * and spurious vectors in place), every online CPU takes ticks, and
  * jiffies advance at HZ against the TSC clock. TCG runs the guest at an
- * uneven pace and may merge late ticks, so the bounds are wide: the counts
- * must move and stay within a factor of 4 of what the TSC says, never an
- * exact figure.
+ * uneven pace and merges the ticks of a vCPU that did not run (3 of 4 lost
+ * on a busy 2-core host), so the interrupt counts must only move and not
+ * come faster than 4 x HZ; jiffies, which make up for merged ticks, must
+ * be at least a quarter of the TSC's count (the last tick may be late),
+ * at most 4 times it, and never ahead of the time since entry.
  */
 #include <asm/apic.h>
 #include <kernel/arch.h>
@@ -17,7 +19,7 @@
 #include <lib/ktest.h>
 
 #define WAIT_NS	   200000000ull /* 50 ticks at HZ=250 */
-#define TOLERANCE  4		/* measured within [expected / 4, expected * 4] */
+#define TOLERANCE  4
 #define NS_PER_SEC 1000000000ull
 
 struct apic_regs {
@@ -91,9 +93,9 @@ static void every_cpu_ticks(struct ktest *t)
 	for_each_online_cpu(cpu) {
 		unsigned long got = tick_count(cpu) - before[cpu];
 
-		KTEST_EXPECT_GE(t, got, expected / TOLERANCE);
-		KTEST_EXPECT_LE(t, got, expected * TOLERANCE);
-		if (got < expected / TOLERANCE || got > expected * TOLERANCE)
+		KTEST_EXPECT_GE(t, got, 1ul);
+		KTEST_EXPECT_LE(t, got, expected * TOLERANCE + 1);
+		if (!got || got > expected * TOLERANCE + 1)
 			ktest_printf(t, "CPU%u: %lu ticks in %llu ns, %lu expected", cpu, got,
 				     (unsigned long long)ns, expected);
 	}
@@ -114,10 +116,11 @@ static void jiffies_follow_tsc(struct ktest *t)
 		     HZ, expected);
 	KTEST_EXPECT_GT(t, got, 0ul);
 	KTEST_EXPECT_GE(t, got, expected / TOLERANCE);
-	KTEST_EXPECT_LE(t, got, expected * TOLERANCE);
-	/* Counted from INITIAL_JIFFIES: no more ticks than the time since entry. */
+	/* More only if the tick before j0 was late: that time counts now. */
+	KTEST_EXPECT_LE(t, got, expected * TOLERANCE + 1);
+	/* Counted from INITIAL_JIFFIES: never ahead of the time since entry. */
 	KTEST_EXPECT_LE(t, jiffies - INITIAL_JIFFIES,
-			(unsigned long)(arch_clock_ns() * HZ / NS_PER_SEC) * TOLERANCE + 1);
+			(unsigned long)(arch_clock_ns() * HZ / NS_PER_SEC) + 1);
 }
 
 static const struct ktest_case timer_cases[] = {
