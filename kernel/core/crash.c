@@ -44,7 +44,9 @@ void crash_requested(void)
 		fn();
 		panic("crash=init: __init code still ran after free_initmem");
 	}
+	crash_smp(crash_what);
 	arch_crash(crash_what);
-	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp, init or panic",
+	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp, init, panic, "
+	      "smp_panic, smp_panic_all or smp_panic_stuck_printk",
 	      crash_what);
 }

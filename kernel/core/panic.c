@@ -2,7 +2,9 @@
 /*
  * panic() and the end-of-the-road exit. Built to be re-entered: a fault
  * while panicking must not print forever, so the second entry skips
- * straight to the exit.
+ * straight to the exit. With several CPUs, the first to panic owns the
+ * end: any other that panics or faults meanwhile halts (Linux's panic_cpu
+ * and die_lock), and the owner stops the rest before it exits.
  */
 #include <drivers/fbcon.h>
 #include <kernel/arch.h>
@@ -10,11 +12,14 @@
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/processor.h>
 #include <kernel/pstore.h>
+#include <kernel/smp.h>
 #include <lib/cmdline.h>
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stddef.h>
 
 static bool qemu_exit;
@@ -22,6 +27,10 @@ static bool reboot_at_end;
 static long panic_timeout; /* panic=N: seconds; < 0 at once; 0 never */
 static int panic_depth;
 static int oops_depth;
+
+#define PANIC_CPU_INVALID UINT_MAX
+static unsigned int panic_cpu = PANIC_CPU_INVALID;
+static unsigned int die_owner = UINT_MAX; /* the CPU printing an oops */
 
 static bool qemu_exit_debugcon;
 
@@ -90,9 +99,45 @@ void kernel_exit(enum boot_exit_status status)
 	arch_halt();
 }
 
+bool panic_in_progress(void)
+{
+	return __atomic_load_n(&panic_cpu, __ATOMIC_ACQUIRE) != PANIC_CPU_INVALID;
+}
+
+bool other_cpu_in_panic(void)
+{
+	unsigned int cpu = __atomic_load_n(&panic_cpu, __ATOMIC_ACQUIRE);
+
+	return cpu != PANIC_CPU_INVALID && cpu != smp_processor_id();
+}
+
+/*
+ * Linux's panic_smp_self_stop: wait, interrupts off, for the panicking
+ * CPU's stop NMI (halted: an NMI wakes hlt).
+ */
+static __noreturn void panic_smp_self_stop(void)
+{
+	arch_halt();
+}
+
 int oops_begin(void)
 {
+	unsigned int me, none = UINT_MAX;
+
 	arch_irq_disable();
+	me = smp_processor_id();
+	/* A nested oops (the report faulted) goes on: its owner is us. */
+	if (__atomic_load_n(&die_owner, __ATOMIC_RELAXED) != me) {
+		while (!__atomic_compare_exchange_n(&die_owner, &none, me, false, __ATOMIC_ACQUIRE,
+						    __ATOMIC_RELAXED)) {
+			if (other_cpu_in_panic())
+				panic_smp_self_stop();
+			none = UINT_MAX;
+			cpu_relax();
+		}
+	}
+	if (other_cpu_in_panic())
+		panic_smp_self_stop();
 	printk_force_console();
 	return ++oops_depth;
 }
@@ -120,8 +165,14 @@ void panic(const char *fmt, ...)
 	char buf[256];
 	va_list ap;
 	int len;
+	unsigned int cpu, old = PANIC_CPU_INVALID;
 
 	arch_irq_disable();
+	cpu = smp_processor_id();
+	if (!__atomic_compare_exchange_n(&panic_cpu, &old, cpu, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE) &&
+	    old != cpu)
+		panic_smp_self_stop();
 	if (++panic_depth > 1)
 		kernel_exit(BOOT_EXIT_PANIC);
 	printk_force_console();
@@ -138,6 +189,7 @@ void panic(const char *fmt, ...)
 	/* An oops report has just shown the trace that matters. */
 	if (!oops_depth)
 		dump_stack();
+	smp_send_stop();
 	if (panic_timeout)
 		panic_reboot();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);

@@ -13,8 +13,10 @@
 #include <kernel/arch.h>
 #include <kernel/console.h>
 #include <kernel/irqflags.h>
+#include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/processor.h>
 #include <kernel/smp.h>
 #include <lib/cmdline.h>
 #include <lib/string.h>
@@ -126,22 +128,85 @@ static char line[TS_PREFIX_MAX + LOG_LINE_MAX];
 static unsigned int printk_cpu = UINT_MAX;
 
 /*
+ * How long a panicking CPU waits for another CPU to finish its message
+ * before it takes printk over: a line reaches a 115200-baud serial port
+ * in ~0.2 s at worst, so a CPU holding on for a second is stuck (maybe
+ * spinning in a console driver, interrupts off) and would never let go.
+ */
+#define PRINTK_PANIC_WAIT_NS 1000000000ull
+
+enum printk_lock_state {
+	PRINTK_NESTED, /* this CPU holds it already */
+	PRINTK_LOCKED, /* taken: release it */
+	PRINTK_DROP,   /* another CPU is panicking: say nothing */
+};
+
+/*
+ * The panicking CPU takes printk from a CPU that did not let go in time
+ * (Linux's console_flush_on_panic ignores the console lock the same way):
+ * the panic report matters more than that CPU's half-written line.
+ */
+static void printk_take_over(unsigned int me)
+{
+	/* Not line[]: the stuck CPU may still be writing it out. */
+	static char note[TS_PREFIX_MAX + 96];
+	unsigned int holder = __atomic_exchange_n(&printk_cpu, me, __ATOMIC_ACQUIRE);
+	size_t pos;
+	int n;
+
+	if (line_open)
+		emit(open_level, "\n", 1);
+	line_open = false;
+	pos = timestamp(note, TS_PREFIX_MAX);
+	n = ksnprintf(note + pos, sizeof(note) - pos,
+		      "printk: CPU%u held printk for over %llu ms: taken over for the panic\n",
+		      holder, PRINTK_PANIC_WAIT_NS / 1000000);
+	if (n > 0 && (size_t)n < sizeof(note) - pos)
+		emit(LOGLEVEL_EMERG, note, pos + (size_t)n);
+}
+
+/*
  * Take printk for this CPU. A CPU already in printk (a fault or panic while
  * printing) goes on without waiting for itself: a garbled line is better
- * than a silent hang. Returns whether the caller must release it.
+ * than a silent hang. Once a panic has begun, the other CPUs keep quiet
+ * (Linux since 6.7 keeps their messages out of the log too) and the
+ * panicking CPU waits a bounded time for the lock.
  */
-static bool printk_lock(void)
+static enum printk_lock_state printk_lock(void)
 {
-	unsigned int me = smp_processor_id(), none = UINT_MAX;
+	unsigned int me = smp_processor_id(), none;
+	uint64_t start = 0, now;
 
 	if (__atomic_load_n(&printk_cpu, __ATOMIC_RELAXED) == me)
-		return false;
-	while (!__atomic_compare_exchange_n(&printk_cpu, &none, me, false, __ATOMIC_ACQUIRE,
-					    __ATOMIC_RELAXED)) {
+		return PRINTK_NESTED;
+	for (;;) {
+		if (other_cpu_in_panic())
+			return PRINTK_DROP;
 		none = UINT_MAX;
-		__builtin_ia32_pause();
+		if (__atomic_compare_exchange_n(&printk_cpu, &none, me, false, __ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return PRINTK_LOCKED;
+		if (panic_in_progress()) {
+			now = arch_clock_ns();
+			if (!start)
+				start = now;
+			/* No clock yet: nothing to wait with. */
+			if (!now || now - start >= PRINTK_PANIC_WAIT_NS) {
+				printk_take_over(me);
+				return PRINTK_LOCKED;
+			}
+		}
+		cpu_relax();
 	}
-	return true;
+}
+
+/* Let go, unless the panicking CPU took printk from us meanwhile. */
+static void printk_unlock(void)
+{
+	unsigned int me = smp_processor_id();
+
+	__atomic_compare_exchange_n(&printk_cpu, &me, UINT_MAX, false, __ATOMIC_RELEASE,
+				    __ATOMIC_RELAXED);
 }
 
 static int vprintk_locked(const char *fmt, va_list ap);
@@ -149,11 +214,13 @@ static int vprintk_locked(const char *fmt, va_list ap);
 int vprintk(const char *fmt, va_list ap)
 {
 	unsigned long flags = local_irq_save();
-	bool locked = printk_lock();
-	int n = vprintk_locked(fmt, ap);
+	enum printk_lock_state state = printk_lock();
+	int n = 0;
 
-	if (locked)
-		__atomic_store_n(&printk_cpu, UINT_MAX, __ATOMIC_RELEASE);
+	if (state != PRINTK_DROP)
+		n = vprintk_locked(fmt, ap);
+	if (state == PRINTK_LOCKED)
+		printk_unlock();
 	local_irq_restore(flags);
 	return n;
 }

@@ -11,6 +11,7 @@
 #include <kernel/hardirq.h>
 #include <kernel/irqflags.h>
 #include <kernel/percpu.h>
+#include <kernel/processor.h>
 #include <kernel/smp.h>
 #include <lib/errno.h>
 
@@ -36,7 +37,7 @@ static void csd_lock_wait(struct call_single_data *csd)
 		generic_smp_call_function_interrupt();
 		irq_exit();
 		local_irq_restore(flags);
-		__builtin_ia32_pause();
+		cpu_relax();
 	}
 }
 

@@ -14,6 +14,7 @@
 #include <kernel/arch.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/processor.h>
 #include <kernel/smp.h>
 #include <lib/string.h>
 #include <limits.h>
@@ -310,7 +311,7 @@ void __init page_alloc_init_late(void)
 			deferred_init_node(nid);
 	}
 	while (__atomic_load_n(&deferred_workers, __ATOMIC_ACQUIRE))
-		__builtin_ia32_pause();
+		cpu_relax();
 	deferred_pages = false;
 	bootmem_discard();
 	/*

@@ -25,6 +25,7 @@
 #include "bench_machine.h"
 #include "sim_smp.h"
 
+#include <kernel/processor.h>
 #include <kernel/spinlock.h>
 #include <mimalloc.h>
 #include <mm/page_alloc.h>

@@ -12,6 +12,12 @@
 #   unknown_suite              selftest=nosuchsuite: status 2
 #   unknown_bench              bench=page_alloc,nosuch: status 2, named
 #   selftest_nonx              selftest=all on -cpu qemu64,-nx: status 0
+#   apic_verbose               apic=verbose selftest=timer, 2 CPUs: Linux's
+#                              APIC timer calibration lines in its format,
+#                              QEMU's 1 GHz APIC bus within a factor 1.5
+#                              (TCG's TSC calibration is that rough under
+#                              load), the mult Linux would derive from the
+#                              result, the timer suite passing
 set -euo pipefail
 build=$1 mode=$2
 shift 2
@@ -67,6 +73,31 @@ selftest_nonx)
 	has '^    ok [0-9]+ pgtable_only_documented_areas$'
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	has '^mmk: boot complete, status 0$'
+	;;
+apic_verbose)
+	boot 0 apic-verbose --smp 2 --cmdline "apic=verbose selftest=timer"
+	has '^Using local APIC timer interrupts\.$'
+	has '^calibrating APIC timer \.\.\.$'
+	has '^\.\.\. lapic delta = [0-9]+$'
+	has '^\.\.\.\.\. delta [0-9]+$'
+	has '^\.\.\.\.\. CPU clock speed is [0-9]+\.[0-9]{4} MHz\.$'
+	res=$(sed -nE 's/^\.\.\.\.\. calibration result: ([0-9]+)$/\1/p' "$log.txt")
+	mult=$(sed -nE 's/^\.\.\.\.\. mult: ([0-9]+)$/\1/p' "$log.txt")
+	bus=$(sed -nE 's/^\.\.\.\.\. host bus clock speed is ([0-9]+)\.([0-9]{4}) MHz\.$/\1 \2/p' "$log.txt")
+	if [ -z "$res" ] || [ -z "$mult" ] || [ -z "$bus" ]; then
+		fail "calibration result, mult or bus speed line missing"
+	fi
+	# HZ=250: a tick is 4000 us, Linux prints result / 4000 "." result % 4000.
+	read -r mhz frac <<< "$bus"
+	if [ "$mhz" -ne $((res / 4000)) ] || [ "$((10#$frac))" -ne $((res % 4000)) ]; then
+		fail "bus speed $mhz.$frac does not follow from result $res"
+	fi
+	((res >= 4000000 * 2 / 3 && res <= 4000000 * 3 / 2)) ||
+		fail "APIC bus $res clocks per 4 ms tick, QEMU's is 4000000 (1 GHz)"
+	# Linux's clockevent mult: (result / 16) << 32 / TICK_NSEC (4000000).
+	[ "$mult" -eq $((((res / 16) << 32) / 4000000)) ] || fail "mult $mult does not follow from $res"
+	has '^    # timer: pass:3 fail:0 skip:0 total:3$'
+	ktap_parse
 	;;
 unknown_bench)
 	boot 2 bench-unknown --cmdline "bench=page_alloc,nosuch"

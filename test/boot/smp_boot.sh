@@ -148,6 +148,10 @@ if ((up > 1)); then
 else
 	has '^    # smp_ipi: pass:0 fail:0 skip:6 total:6$'
 fi
+# The tick on every CPU (the timer suite) and, as in Linux's q35 log, no
+# APIC timer calibration lines without apic=verbose.
+has '^    # timer: pass:3 fail:0 skip:0 total:3$'
+! grep -q '^calibrating APIC timer' "$log.txt" || fail "APIC calibration lines without apic=verbose"
 if ((tried < 2)) && grep -q '^x86: Booting SMP configuration:' "$log.txt"; then
 	fail "no AP to boot, yet 'Booting SMP configuration'"
 fi

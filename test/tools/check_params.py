@@ -7,7 +7,7 @@
 Registered options are read from the source (every kernel_param("NAME", ...)
 under kernel/), and so are the values of the options that take a fixed set
 of names: bench= (each benchmark file's name[]), crash= (arch_crash's table
-and the generic ones in core/crash.c), selftest= (list, help, all and every
+and the generic ones in core/crash*.c), selftest= (list, help, all and every
 suite). Fails, naming what is missing, when the table lacks an option or a
 value, or lists an option nothing registers.
 """
@@ -32,9 +32,9 @@ def main(argv):
         registered.update(names)
         if "bench" in names:
             values["bench"].update(re.findall(r'static const char name\[\] = "([a-z_0-9]+)"', text))
-        if path.endswith("crash.c"):
+        if re.search(r"crash\w*\.c$", path):
             values["crash"].update(re.findall(r'\{ "([a-z]+)", crash_[a-z_]+ \}', text))
-            values["crash"].update(re.findall(r'strcmp\(crash_what, "([a-z]+)"\)', text))
+            values["crash"].update(re.findall(r'strcmp\((?:crash_)?what, "([a-z_]+)"\)', text))
         m = re.search(r'static (?:const )?struct ktest_suite \w+ = \{\s*\.name = "([a-z_0-9]+)"', text)
         if m:
             values["selftest"].add(m.group(1))

@@ -2,8 +2,8 @@
 /*
  * The local APIC, as Linux sets it up for SMP (apic.c, x2apic_phys.c):
  * software-enabled with the spurious vector, an error vector, the timer
- * LVT on its vector but masked (nothing needs ticks yet), task priority
- * 0 so every vector is delivered. x2APIC (MSRs) is used when CPUID has it;
+ * LVT on its vector but masked until apic_timer.c starts the tick, task
+ * priority 0 so every vector is delivered. x2APIC (MSRs) is used when CPUID has it;
  * QEMU's TCG does not emulate it, so there the xAPIC MMIO page is mapped
  * at the FIX_APIC_BASE fixmap slot, the same address on every CPU.
  */
@@ -13,11 +13,14 @@
 #include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/smp_stop.h>
 #include <asm/tsc.h>
 #include <kernel/hardirq.h>
-#include <kernel/percpu.h>
+#include <kernel/jiffies.h>
+#include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <lib/string.h>
 
 #define MSR_IA32_APICBASE  0x1b
 #define APICBASE_X2APIC	   (1ull << 10)
@@ -29,8 +32,24 @@
 #define PIC_SLAVE_IMR	   0xa1
 
 bool x2apic_mode;
+int apic_verbosity;
 
-static DEFINE_PER_CPU(unsigned long, timer_irqs);
+/* apic=quiet|verbose|debug: how much the APIC code says (Linux's option). */
+static int set_apic_verbosity(const char *val)
+{
+	if (!val)
+		return -1;
+	if (!strcmp(val, "debug"))
+		apic_verbosity = APIC_DEBUG;
+	else if (!strcmp(val, "verbose"))
+		apic_verbosity = APIC_VERBOSE;
+	else if (!strcmp(val, "quiet"))
+		apic_verbosity = APIC_QUIET;
+	else
+		return -1;
+	return 0;
+}
+kernel_param("apic", set_apic_verbosity);
 
 static volatile uint32_t *xapic_reg(uint32_t reg)
 {
@@ -109,6 +128,15 @@ void setup_local_APIC(void)
 	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
 }
 
+void disable_local_APIC(void)
+{
+	apic_write(APIC_LVTT, LOCAL_TIMER_VECTOR | APIC_LVT_MASKED);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_LVT1, APIC_LVT_MASKED);
+	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR | APIC_LVT_MASKED);
+	apic_write(APIC_SPIV, apic_read(APIC_SPIV) & ~APIC_SPIV_APIC_ENABLED);
+}
+
 void init_bsp_apic(uint64_t madt_addr)
 {
 	uint32_t a, b, c, d;
@@ -132,11 +160,6 @@ void init_bsp_apic(uint64_t madt_addr)
 	setup_local_APIC();
 }
 
-unsigned long apic_timer_irqs(unsigned int cpu)
-{
-	return per_cpu(timer_irqs, cpu);
-}
-
 static void handle_irq(unsigned long vector)
 {
 	uint32_t v;
@@ -148,9 +171,10 @@ static void handle_irq(unsigned long vector)
 		apic_eoi();
 		generic_smp_call_function_interrupt();
 		return;
+	case REBOOT_VECTOR: apic_eoi(); stop_this_cpu();
 	case LOCAL_TIMER_VECTOR:
 		apic_eoi();
-		this_cpu_write(timer_irqs, this_cpu_read(timer_irqs) + 1);
+		tick_handle_periodic();
 		return;
 	case ERROR_APIC_VECTOR:
 		apic_write(APIC_ESR, 0);

@@ -13,6 +13,7 @@
 
 #include <asm/acpi.h>
 #include <asm/apic.h>
+#include <asm/cpu_relax.h>
 #include <asm/numa.h>
 #include <asm/percpu.h>
 #include <asm/pgtable.h>
@@ -204,6 +205,8 @@ void smp_prepare_cpus(unsigned int max_cpus)
 	unsigned long size = (unsigned long)(trampoline_end - trampoline_start);
 
 	init_bsp_apic(x86_madt_lapic_addr());
+	if (!calibrate_APIC_clock())
+		setup_APIC_timer();
 	cpu_stacks[0] = (struct cpu_stacks){ boot_stack, boot_stack_top, ist_stacks };
 	if (max_cpus <= 1 || num_present_cpus() <= 1)
 		return;
@@ -257,7 +260,7 @@ int __cpu_up(unsigned int cpu)
 		return err;
 	}
 	while (!cpu_online(cpu))
-		__builtin_ia32_pause();
+		cpu_relax();
 	return 0;
 }
 
@@ -285,6 +288,7 @@ void start_secondary(void)
 		wrmsr(MSR_IA32_CR_PAT, bsp_pat);
 	__atomic_store_n(&cpu_callin, true, __ATOMIC_RELEASE);
 	setup_local_APIC();
+	setup_APIC_timer();
 	mm_cpu_online(cpu);
 	set_cpu_online(cpu, true);
 	local_irq_enable();

@@ -7,6 +7,7 @@
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/smp_stop.h>
 #include <asm/stacks.h>
 #include <asm/traps.h>
 #include <kernel/boot.h>
@@ -190,7 +191,12 @@ void do_exception(struct pt_regs *regs)
 	unsigned int vector = (unsigned int)regs->vector;
 	const char *name = vector < NR_EXCEPTION_VECTORS ? exception_names[vector]
 							 : "unknown exception";
-	int depth = oops_begin();
+	int depth;
+
+	/* A panicking CPU stopping this one: no report, it halts here. */
+	if (vector == X86_TRAP_NMI)
+		smp_stop_nmi_callback();
+	depth = oops_begin();
 
 	if (depth > 2)
 		kernel_exit(BOOT_EXIT_PANIC); /* even the short note faulted */

@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) "tsc: " fmt
 
+#include <asm/cpu_relax.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -33,7 +34,7 @@
 
 extern uint64_t tsc_at_entry; /* head.S */
 
-static unsigned long tsc_khz;
+unsigned long tsc_khz;
 static uint64_t ns_mult; /* ns = (cycles * ns_mult) >> 32 */
 
 uint64_t arch_clock_ns(void)
@@ -155,5 +156,5 @@ void udelay(unsigned long usecs)
 	uint64_t end = rdtsc() + usecs * khz / 1000;
 
 	while ((int64_t)(rdtsc() - end) < 0)
-		__builtin_ia32_pause();
+		cpu_relax();
 }

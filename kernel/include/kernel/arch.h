@@ -11,9 +11,11 @@
  *   <kernel/irqflags.h>  local_irq_save/restore/enable/disable
  *   <kernel/cmpxchg.h>   cmpxchg_double (two adjacent words at once)
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
+ *   <kernel/processor.h> cpu_relax, for busy-wait loops (asm/cpu_relax.h)
  *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls;
  *                        smp_prepare_cpus, __cpu_up, smp_cpus_done,
- *                        arch_send_call_function_{single_ipi,ipi_mask}
+ *                        arch_send_call_function_{single_ipi,ipi_mask},
+ *                        smp_send_stop
  *   <mm/arch_vmap.h>     vmalloc's range, page mapping and TLB flush
  *   <mm/page.h>          page_offset_base (__va/__pa)
  *   <mm/topology.h>      node distances, CPUs of a node

@@ -11,14 +11,32 @@
  * @fmt: message (a trailing newline is dropped)
  *
  * Prints "Kernel panic - not syncing: <msg>", a stack trace (unless an
- * oops report already printed one) and the end marker, then exits QEMU
- * with BOOT_EXIT_PANIC if qemu_exit was given, else halts. A panic inside
- * panic stops at once instead of recursing.
+ * oops report already printed one), stops the other CPUs (smp_send_stop)
+ * and prints the end marker, then exits QEMU with BOOT_EXIT_PANIC if
+ * qemu_exit was given, else halts. A panic inside panic stops at once
+ * instead of recursing. Only one CPU panics: one that calls panic() while
+ * another is in it halts at once with interrupts off (the first one's
+ * smp_send_stop then stops it).
  */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
+/** panic_in_progress - has some CPU entered panic()? */
+bool panic_in_progress(void);
+
+/**
+ * other_cpu_in_panic - has a CPU other than this one entered panic()?
+ *
+ * printk drops this CPU's messages then: the panicking CPU owns the
+ * consoles, and this one is about to be stopped.
+ */
+bool other_cpu_in_panic(void);
+
 /**
  * oops_begin - note that a fatal exception report is being printed
+ *
+ * One CPU reports at a time (Linux's die_lock): another CPU's report
+ * waits, interrupts off, until that one's panic stops it; a CPU that
+ * faults while another CPU panics halts at once.
  *
  * Return: the nesting depth: 1 for the first report; more means the
  * report itself faulted and the caller should print as little as possible.

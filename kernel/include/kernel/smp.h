@@ -60,6 +60,16 @@ int __cpu_up(unsigned int cpu);
 /* All started: release what starting them needed. */
 void smp_cpus_done(unsigned int max_cpus);
 
+/**
+ * smp_send_stop - stop every other online CPU, for panic (Linux's name)
+ *
+ * Each stopped CPU leaves the online mask and halts with interrupts off;
+ * one that does not answer its stop interrupt within a second gets an NMI
+ * ("Shutting down cpus with NMI"). Returns once all stopped or after
+ * 10 ms more; only the first caller does anything.
+ */
+void smp_send_stop(void);
+
 /* Interrupt CPU @cpu / every CPU of @mask so that it runs its queue. */
 void arch_send_call_function_single_ipi(unsigned int cpu);
 void arch_send_call_function_ipi_mask(const struct cpumask *mask);

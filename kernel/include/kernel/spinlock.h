@@ -16,6 +16,7 @@
 
 #include <kernel/hardirq.h>
 #include <kernel/irqflags.h>
+#include <kernel/processor.h>
 #include <kernel/smp.h>
 #include <stdbool.h>
 
@@ -97,11 +98,6 @@ static inline void spin_debug_release(spinlock_t *l)
 	(void)l;
 }
 #endif
-
-static inline void cpu_relax(void)
-{
-	__builtin_ia32_pause();
-}
 
 static inline void spin_lock(spinlock_t *l)
 {

@@ -11,6 +11,9 @@
  */
 void tsc_early_init(void);
 
+/* The TSC's frequency in kHz; 0 until tsc_early_init() calibrated it. */
+extern unsigned long tsc_khz;
+
 /* Busy-wait @usecs microseconds on the TSC (Linux's udelay). */
 void udelay(unsigned long usecs);
 

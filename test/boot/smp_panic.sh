@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# smp_panic.sh BUILD_DIR KIND NCPU ACCEL: a panic with NCPU CPUs running
+# (crash=KIND, kernel/core/crash_smp.c), under multi-threaded TCG
+# (ACCEL=mttcg) or one thread for all vCPUs (ACCEL=single):
+#   smp_panic               CPU 1 panics while CPU 0 prints lines
+#   smp_panic_all           every CPU panics at once
+#   smp_panic_stuck_printk  CPU 1 panics while CPU 0 hangs inside printk
+# Checks: exit status 1 (panic) well inside the 60 s limit given to
+# scripts/run; one "Kernel panic" line, from a CPU that should report it;
+# the report whole and in order (message, Call Trace through panic and the
+# hook, end marker) with no other CPU's line inside it; the other CPUs
+# stopped (no "SMP: failed to stop secondary CPUs"), by the REBOOT vector
+# alone when they run with interrupts on (no NMI line), by Linux's
+# "Shutting down cpus with NMI" a second after the panic line when they
+# halted or hang with interrupts off; for the stuck printk, the panicking
+# CPU's bounded wait (1 s) before it takes printk over. Times are the
+# kernel's own timestamps.
+set -euo pipefail
+build=$1 kind=$2 ncpu=$3 accel=$4
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC2154,SC2034 # $log, $build: lib.sh
+. "$here/lib.sh"
+
+case $accel in
+mttcg) accel_arg="-accel tcg,thread=multi" ;;
+single) accel_arg="-accel tcg,thread=single" ;;
+*) fail "ACCEL must be mttcg or single, not '$accel'" ;;
+esac
+case $kind in
+smp_panic) msg="crash=smp_panic: CPU1 panics while CPU0 prints" hook=smp_panic_other nmi=0 ;;
+smp_panic_all) msg="crash=smp_panic_all: CPU[0-9]+" hook=smp_panic_all nmi=1 ;;
+smp_panic_stuck_printk)
+	msg="crash=smp_panic_stuck_printk: CPU1 panics while CPU0 is stuck in printk"
+	hook=smp_panic_after_stuck nmi=1 ;;
+*) fail "KIND must be smp_panic, smp_panic_all or smp_panic_stuck_printk" ;;
+esac
+
+name="$kind-q35-$ncpu-$accel"
+# shellcheck disable=SC2086 # $accel_arg is a word list
+boot 1 "$name" --smp "$ncpu" --timeout 60 --cmdline "crash=$kind" -- $accel_arg
+
+# line REGEX: the number of the first line of $log.txt matching, or fail.
+line() {
+	local n
+	n=$(grep -nE -m1 -- "$1" "$log.txt" | cut -d: -f1)
+	[ -n "$n" ] || fail "no line matching '$1' in $log"
+	echo "$n"
+}
+# secs REGEX: the kernel timestamp of the first raw log line matching.
+secs() {
+	tr -d '\r' < "$log" | sed -nE "s/^\\[ *([0-9]+\\.[0-9]+)\\] ($1)/\\1/p" | head -n1
+}
+# within A B LO HI WHAT: LO <= B - A < HI seconds.
+within() {
+	awk -v a="$1" -v b="$2" -v lo="$3" -v hi="$4" 'BEGIN { d = b - a; exit !(d >= lo && d < hi) }' ||
+		fail "$5: $1 s to $2 s, not within [$3, $4) s"
+}
+
+[ "$(grep -cE '^Kernel panic - not syncing: ' "$log.txt")" -eq 1 ] ||
+	fail "not exactly one 'Kernel panic' line"
+p=$(line "^Kernel panic - not syncing: $msg\$")
+t=$(line '^Call Trace:$')
+f1=$(line '^ panic\+0x')
+f2=$(line "^ $hook\\+0x")
+e=$(line "^---\\[ end Kernel panic - not syncing: $msg \\]---\$")
+((p < t && t < f1 && f1 < f2 && f2 < e)) || fail "the panic report is out of order (lines $p $t $f1 $f2 $e)"
+! grep -q '^SMP: failed to stop secondary CPUs' "$log.txt" || fail "CPUs were not stopped"
+! grep -q '^mmk: boot complete' "$log.txt" || fail "the boot went on after the panic"
+# Only the panic's own lines (and the NMI line) between its start and end.
+sed -n "${p},${e}p" "$log.txt" | grep -vE '^(Kernel panic|Call Trace:| [A-Za-z_0-9.]+\+0x| 0x[0-9a-f]+|Shutting down cpus with NMI$|---\[ end Kernel panic)' |
+	grep . && fail "another line inside the panic report"
+tp=$(secs "Kernel panic")
+te=$(secs "---\\[ end Kernel panic")
+if ((nmi)); then
+	n=$(line '^Shutting down cpus with NMI$')
+	((p < n && n < e)) || fail "the NMI line is not inside the panic report"
+	# Linux waits a second for the REBOOT vector, then 10 ms for the NMI.
+	within "$tp" "$(secs 'Shutting down cpus with NMI')" 1.0 3.0 "REBOOT vector wait"
+else
+	! grep -q '^Shutting down cpus with NMI' "$log.txt" || fail "CPU 0 prints with interrupts on: the REBOOT vector should stop it"
+fi
+within "$tp" "$te" 0 4.0 "panic to its end marker"
+case $kind in
+smp_panic)
+	c=$(grep -c '^crash=smp_panic: CPU0 line ' "$log.txt")
+	((c >= 20)) || fail "CPU 0 printed $c lines, want at least the 20 before the panic"
+	! sed -n "${p},\$p" "$log.txt" | grep -q '^crash=smp_panic: CPU0 line ' ||
+		fail "CPU 0 printed after the panic began"
+	;;
+smp_panic_stuck_printk)
+	o=$(line '^printk: CPU0 held printk for over 1000 ms: taken over for the panic$')
+	((o < p)) || fail "the takeover note is not before the panic line"
+	within "$(secs 'printk: console \[crashstall0\] enabled')" "$(secs 'printk: CPU0 held printk')" 1.0 3.0 "bounded printk wait"
+	;;
+esac
+pass "$name: one panic report, whole; the other CPUs stopped"
