@@ -28,8 +28,6 @@ static long panic_timeout; /* panic=N: seconds; < 0 at once; 0 never */
 static int panic_depth;
 static int oops_depth;
 
-#define PANIC_CPU_INVALID UINT_MAX
-static unsigned int panic_cpu = PANIC_CPU_INVALID;
 static unsigned int die_owner = UINT_MAX; /* the CPU printing an oops */
 
 static bool qemu_exit_debugcon;
@@ -99,18 +97,6 @@ void kernel_exit(enum boot_exit_status status)
 	arch_halt();
 }
 
-bool panic_in_progress(void)
-{
-	return __atomic_load_n(&panic_cpu, __ATOMIC_ACQUIRE) != PANIC_CPU_INVALID;
-}
-
-bool other_cpu_in_panic(void)
-{
-	unsigned int cpu = __atomic_load_n(&panic_cpu, __ATOMIC_ACQUIRE);
-
-	return cpu != PANIC_CPU_INVALID && cpu != smp_processor_id();
-}
-
 /*
  * Linux's panic_smp_self_stop: wait, interrupts off, for the panicking
  * CPU's stop NMI (halted: an NMI wakes hlt).
@@ -165,13 +151,9 @@ void panic(const char *fmt, ...)
 	char buf[256];
 	va_list ap;
 	int len;
-	unsigned int cpu, old = PANIC_CPU_INVALID;
 
 	arch_irq_disable();
-	cpu = smp_processor_id();
-	if (!__atomic_compare_exchange_n(&panic_cpu, &old, cpu, false, __ATOMIC_ACQ_REL,
-					 __ATOMIC_ACQUIRE) &&
-	    old != cpu)
+	if (!panic_cpu_claim())
 		panic_smp_self_stop();
 	if (++panic_depth > 1)
 		kernel_exit(BOOT_EXIT_PANIC);

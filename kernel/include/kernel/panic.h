@@ -20,6 +20,14 @@
  */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
+/**
+ * panic_cpu_claim - make this CPU the one that panics
+ *
+ * Return: true if this CPU owns the panic now (it claimed it, or had
+ * already), false if another CPU got there first.
+ */
+bool panic_cpu_claim(void);
+
 /** panic_in_progress - has some CPU entered panic()? */
 bool panic_in_progress(void);
 
