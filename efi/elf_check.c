@@ -5,20 +5,18 @@
 
 #define PAGE_MASK_4K 0xfffull
 
-#define FAIL(...)                                       \
-	do {                                            \
-		ksnprintf(why, why_size, __VA_ARGS__);  \
-		return -1;                              \
+#define FAIL(...)                                      \
+	do {                                           \
+		ksnprintf(why, why_size, __VA_ARGS__); \
+		return -1;                             \
 	} while (0)
 
-static int check_header(const Elf64_Ehdr *eh, uint64_t size, char *why,
-			size_t why_size)
+int elf_check_header(const Elf64_Ehdr *eh, uint64_t size, char *why, size_t why_size)
 {
 	static const unsigned char magic[4] = { 0x7f, 'E', 'L', 'F' };
 
 	if (size < sizeof(*eh))
-		FAIL("file too small for an ELF header (%llu bytes)",
-		     (unsigned long long)size);
+		FAIL("file too small for an ELF header (%llu bytes)", (unsigned long long)size);
 	if (memcmp(eh->e_ident, magic, sizeof(magic)))
 		FAIL("bad ELF magic");
 	if (eh->e_ident[4] != ELFCLASS64)
@@ -36,31 +34,26 @@ static int check_header(const Elf64_Ehdr *eh, uint64_t size, char *why,
 	if (eh->e_phnum == 0)
 		FAIL("no program headers");
 	if (eh->e_phnum > ELF_MAX_PHDRS)
-		FAIL("%u program headers, more than the limit of %u",
-		     eh->e_phnum, ELF_MAX_PHDRS);
-	if (eh->e_phoff > size ||
-	    (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > size - eh->e_phoff)
+		FAIL("%u program headers, more than the limit of %u", eh->e_phnum, ELF_MAX_PHDRS);
+	if (eh->e_phoff > size || (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > size - eh->e_phoff)
 		FAIL("program headers lie outside the file");
 	if (eh->e_phoff % 8)
-		FAIL("misaligned program headers (offset 0x%llx)",
-		     (unsigned long long)eh->e_phoff);
+		FAIL("misaligned program headers (offset 0x%llx)", (unsigned long long)eh->e_phoff);
 	return 0;
 }
 
-static int check_segment(const Elf64_Phdr *ph, unsigned i, uint64_t size,
-			 char *why, size_t why_size)
+static int check_segment(const Elf64_Phdr *ph, unsigned i, uint64_t size, char *why,
+			 size_t why_size)
 {
 	if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
 		FAIL("segment %u: file data lies outside the file", i);
 	if (ph->p_filesz > ph->p_memsz)
-		FAIL("segment %u: file size 0x%llx larger than memory size 0x%llx",
-		     i, (unsigned long long)ph->p_filesz,
-		     (unsigned long long)ph->p_memsz);
+		FAIL("segment %u: file size 0x%llx larger than memory size 0x%llx", i,
+		     (unsigned long long)ph->p_filesz, (unsigned long long)ph->p_memsz);
 	if (ph->p_vaddr < HIGHER_HALF_START)
 		FAIL("segment %u: vaddr 0x%llx is not in the higher half", i,
 		     (unsigned long long)ph->p_vaddr);
-	if (ph->p_memsz > KERNEL_MAX_SPAN ||
-	    ph->p_vaddr + ph->p_memsz < ph->p_vaddr)
+	if (ph->p_memsz > KERNEL_MAX_SPAN || ph->p_vaddr + ph->p_memsz < ph->p_vaddr)
 		FAIL("segment %u: memory size 0x%llx is not sane", i,
 		     (unsigned long long)ph->p_memsz);
 	if ((ph->p_vaddr - ph->p_offset) & PAGE_MASK_4K)
@@ -68,18 +61,12 @@ static int check_segment(const Elf64_Phdr *ph, unsigned i, uint64_t size,
 	return 0;
 }
 
-int elf_check_kernel(const void *file, uint64_t size, struct kernel_image *img,
-		     char *why, size_t why_size)
+int elf_check_segments(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, uint64_t size,
+		       struct kernel_image *img, char *why, size_t why_size)
 {
-	const Elf64_Ehdr *eh = file;
-	const Elf64_Phdr *ph;
 	uint64_t vstart = UINT64_MAX, vend = 0, delta = 0;
 	unsigned loads = 0;
 	int entry_ok = 0;
-
-	if (check_header(eh, size, why, why_size))
-		return -1;
-	ph = (const Elf64_Phdr *)((const unsigned char *)file + eh->e_phoff);
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
 		const Elf64_Phdr *p = &ph[i];

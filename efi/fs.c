@@ -34,21 +34,53 @@ static EFI_STATUS file_size(EFI_FILE_HANDLE f, uint64_t *size)
 	return EFI_SUCCESS;
 }
 
-EFI_STATUS fs_read_file(EFI_FILE_HANDLE root, const CHAR16 *path,
-			uint64_t max_size, uint64_t *addr, uint64_t *size)
+EFI_STATUS fs_open_file(EFI_FILE_HANDLE root, const CHAR16 *path, EFI_FILE_HANDLE *f,
+			uint64_t *size)
+{
+	EFI_STATUS s;
+
+	s = root->Open(root, f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0);
+	if (EFI_ERROR(s))
+		return s;
+	s = file_size(*f, size);
+	if (EFI_ERROR(s))
+		(*f)->Close(*f);
+	return s;
+}
+
+EFI_STATUS fs_read_at(EFI_FILE_HANDLE f, uint64_t pos, void *buf, uint64_t len)
+{
+	uint64_t done = 0;
+	EFI_STATUS s;
+
+	s = f->SetPosition(f, pos);
+	if (EFI_ERROR(s))
+		return s;
+	while (done < len) {
+		UINTN chunk = len - done;
+
+		s = f->Read(f, &chunk, (char *)buf + done);
+		if (EFI_ERROR(s))
+			return s;
+		if (chunk == 0) /* file shorter than GetInfo said */
+			return EFI_END_OF_FILE;
+		done += chunk;
+	}
+	return EFI_SUCCESS;
+}
+
+EFI_STATUS fs_read_file(EFI_FILE_HANDLE root, const CHAR16 *path, uint64_t max_size, uint64_t *addr,
+			uint64_t *size)
 {
 	EFI_FILE_HANDLE f;
 	EFI_PHYSICAL_ADDRESS pa = 0;
-	uint64_t fsize, done = 0;
+	uint64_t fsize;
 	UINTN pages;
 	EFI_STATUS s;
 
-	s = root->Open(root, &f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0);
+	s = fs_open_file(root, path, &f, &fsize);
 	if (EFI_ERROR(s))
 		return s;
-	s = file_size(f, &fsize);
-	if (EFI_ERROR(s))
-		goto close;
 	if (fsize > max_size) {
 		s = EFI_BAD_BUFFER_SIZE;
 		goto close;
@@ -57,18 +89,7 @@ EFI_STATUS fs_read_file(EFI_FILE_HANDLE root, const CHAR16 *path,
 	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData, pages, &pa);
 	if (EFI_ERROR(s))
 		goto close;
-	while (done < fsize) {
-		UINTN chunk = fsize - done;
-
-		s = f->Read(f, &chunk, (void *)(uintptr_t)(pa + done));
-		if (EFI_ERROR(s))
-			break;
-		if (chunk == 0) { /* file shorter than GetInfo said */
-			s = EFI_END_OF_FILE;
-			break;
-		}
-		done += chunk;
-	}
+	s = fs_read_at(f, 0, (void *)(uintptr_t)pa, fsize);
 	if (EFI_ERROR(s)) {
 		BS->FreePages(pa, pages);
 		goto close;

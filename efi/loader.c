@@ -28,10 +28,41 @@ void loader_set_regions(struct bootinfo *bi, struct bootinfo_region *regions)
 EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind)
 {
 	if (table_bi->nr_regions >= LOADER_MAX_REGIONS) {
-		con_printf("mmk-loader: error: more than %u loader regions\n",
-			   LOADER_MAX_REGIONS);
+		con_printf("mmk-loader: error: more than %u loader regions\n", LOADER_MAX_REGIONS);
 		return EFI_OUT_OF_RESOURCES;
 	}
 	table[table_bi->nr_regions++] = (struct bootinfo_region){ addr, size, kind, 0 };
 	return EFI_SUCCESS;
+}
+
+uint64_t loader_largest_free(uint64_t *total)
+{
+	UINTN msize = 0, key, dsize;
+	UINT32 dver;
+	void *map = NULL;
+	uint64_t best = 0, run = 0, run_end = 0;
+
+	*total = 0;
+	if (BS->GetMemoryMap(&msize, NULL, &key, &dsize, &dver) != EFI_BUFFER_TOO_SMALL)
+		return 0;
+	msize += 8 * dsize;
+	if (EFI_ERROR(BS->AllocatePool(EfiLoaderData, msize, &map)))
+		return 0;
+	if (!EFI_ERROR(BS->GetMemoryMap(&msize, map, &key, &dsize, &dver))) {
+		/* OVMF's map is sorted; adjacent free descriptors are one block. */
+		for (UINTN off = 0; off + dsize <= msize; off += dsize) {
+			EFI_MEMORY_DESCRIPTOR *d = (void *)((char *)map + off);
+			uint64_t size = d->NumberOfPages << 12;
+
+			if (d->Type != EfiConventionalMemory)
+				continue;
+			*total += size;
+			run = d->PhysicalStart == run_end ? run + size : size;
+			run_end = d->PhysicalStart + size;
+			if (run > best)
+				best = run;
+		}
+	}
+	BS->FreePool(map);
+	return best;
 }

@@ -32,4 +32,13 @@ void loader_set_regions(struct bootinfo *bi, struct bootinfo_region *regions);
  */
 EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind);
 
+/**
+ * loader_largest_free - the largest block of free memory the firmware has
+ * @total: all its free memory, in bytes
+ *
+ * For the error when an allocation fails: how far off it was.
+ * Return: the block's size in bytes (0 if the map cannot be had).
+ */
+uint64_t loader_largest_free(uint64_t *total);
+
 #endif

@@ -19,10 +19,9 @@
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 
-#define CMDLINE_MAX 2048 /* Linux's COMMAND_LINE_SIZE on x86 */
+#define CMDLINE_MAX	 2048	   /* Linux's COMMAND_LINE_SIZE on x86 */
 #define CMDLINE_READ_MAX (1 << 20) /* read this far to find qemu_exit */
-#define KERNEL_FILE_MAX (256ull << 20)
-#define INITRD_MAX (4ull << 30)
+#define INITRD_MAX	 (4ull << 30)
 
 static struct bootinfo *bi;
 static const char *cmdline = "";
@@ -40,8 +39,7 @@ static int cmdline_has(const char *word)
 	for (const char *p = cmdline; *p;) {
 		while (*p == ' ')
 			p++;
-		if (!strncmp(p, word, n) &&
-		    (p[n] == ' ' || p[n] == '\0' || p[n] == '='))
+		if (!strncmp(p, word, n) && (p[n] == ' ' || p[n] == '\0' || p[n] == '='))
 			return 1;
 		while (*p && *p != ' ')
 			p++;
@@ -69,8 +67,7 @@ static EFI_STATUS fail_status(EFI_STATUS s, const char *what, const char *file)
 	return fail(s, buf);
 }
 
-static EFI_STATUS alloc_pages(uint64_t size, EFI_MEMORY_TYPE type,
-			      uint64_t *addr)
+static EFI_STATUS alloc_pages(uint64_t size, EFI_MEMORY_TYPE type, uint64_t *addr)
 {
 	EFI_PHYSICAL_ADDRESS pa = 0;
 	EFI_STATUS s;
@@ -133,34 +130,65 @@ static EFI_STATUS read_initrd(EFI_FILE_HANDLE root)
 		return fail_status(s, "cannot read", "\\initrd.img");
 	bi->initrd = addr;
 	bi->initrd_size = size;
-	con_printf("mmk-loader: initrd %llu bytes at 0x%llx\n",
-		   (unsigned long long)size, (unsigned long long)addr);
+	con_printf("mmk-loader: initrd %llu bytes at 0x%llx\n", (unsigned long long)size,
+		   (unsigned long long)addr);
 	return loader_add_region(addr, size, BOOT_REGION_INITRD);
 }
 
-/* Copy the PT_LOADs into one block, at the requested address if free. */
-static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
+/* The program headers of \kernel.elf: map_kernel reads them after the load. */
+static Elf64_Phdr kernel_phdrs[ELF_MAX_PHDRS];
+
+static EFI_STATUS kernel_elf_refused(const char *why)
 {
-	uint64_t faddr, fsize;
-	EFI_PHYSICAL_ADDRESS pa;
-	UINTN pages;
+	char msg[180];
+
+	ksnprintf(msg, sizeof(msg), "\\kernel.elf: %s", why);
+	return fail(EFI_LOAD_ERROR, msg);
+}
+
+/*
+ * The ELF header, then the program headers, each checked against the
+ * file's size before anything is read from where it points.
+ */
+static EFI_STATUS read_kernel_headers(EFI_FILE_HANDLE f, uint64_t fsize, struct kernel_image *img)
+{
+	Elf64_Ehdr eh;
 	char why[128];
-	const unsigned char *file;
 	EFI_STATUS s;
 
-	s = fs_read_file(root, L"\\kernel.elf", KERNEL_FILE_MAX, &faddr, &fsize);
-	if (s == EFI_BAD_BUFFER_SIZE)
-		return fail(s, "\\kernel.elf is larger than 256 MiB");
+	memset(&eh, 0, sizeof(eh));
+	s = fs_read_at(f, 0, &eh, fsize < sizeof(eh) ? fsize : sizeof(eh));
 	if (EFI_ERROR(s))
 		return fail_status(s, "cannot read", "\\kernel.elf");
-	file = (const unsigned char *)(uintptr_t)faddr;
-	if (elf_check_kernel(file, fsize, img, why, sizeof(why))) {
-		char msg[180];
+	if (elf_check_header(&eh, fsize, why, sizeof(why)))
+		return kernel_elf_refused(why);
+	s = fs_read_at(f, eh.e_phoff, kernel_phdrs, (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr));
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot read", "\\kernel.elf");
+	if (elf_check_segments(&eh, kernel_phdrs, fsize, img, why, sizeof(why)))
+		return kernel_elf_refused(why);
+	return EFI_SUCCESS;
+}
 
-		BS->FreePages(faddr, EFI_SIZE_TO_PAGES(fsize + 1));
-		ksnprintf(msg, sizeof(msg), "\\kernel.elf: %s", why);
-		return fail(EFI_LOAD_ERROR, msg);
-	}
+/*
+ * Each PT_LOAD read from the file straight into its place in one block,
+ * at the requested address if free: the file is never held whole, so a
+ * machine with just room for the image can boot.
+ */
+static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
+{
+	EFI_FILE_HANDLE f;
+	EFI_PHYSICAL_ADDRESS pa;
+	uint64_t fsize;
+	UINTN pages;
+	EFI_STATUS s;
+
+	s = fs_open_file(root, L"\\kernel.elf", &f, &fsize);
+	if (EFI_ERROR(s))
+		return fail_status(s, "cannot read", "\\kernel.elf");
+	s = read_kernel_headers(f, fsize, img);
+	if (EFI_ERROR(s))
+		goto close;
 
 	pages = (img->vend - img->vstart) / 4096;
 	pa = img->pstart;
@@ -170,28 +198,41 @@ static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
 	if (EFI_ERROR(s)) /* taken (or absurd): anywhere will do */
 		s = BS->AllocatePages(AllocateAnyPages, EfiLoaderCode, pages, &pa);
 	if (EFI_ERROR(s)) {
-		BS->FreePages(faddr, EFI_SIZE_TO_PAGES(fsize + 1));
-		return fail_status(s, "no memory for", "the kernel image");
+		uint64_t total, largest = loader_largest_free(&total);
+		char msg[160];
+
+		ksnprintf(
+			msg, sizeof(msg),
+			"no memory for the kernel image (%llu KiB; largest free block %llu KiB of %llu KiB free)",
+			(unsigned long long)pages * 4, (unsigned long long)largest >> 10,
+			(unsigned long long)total >> 10);
+		s = fail(s, msg);
+		goto close;
 	}
 	memset((void *)(uintptr_t)pa, 0, pages * 4096);
-	for (unsigned i = 0; i < img->phnum; i++) {
+	for (unsigned i = 0; i < img->phnum && !EFI_ERROR(s); i++) {
 		const Elf64_Phdr *ph = &img->phdrs[i];
 
-		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
-			continue;
-		memcpy((void *)(uintptr_t)(pa + ph->p_vaddr - img->vstart),
-		       file + ph->p_offset, ph->p_filesz);
+		if (ph->p_type == PT_LOAD && ph->p_memsz && ph->p_filesz)
+			s = fs_read_at(f, ph->p_offset,
+				       (void *)(uintptr_t)(pa + ph->p_vaddr - img->vstart),
+				       ph->p_filesz);
+	}
+	if (EFI_ERROR(s)) {
+		BS->FreePages(pa, pages);
+		s = fail_status(s, "cannot read", "\\kernel.elf");
+		goto close;
 	}
 	con_printf("mmk-loader: kernel.elf %llu bytes, %llu KiB image at phys 0x%llx%s\n",
-		   (unsigned long long)fsize, (unsigned long long)pages * 4,
-		   (unsigned long long)pa,
+		   (unsigned long long)fsize, (unsigned long long)pages * 4, (unsigned long long)pa,
 		   pa == img->pstart ? "" : " (requested address was taken)");
 	bi->kernel_phys = pa;
 	bi->kernel_virt = img->vstart;
 	bi->kernel_size = img->vend - img->vstart;
-	/* img->phdrs points into the file buffer: it stays allocated (as
-	 * LoaderData, which the kernel may reuse) until the jump. */
-	return loader_add_region(pa, pages * 4096, BOOT_REGION_KERNEL);
+	s = loader_add_region(pa, pages * 4096, BOOT_REGION_KERNEL);
+close:
+	f->Close(f);
+	return s;
 }
 
 static EFI_STATUS map_kernel(struct pt_builder *pt, const struct kernel_image *img)
@@ -209,8 +250,7 @@ static EFI_STATUS map_kernel(struct pt_builder *pt, const struct kernel_image *i
 			flags |= PTE_W;
 		if (!(ph->p_flags & PF_X))
 			flags |= PTE_NX;
-		s = pt_map(pt, lo, bi->kernel_phys + (lo - img->vstart), hi - lo,
-			   flags, SZ_4K);
+		s = pt_map(pt, lo, bi->kernel_phys + (lo - img->vstart), hi - lo, flags, SZ_4K);
 		if (EFI_ERROR(s))
 			return s;
 	}
@@ -225,8 +265,8 @@ static void find_framebuffer(void)
 	struct bootinfo_framebuffer *fb = &bi->fb;
 
 	fb->pixel_format = BOOT_PIXEL_NONE;
-	if (EFI_ERROR(BS->LocateProtocol(&gop_guid, NULL, (void **)&gop)) ||
-	    !gop->Mode || !gop->Mode->Info)
+	if (EFI_ERROR(BS->LocateProtocol(&gop_guid, NULL, (void **)&gop)) || !gop->Mode ||
+	    !gop->Mode->Info)
 		return;
 	info = gop->Mode->Info;
 	fb->pixel_format = info->PixelFormat;
@@ -283,7 +323,8 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 		return fail_status(s, "no memory for", "the boot info");
 	bi = (struct bootinfo *)(uintptr_t)page;
 	_Static_assert(sizeof(struct bootinfo) +
-			       LOADER_MAX_REGIONS * sizeof(struct bootinfo_region) < 4096,
+				       LOADER_MAX_REGIONS * sizeof(struct bootinfo_region) <
+			       4096,
 		       "bootinfo and regions must fit one page");
 	bi->magic = BOOTINFO_MAGIC;
 	bi->version = BOOTINFO_VERSION;
@@ -323,8 +364,7 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 
 	con_printf("mmk-loader: exiting boot services, entering the kernel at 0x%llx\n",
 		   (unsigned long long)img.entry);
-	s = handoff_exit_boot_services(&ho, image,
-				       cmdline_has("loader_test=grow_map"));
+	s = handoff_exit_boot_services(&ho, image, cmdline_has("loader_test=grow_map"));
 	if (EFI_ERROR(s))
 		return fail_status(s, "cannot", "exit boot services");
 	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0);

@@ -54,35 +54,35 @@ static void clear_bit(unsigned long i, unsigned long *map)
 	map[i / BITS_PER_LONG] &= ~(1UL << (i % BITS_PER_LONG));
 }
 
-/* First set bit in [i, end), or end; skips empty words at a time. */
-static unsigned long find_next_set_bit(const unsigned long *map, unsigned long end, unsigned long i)
+/*
+ * First bit in [i, end) that differs from @fill (0UL: find a set bit,
+ * ~0UL: find a clear one), or end. A word at a time: the bitmap covers
+ * all of max_pfn, and its holes are long runs of set bits.
+ */
+static unsigned long find_next_not(const unsigned long *map, unsigned long end, unsigned long i,
+				   unsigned long fill)
 {
 	while (i < end) {
-		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == 0) {
-			i += BITS_PER_LONG;
-			continue;
+		unsigned long w = (map[i / BITS_PER_LONG] ^ fill) >> (i % BITS_PER_LONG);
+
+		if (w) {
+			i += (unsigned long)__builtin_ctzl(w);
+			return i < end ? i : end;
 		}
-		if (test_bit(i, map))
-			return i;
-		i++;
+		i = ALIGN_DOWN(i, BITS_PER_LONG) + BITS_PER_LONG;
 	}
 	return end;
 }
 
-/* First clear bit in [i, end), or end; skips full words at a time. */
+static unsigned long find_next_set_bit(const unsigned long *map, unsigned long end, unsigned long i)
+{
+	return find_next_not(map, end, i, 0UL);
+}
+
 static unsigned long find_next_zero_bit(const unsigned long *map, unsigned long end,
 					unsigned long i)
 {
-	while (i < end) {
-		if (i % BITS_PER_LONG == 0 && map[i / BITS_PER_LONG] == ~0UL) {
-			i += BITS_PER_LONG;
-			continue;
-		}
-		if (!test_bit(i, map))
-			return i;
-		i++;
-	}
-	return end;
+	return find_next_not(map, end, i, ~0UL);
 }
 
 static unsigned long bootmap_bytes(unsigned long pages)

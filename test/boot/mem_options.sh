@@ -7,7 +7,8 @@
 #   mem       mem=256M
 #   reserve   memmap=64M$128M: a reserved hole in the middle of RAM
 #   exactmap  memmap=exactmap memmap=640K@0 memmap=255M@1M
-#   small     -m 50M: boot-services memory used at once, not held
+#   small     -m 49M selftest=all: boot-services memory used at once, not held
+#   loader_48M -m 48M: the loader reached, no block for the kernel: status 3
 set -euo pipefail
 build=$1 case=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,14 +16,27 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 case $case in
 small)
-	# 50 MiB: OVMF keeps ~40 MiB as boot services; held until after memory
-	# init they would starve it (the memmap alone did not fit): used at once.
-	boot 0 mem-options-small -m 50M
+	# 49 MiB, the smallest machine that boots: OVMF keeps ~40 MiB as boot
+	# services; held until after memory init they would starve it (the
+	# memmap alone did not fit): used at once. Every self-test runs there.
+	boot 0 mem-options-small -m 49M --cmdline selftest=all
 	has '^efi: only [0-9]+K of RAM outside boot services memory: its [0-9]+K used at once'
 	has '^Memory: [0-9]+K/[0-9]+K available'
-	has '^mmk: boot complete, status 0$'
 	! grep -q '^efi: freed' "$log.txt" || fail "boot services freed twice"
-	echo "PASS: mem_options small"
+	has '^# Totals: pass:[0-9]+ fail:0 '
+	ktap_parse
+	has '^mmk: boot complete, status 0$'
+	pass "mem_options small (49 MiB, selftest=all)"
+	exit 0
+	;;
+loader_48M)
+	# 48 MiB: OVMF still starts the loader, but its largest free block
+	# is below the kernel image's 1 MiB or so: one line saying so, and
+	# status 3 (not a timeout in the firmware's shell).
+	boot 3 mem-options-loader-48M -m 48M
+	has '^mmk-loader: error: no memory for the kernel image \([0-9]+ KiB; largest free block [0-9]+ KiB of [0-9]+ KiB free\)$'
+	! grep -q 'entering the kernel' "$log.txt" || fail "the kernel ran"
+	echo "PASS: mem_options loader_48M"
 	exit 0
 	;;
 mem) opts='mem=256M' ;;

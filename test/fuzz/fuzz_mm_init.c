@@ -31,12 +31,21 @@
 
 #define MAX_IN 64
 
-static const uint32_t types[] = { E820_TYPE_RAM, E820_TYPE_RAM, E820_TYPE_RAM,
-	E820_TYPE_RESERVED, E820_TYPE_ACPI, E820_TYPE_NVS, E820_TYPE_UNUSABLE,
-	E820_TYPE_PMEM, E820_TYPE_PRAM, E820_TYPE_SOFT_RESERVED, 20 };
+static const uint32_t types[] = { E820_TYPE_RAM,
+				  E820_TYPE_RAM,
+				  E820_TYPE_RAM,
+				  E820_TYPE_RESERVED,
+				  E820_TYPE_ACPI,
+				  E820_TYPE_NVS,
+				  E820_TYPE_UNUSABLE,
+				  E820_TYPE_PMEM,
+				  E820_TYPE_PRAM,
+				  E820_TYPE_SOFT_RESERVED,
+				  20 };
 
-static const char *const cmdlines[] = { "", "", "", "", "kernelcore=50%",
-	"movablecore=256M", "kernelcore=1G", "movablecore=10%" };
+static const char *const cmdlines[] = {
+	"", "", "", "", "kernelcore=50%", "movablecore=256M", "kernelcore=1G", "movablecore=10%"
+};
 
 /*
  * Model of Linux's sanitiser: the type at byte @a is the highest type of
@@ -47,8 +56,7 @@ static uint32_t model_type(const struct e820_entry *in, unsigned n, uint64_t a)
 	uint32_t t = 0;
 
 	for (unsigned i = 0; i < n; i++)
-		if (in[i].size && a >= in[i].addr && a - in[i].addr < in[i].size &&
-		    in[i].type > t)
+		if (in[i].size && a >= in[i].addr && a - in[i].addr < in[i].size && in[i].type > t)
 			t = in[i].type;
 	return t;
 }
@@ -76,8 +84,8 @@ static void check_sanitised(const struct e820_entry *in, unsigned n)
 	}
 	/* The type at every input boundary, and just before it, is the model's. */
 	for (unsigned i = 0; i < n; i++) {
-		uint64_t pts[4] = { in[i].addr, in[i].addr + in[i].size,
-				    in[i].addr - 1, in[i].addr + in[i].size - 1 };
+		uint64_t pts[4] = { in[i].addr, in[i].addr + in[i].size, in[i].addr - 1,
+				    in[i].addr + in[i].size - 1 };
 
 		for (int k = 0; k < 4; k++)
 			CHECK(table_type(pts[k]) == model_type(in, n, pts[k]),
@@ -86,11 +94,22 @@ static void check_sanitised(const struct e820_entry *in, unsigned n)
 	}
 }
 
-static bool bit_reserved(unsigned long pfn)
+/* Reserved pages in [s, e): set bits, counted a word at a time. */
+static unsigned long reserved_in(unsigned long s, unsigned long e)
 {
-	const bootmem_data_t *b = &bootmem_node_data[0];
+	const unsigned long *map = bootmem_node_data[0].node_bootmem_map;
+	unsigned long n = 0;
 
-	return (b->node_bootmem_map[pfn / 64] >> (pfn % 64)) & 1;
+	while (s < e) {
+		unsigned long bits = e - s < 64 - s % 64 ? e - s : 64 - s % 64;
+		unsigned long w = map[s / 64] >> (s % 64);
+
+		if (bits < 64)
+			w &= (1UL << bits) - 1;
+		n += (unsigned long)__builtin_popcountl(w);
+		s += bits;
+	}
+	return n;
 }
 
 /* Node map: sorted, disjoint, page 0 and 640K-1M excluded. */
@@ -104,13 +123,16 @@ static void check_node_map(void)
 		CHECK(r->end_pfn <= 0xa0 || r->start_pfn >= 0x100, "BIOS window in range %d", i);
 		CHECK(r->end_pfn <= max_pfn, "range %d past max_pfn", i);
 		if (i)
-			CHECK(early_node_map[i - 1].end_pfn <= r->start_pfn, "ranges %d, %d", i - 1, i);
+			CHECK(early_node_map[i - 1].end_pfn <= r->start_pfn, "ranges %d, %d", i - 1,
+			      i);
 	}
 }
 
 /* The page ranges memory init itself took from bootmem, as [pfn, pfn). */
 #define MAX_TAKEN (8 + MAX_NUMNODES * MAX_NR_ZONES * 2 + 4096)
-static struct { unsigned long s, e; } taken[MAX_TAKEN];
+static struct {
+	unsigned long s, e;
+} taken[MAX_TAKEN];
 static int nr_taken;
 
 static void took(const void *p, unsigned long bytes)
@@ -161,13 +183,13 @@ static void check_bootmem(void)
 	unsigned long free_ram = 0, reserved_ram = 0, free_all = 0, expect;
 	struct zone *zone;
 
-	for (int i = 0; i < nr_nodemap_entries; i++)
-		for (unsigned long p = early_node_map[i].start_pfn; p < early_node_map[i].end_pfn; p++) {
-			if (bit_reserved(p))
-				reserved_ram++;
-			else
-				free_ram++;
-		}
+	for (int i = 0; i < nr_nodemap_entries; i++) {
+		unsigned long s = early_node_map[i].start_pfn, e = early_node_map[i].end_pfn;
+		unsigned long r = reserved_in(s, e);
+
+		reserved_ram += r;
+		free_ram += e - s - r;
+	}
 	for (unsigned long w = 0; w < DIV_ROUND_UP(b->node_low_pfn, 64); w++) {
 		unsigned long word = ~b->node_bootmem_map[w];
 
@@ -197,13 +219,14 @@ static void check_bootmem(void)
 	/* Plus Linux's low 1 MiB reservation: whatever RAM is there. */
 	expect = taken_pages();
 	for (int i = 0; i < nr_nodemap_entries; i++) {
-		unsigned long e = early_node_map[i].end_pfn < 0x100 ? early_node_map[i].end_pfn : 0x100;
+		unsigned long e = early_node_map[i].end_pfn < 0x100 ? early_node_map[i].end_pfn
+								    : 0x100;
 
 		if (early_node_map[i].start_pfn < e)
 			expect += e - early_node_map[i].start_pfn;
 	}
-	CHECK(reserved_ram == expect, "reserved RAM %lu pages, allocations %lu",
-	      reserved_ram, expect);
+	CHECK(reserved_ram == expect, "reserved RAM %lu pages, allocations %lu", reserved_ram,
+	      expect);
 }
 
 /* Independent count of node-map pages of @nid in [s, e). */
@@ -241,8 +264,10 @@ static void check_zones(void)
 				continue;
 			CHECK(zn->zone_start_pfn >= ns && zone_end_pfn(zn) <= ne,
 			      "node %d zone %d outside the node span", nid, z);
-			CHECK(zn->zone_start_pfn >= prev_end, "node %d zone %d overlaps the one below", nid, z);
-			CHECK(zn->present_pages == ram_in(nid, zn->zone_start_pfn, zone_end_pfn(zn)),
+			CHECK(zn->zone_start_pfn >= prev_end,
+			      "node %d zone %d overlaps the one below", nid, z);
+			CHECK(zn->present_pages ==
+				      ram_in(nid, zn->zone_start_pfn, zone_end_pfn(zn)),
 			      "node %d zone %d present %lu", nid, z, zn->present_pages);
 			prev_end = zone_end_pfn(zn);
 			present += zn->present_pages;
@@ -284,8 +309,8 @@ static void decode(const uint8_t *d, size_t n, struct e820_entry *in, unsigned *
  * no size-0 or wrapping entries, an end of 2^64 one byte short. Written
  * from the documentation, not from the code. Return: wrapping entries.
  */
-static unsigned model_input(const struct e820_entry *in, unsigned n,
-			    struct e820_entry *out, unsigned *nout)
+static unsigned model_input(const struct e820_entry *in, unsigned n, struct e820_entry *out,
+			    unsigned *nout)
 {
 	unsigned wraps = 0;
 
@@ -349,7 +374,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *m = sim_panic_message();
 
 		CHECK(strstr(m, "no usable RAM") || strstr(m, "Cannot find bootmem map") ||
-		      strstr(m, "Out of memory"), "panic: %s", m);
+			      strstr(m, "Out of memory"),
+		      "panic: %s", m);
 		return 0;
 	}
 	check_node_map();
