@@ -8,7 +8,7 @@
 
 /* Room for descriptors our own allocations add after we sized the map. */
 #define MAP_SLACK_DESCS 32
-#define EBS_TRIES 8
+#define EBS_TRIES	8
 
 struct range {
 	uint64_t start, end;
@@ -28,32 +28,10 @@ static int direct_mapped(const struct efi_memory_desc *d)
 	case E820_TYPE_RAM:
 	case E820_TYPE_ACPI:
 	case E820_TYPE_NVS:
-	case E820_TYPE_SOFT_RESERVED:
-		return 1;
+	case E820_TYPE_SOFT_RESERVED: return 1;
 	default:
-		return d->type == EFI_RUNTIME_SERVICES_CODE ||
-		       d->type == EFI_RUNTIME_SERVICES_DATA;
+		return d->type == EFI_RUNTIME_SERVICES_CODE || d->type == EFI_RUNTIME_SERVICES_DATA;
 	}
-}
-
-static EFI_STATUS get_map(void **map, UINTN *size, UINTN *cap, UINTN *key,
-			  UINTN *dsize, UINT32 *dver)
-{
-	EFI_STATUS s;
-
-	*size = 0;
-	s = BS->GetMemoryMap(size, NULL, key, dsize, dver);
-	if (s != EFI_BUFFER_TOO_SMALL)
-		return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
-	*cap = *size + MAP_SLACK_DESCS * *dsize;
-	s = BS->AllocatePool(EfiLoaderData, *cap, map);
-	if (EFI_ERROR(s))
-		return s;
-	*size = *cap;
-	s = BS->GetMemoryMap(size, *map, key, dsize, dver);
-	if (EFI_ERROR(s))
-		BS->FreePool(*map);
-	return s;
 }
 
 /*
@@ -62,29 +40,28 @@ static EFI_STATUS get_map(void **map, UINTN *size, UINTN *cap, UINTN *key,
  */
 static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 {
-	void *map;
+	struct loader_map m;
 	struct range *r;
-	UINTN size, cap, key, dsize, n = 0, w = 0;
-	UINT32 dver;
+	UINTN n = 0, w = 0;
 	EFI_STATUS s;
 
-	s = get_map(&map, &size, &cap, &key, &dsize, &dver);
+	s = loader_get_map(&m, MAP_SLACK_DESCS);
 	if (EFI_ERROR(s))
 		return s;
-	if (dsize < sizeof(struct efi_memory_desc)) {
+	if (m.dsize < sizeof(struct efi_memory_desc)) {
 		con_printf("mmk-loader: error: firmware descriptor size %llu is "
 			   "smaller than the UEFI descriptor\n",
-			   (unsigned long long)dsize);
-		BS->FreePool(map);
+			   (unsigned long long)m.dsize);
+		BS->FreePool(m.map);
 		return EFI_UNSUPPORTED;
 	}
-	s = BS->AllocatePool(EfiLoaderData, (size / dsize) * sizeof(*r), (void **)&r);
+	s = BS->AllocatePool(EfiLoaderData, (m.size / m.dsize) * sizeof(*r), (void **)&r);
 	if (EFI_ERROR(s)) {
-		BS->FreePool(map);
+		BS->FreePool(m.map);
 		return s;
 	}
-	for (UINTN off = 0; off + dsize <= size; off += dsize) {
-		const struct efi_memory_desc *d = (void *)((char *)map + off);
+	for (UINTN off = 0; off + m.dsize <= m.size; off += m.dsize) {
+		const struct efi_memory_desc *d = (void *)((char *)m.map + off);
 		uint64_t end = d->phys_addr + (d->num_pages << EFI_PAGE_SHIFT);
 
 		if (!direct_mapped(d) || !d->num_pages || end <= d->phys_addr)
@@ -93,7 +70,7 @@ static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 		r[n].end = (end + SZ_2M - 1) & ~(SZ_2M - 1);
 		n++;
 	}
-	BS->FreePool(map);
+	BS->FreePool(m.map);
 	sort(r, n, sizeof(*r), range_cmp);
 	for (UINTN i = 0; i < n; i++) {
 		if (w && r[i].start <= r[w - 1].end) {
@@ -105,8 +82,8 @@ static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 	}
 	s = EFI_SUCCESS;
 	for (UINTN i = 0; i < w && !EFI_ERROR(s); i++) {
-		s = pt_map(pt, BOOT_PAGE_OFFSET + r[i].start, r[i].start,
-			   r[i].end - r[i].start, PTE_W | PTE_NX, SZ_1G);
+		s = pt_map(pt, BOOT_PAGE_OFFSET + r[i].start, r[i].start, r[i].end - r[i].start,
+			   PTE_W | PTE_NX, SZ_1G);
 		bi->direct_map_end = r[i].end;
 	}
 	BS->FreePool(r);
@@ -123,17 +100,14 @@ static EFI_STATUS alloc_final_buffers(struct handoff *ho, UINTN size, UINTN dsiz
 	ho->map_cap = size + MAP_SLACK_DESCS * dsize;
 	ho->e820_cap = ho->map_cap / dsize;
 	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
-			      EFI_SIZE_TO_PAGES(ho->e820_cap * sizeof(struct e820_entry)),
-			      &pa);
+			      EFI_SIZE_TO_PAGES(ho->e820_cap * sizeof(struct e820_entry)), &pa);
 	if (EFI_ERROR(s))
 		return s;
 	ho->e820 = (struct e820_entry *)(uintptr_t)pa;
-	s = loader_add_region(pa, ho->e820_cap * sizeof(struct e820_entry),
-			      BOOT_REGION_E820);
+	s = loader_add_region(pa, ho->e820_cap * sizeof(struct e820_entry), BOOT_REGION_E820);
 	if (EFI_ERROR(s))
 		return s;
-	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
-			      EFI_SIZE_TO_PAGES(ho->map_cap), &pa);
+	s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData, EFI_SIZE_TO_PAGES(ho->map_cap), &pa);
 	if (EFI_ERROR(s))
 		return s;
 	ho->map = (void *)(uintptr_t)pa;
@@ -149,13 +123,12 @@ static void grow_map(unsigned n)
 	for (unsigned i = 0; i < n; i++) {
 		EFI_PHYSICAL_ADDRESS pa;
 
-		BS->AllocatePages(AllocateAnyPages,
-				  i & 1 ? EfiLoaderData : EfiBootServicesData, 1, &pa);
+		BS->AllocatePages(AllocateAnyPages, i & 1 ? EfiLoaderData : EfiBootServicesData, 1,
+				  &pa);
 	}
 }
 
-EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
-			   struct bootinfo *bi)
+EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt, struct bootinfo *bi)
 {
 	uint64_t tramp = (uintptr_t)handoff_jump & ~0xfffull;
 	UINTN size = 0, key, dsize;
@@ -170,8 +143,7 @@ EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
 		uint64_t lo = bi->fb.base & ~(SZ_2M - 1);
 		uint64_t hi = (bi->fb.base + bi->fb.size + SZ_2M - 1) & ~(SZ_2M - 1);
 
-		s = pt_map(pt, BOOT_PAGE_OFFSET + lo, lo, hi - lo,
-			   PTE_W | PTE_NX, SZ_2M);
+		s = pt_map(pt, BOOT_PAGE_OFFSET + lo, lo, hi - lo, PTE_W | PTE_NX, SZ_2M);
 		if (EFI_ERROR(s))
 			return s;
 	}
@@ -187,8 +159,7 @@ EFI_STATUS handoff_prepare(struct handoff *ho, struct pt_builder *pt,
 	return alloc_final_buffers(ho, size, dsize);
 }
 
-EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image,
-				      int grow_test)
+EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image, int grow_test)
 {
 	struct bootinfo *bi = ho->bi;
 	UINTN size, key, dsize = 0;
@@ -208,8 +179,9 @@ EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image,
 		s = BS->GetMemoryMap(&size, ho->map, &key, &dsize, &dver);
 		if (s != EFI_BUFFER_TOO_SMALL)
 			break;
-		con_printf("mmk-loader: the memory map outgrew its buffer (%llu > %llu bytes), reallocating\n",
-			   (unsigned long long)size, (unsigned long long)ho->map_cap);
+		con_printf(
+			"mmk-loader: the memory map outgrew its buffer (%llu > %llu bytes), reallocating\n",
+			(unsigned long long)size, (unsigned long long)ho->map_cap);
 		s = alloc_final_buffers(ho, size, dsize);
 		if (EFI_ERROR(s))
 			return s;
@@ -238,8 +210,7 @@ EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image,
 	/* Boot services are gone: from here on nothing can be reported. The
 	 * e820 buffer holds one entry per descriptor, so this cannot overflow;
 	 * if the firmware still broke it, the kernel sees 0 entries and says so. */
-	if (efi_map_to_e820(ho->map, size, dsize, ho->e820, ho->e820_cap, &n,
-			    NULL) != EFI_E820_OK)
+	if (efi_map_to_e820(ho->map, size, dsize, ho->e820, ho->e820_cap, &n, NULL) != EFI_E820_OK)
 		n = 0;
 	bi->efi_mmap = (uintptr_t)ho->map;
 	bi->efi_mmap_size = size;
@@ -266,10 +237,10 @@ __asm__(".text\n"
 	"	jz 1f\n"
 	"	movl $0xc0000080, %ecx\n" /* EFER */
 	"	rdmsr\n"
-	"	orl $0x800, %eax\n"       /* NXE: our tables use the NX bit */
+	"	orl $0x800, %eax\n" /* NXE: our tables use the NX bit */
 	"	wrmsr\n"
 	"1:	movq %cr0, %rax\n"
-	"	orl $0x10000, %eax\n"     /* WP: read-only means read-only */
+	"	orl $0x10000, %eax\n" /* WP: read-only means read-only */
 	"	movq %rax, %cr0\n"
 	"	movq %r10, %cr3\n"
 	"	jmp *%r11\n");

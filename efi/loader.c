@@ -35,34 +35,46 @@ EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind)
 	return EFI_SUCCESS;
 }
 
+EFI_STATUS loader_get_map(struct loader_map *m, UINTN slack)
+{
+	EFI_STATUS s;
+
+	m->size = 0;
+	s = BS->GetMemoryMap(&m->size, NULL, &m->key, &m->dsize, &m->dver);
+	if (s != EFI_BUFFER_TOO_SMALL)
+		return EFI_ERROR(s) ? s : EFI_LOAD_ERROR;
+	m->cap = m->size + slack * m->dsize;
+	s = BS->AllocatePool(EfiLoaderData, m->cap, &m->map);
+	if (EFI_ERROR(s))
+		return s;
+	m->size = m->cap;
+	s = BS->GetMemoryMap(&m->size, m->map, &m->key, &m->dsize, &m->dver);
+	if (EFI_ERROR(s))
+		BS->FreePool(m->map);
+	return s;
+}
+
 uint64_t loader_largest_free(uint64_t *total)
 {
-	UINTN msize = 0, key, dsize;
-	UINT32 dver;
-	void *map = NULL;
+	struct loader_map m;
 	uint64_t best = 0, run = 0, run_end = 0;
 
 	*total = 0;
-	if (BS->GetMemoryMap(&msize, NULL, &key, &dsize, &dver) != EFI_BUFFER_TOO_SMALL)
+	if (EFI_ERROR(loader_get_map(&m, 8)))
 		return 0;
-	msize += 8 * dsize;
-	if (EFI_ERROR(BS->AllocatePool(EfiLoaderData, msize, &map)))
-		return 0;
-	if (!EFI_ERROR(BS->GetMemoryMap(&msize, map, &key, &dsize, &dver))) {
-		/* OVMF's map is sorted; adjacent free descriptors are one block. */
-		for (UINTN off = 0; off + dsize <= msize; off += dsize) {
-			EFI_MEMORY_DESCRIPTOR *d = (void *)((char *)map + off);
-			uint64_t size = d->NumberOfPages << 12;
+	/* OVMF's map is sorted; adjacent free descriptors are one block. */
+	for (UINTN off = 0; off + m.dsize <= m.size; off += m.dsize) {
+		EFI_MEMORY_DESCRIPTOR *d = (void *)((char *)m.map + off);
+		uint64_t size = d->NumberOfPages << 12;
 
-			if (d->Type != EfiConventionalMemory)
-				continue;
-			*total += size;
-			run = d->PhysicalStart == run_end ? run + size : size;
-			run_end = d->PhysicalStart + size;
-			if (run > best)
-				best = run;
-		}
+		if (d->Type != EfiConventionalMemory)
+			continue;
+		*total += size;
+		run = d->PhysicalStart == run_end ? run + size : size;
+		run_end = d->PhysicalStart + size;
+		if (run > best)
+			best = run;
 	}
-	BS->FreePool(map);
+	BS->FreePool(m.map);
 	return best;
 }

@@ -32,6 +32,27 @@ void loader_set_regions(struct bootinfo *bi, struct bootinfo_region *regions);
  */
 EFI_STATUS loader_add_region(uint64_t addr, uint64_t size, uint32_t kind);
 
+/* A snapshot of the firmware's memory map, in pool memory. */
+struct loader_map {
+	void *map;
+	UINTN size; /* bytes of descriptors GetMemoryMap wrote */
+	UINTN cap;  /* the buffer's size */
+	UINTN key;
+	UINTN dsize; /* one descriptor's size: step by it, not sizeof */
+	UINT32 dver;
+};
+
+/**
+ * loader_get_map - fetch the firmware's memory map into a new pool buffer
+ * @m: filled in on success; free m->map with FreePool
+ * @slack: extra descriptors of room: the pool allocation for the buffer
+ *	itself can split a descriptor, and the caller's may too
+ *
+ * Return: the firmware's error, or EFI_LOAD_ERROR if it reports an empty
+ * map; nothing stays allocated on failure.
+ */
+EFI_STATUS loader_get_map(struct loader_map *m, UINTN slack);
+
 /**
  * loader_largest_free - the largest block of free memory the firmware has
  * @total: all its free memory, in bytes

@@ -22,39 +22,30 @@ static const uint64_t candidates[] = PSTORE_CANDIDATES;
 /* Whether [addr, addr + size) is RAM in the firmware's map right now. */
 static int is_ram(uint64_t addr, uint64_t size)
 {
-	UINTN msize = 0, key, dsize;
-	UINT32 dver;
-	void *map = NULL;
+	struct loader_map m;
 	int found = 0;
 
-	if (BS->GetMemoryMap(&msize, NULL, &key, &dsize, &dver) != EFI_BUFFER_TOO_SMALL)
+	if (EFI_ERROR(loader_get_map(&m, 8)))
 		return 0;
-	msize += 8 * dsize;
-	if (EFI_ERROR(BS->AllocatePool(EfiLoaderData, msize, &map)))
-		return 0;
-	if (!EFI_ERROR(BS->GetMemoryMap(&msize, map, &key, &dsize, &dver))) {
-		for (UINTN off = 0; off + dsize <= msize; off += dsize) {
-			EFI_MEMORY_DESCRIPTOR *d = (void *)((char *)map + off);
-			uint64_t end = d->PhysicalStart + (d->NumberOfPages << 12);
+	for (UINTN off = 0; off + m.dsize <= m.size; off += m.dsize) {
+		EFI_MEMORY_DESCRIPTOR *d = (void *)((char *)m.map + off);
+		uint64_t end = d->PhysicalStart + (d->NumberOfPages << 12);
 
-			if (d->PhysicalStart > addr || end < addr + size)
-				continue;
-			found = d->Type == EfiConventionalMemory ||
-				d->Type == EfiLoaderCode || d->Type == EfiLoaderData ||
-				d->Type == EfiBootServicesCode ||
-				d->Type == EfiBootServicesData;
-			break;
-		}
+		if (d->PhysicalStart > addr || end < addr + size)
+			continue;
+		found = d->Type == EfiConventionalMemory || d->Type == EfiLoaderCode ||
+			d->Type == EfiLoaderData || d->Type == EfiBootServicesCode ||
+			d->Type == EfiBootServicesData;
+		break;
 	}
-	BS->FreePool(map);
+	BS->FreePool(m.map);
 	return found;
 }
 
 static int header_valid(const struct pstore_header *h)
 {
 	return h->magic == PSTORE_MAGIC && h->version == PSTORE_VERSION &&
-	       h->header_size == sizeof(*h) &&
-	       h->size == PSTORE_SIZE - sizeof(*h) &&
+	       h->header_size == sizeof(*h) && h->size == PSTORE_SIZE - sizeof(*h) &&
 	       h->hdr_csum == pstore_header_csum(h);
 }
 
@@ -66,13 +57,11 @@ static const char *ending(uint32_t state, uint32_t status, char *buf, size_t n)
 	case PSTORE_STATE_HALTED:
 		ksnprintf(buf, n, "completed with status %u and halted", status);
 		return buf;
-	case PSTORE_STATE_PANIC:
-		return "ended in a kernel panic";
+	case PSTORE_STATE_PANIC: return "ended in a kernel panic";
 	case PSTORE_STATE_REBOOT:
 		ksnprintf(buf, n, "completed with status %u and rebooted", status);
 		return buf;
-	default:
-		return "ended in an unknown state";
+	default: return "ended in an unknown state";
 	}
 }
 
@@ -81,12 +70,14 @@ static EFI_STATUS open_dir(EFI_FILE_HANDLE root, EFI_FILE_HANDLE *dir)
 	EFI_FILE_HANDLE efi;
 	EFI_STATUS s;
 
-	s = root->Open(root, &efi, L"\\EFI", EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE |
-		       EFI_FILE_MODE_CREATE, EFI_FILE_DIRECTORY);
+	s = root->Open(root, &efi, L"\\EFI",
+		       EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE,
+		       EFI_FILE_DIRECTORY);
 	if (EFI_ERROR(s))
 		return s;
-	s = efi->Open(efi, dir, L"mmk", EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE |
-		      EFI_FILE_MODE_CREATE, EFI_FILE_DIRECTORY);
+	s = efi->Open(efi, dir, L"mmk",
+		      EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE,
+		      EFI_FILE_DIRECTORY);
 	efi->Close(efi);
 	return s;
 }
@@ -116,12 +107,12 @@ static void rotate(EFI_FILE_HANDLE dir)
 		UINTN len = sizeof(buf);
 
 		log_name(name, i + 1);
-		if (!EFI_ERROR(dir->Open(dir, &f, name, EFI_FILE_MODE_READ |
-					 EFI_FILE_MODE_WRITE, 0)))
+		if (!EFI_ERROR(
+			    dir->Open(dir, &f, name, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE, 0)))
 			f->Delete(f); /* closes it */
 		log_name(name, i);
-		if (EFI_ERROR(dir->Open(dir, &f, name, EFI_FILE_MODE_READ |
-					EFI_FILE_MODE_WRITE, 0)))
+		if (EFI_ERROR(
+			    dir->Open(dir, &f, name, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE, 0)))
 			continue;
 		if (!EFI_ERROR(f->GetInfo(f, &info_guid, &len, info))) {
 			log_name(info->FileName, i + 1);
@@ -149,8 +140,8 @@ static EFI_STATUS write_all(EFI_FILE_HANDLE f, const void *p, UINTN len)
 }
 
 /* Write the old log (header line, then the ring in order) to the ESP. */
-static EFI_STATUS save_log(EFI_FILE_HANDLE root, struct pstore_header *h,
-			   const char *why, uint64_t *bytes)
+static EFI_STATUS save_log(EFI_FILE_HANDLE root, struct pstore_header *h, const char *why,
+			   uint64_t *bytes)
 {
 	const unsigned char *data = (const unsigned char *)(h + 1);
 	uint64_t n = h->written < h->size ? h->written : h->size;
@@ -164,17 +155,15 @@ static EFI_STATUS save_log(EFI_FILE_HANDLE root, struct pstore_header *h,
 	len = ksnprintf(head, sizeof(head),
 			"mmk-loader: log of boot %llu, which %s; %llu bytes%s%s\n",
 			(unsigned long long)h->seq,
-			ending(h->state, h->exit_status, st, sizeof(st)),
-			(unsigned long long)n,
-			h->written > h->size ? " (wrapped: the oldest text is lost)" : "",
-			why);
+			ending(h->state, h->exit_status, st, sizeof(st)), (unsigned long long)n,
+			h->written > h->size ? " (wrapped: the oldest text is lost)" : "", why);
 	s = open_dir(root, &dir);
 	if (EFI_ERROR(s))
 		return s;
 	rotate(dir);
 	log_name(name, 0);
-	s = dir->Open(dir, &f, name, EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE |
-		      EFI_FILE_MODE_CREATE, 0);
+	s = dir->Open(dir, &f, name,
+		      EFI_FILE_MODE_READ | EFI_FILE_MODE_WRITE | EFI_FILE_MODE_CREATE, 0);
 	dir->Close(dir);
 	if (EFI_ERROR(s))
 		return s;
@@ -205,20 +194,21 @@ static uint64_t recover(EFI_FILE_HANDLE root)
 			continue;
 		if (h->seq > seq)
 			seq = h->seq;
-		if (h->state == PSTORE_STATE_SAVED || h->state == PSTORE_STATE_READY ||
-		    !h->written)
+		if (h->state == PSTORE_STATE_SAVED || h->state == PSTORE_STATE_READY || !h->written)
 			continue;
 		if (pstore_data_sum((const unsigned char *)(h + 1), h->size) != h->data_sum)
 			why = " (data checksum MISMATCH: the text may be damaged)";
 		s = save_log(root, h, why, &bytes);
 		if (EFI_ERROR(s)) {
-			con_printf("mmk-loader: cannot save the log of boot %llu to \\EFI\\mmk\\last-boot.log: %s\n",
-				   (unsigned long long)h->seq, efi_status_str(s));
+			con_printf(
+				"mmk-loader: cannot save the log of boot %llu to \\EFI\\mmk\\last-boot.log: %s\n",
+				(unsigned long long)h->seq, efi_status_str(s));
 			continue;
 		}
-		con_printf("mmk-loader: saved the log of boot %llu (%llu bytes%s) to \\EFI\\mmk\\last-boot.log\n",
-			   (unsigned long long)h->seq, (unsigned long long)bytes,
-			   *why ? ", checksum mismatch" : "");
+		con_printf(
+			"mmk-loader: saved the log of boot %llu (%llu bytes%s) to \\EFI\\mmk\\last-boot.log\n",
+			(unsigned long long)h->seq, (unsigned long long)bytes,
+			*why ? ", checksum mismatch" : "");
 		h->end_state = h->state;
 		h->state = PSTORE_STATE_SAVED;
 		h->hdr_csum = pstore_header_csum(h);
@@ -234,8 +224,8 @@ void pstore_setup(EFI_FILE_HANDLE root, struct bootinfo *bi)
 		EFI_PHYSICAL_ADDRESS pa = candidates[i];
 		struct pstore_header *h;
 
-		if (EFI_ERROR(BS->AllocatePages(AllocateAddress, EfiLoaderData,
-						PSTORE_SIZE / 4096, &pa)))
+		if (EFI_ERROR(BS->AllocatePages(AllocateAddress, EfiLoaderData, PSTORE_SIZE / 4096,
+						&pa)))
 			continue;
 		h = (void *)(uintptr_t)pa;
 		memset(h, 0, PSTORE_SIZE);
@@ -254,5 +244,6 @@ void pstore_setup(EFI_FILE_HANDLE root, struct bootinfo *bi)
 		bi->pstore_size = PSTORE_SIZE;
 		return;
 	}
-	con_printf("mmk-loader: no persistent log this boot: none of its fixed addresses is free RAM\n");
+	con_printf(
+		"mmk-loader: no persistent log this boot: none of its fixed addresses is free RAM\n");
 }
