@@ -113,6 +113,27 @@ int x86_acpi_numa_init(void)
 
 	if (fw_acpi)
 		return acpi_tables_numa_init();
+	/*
+	 * The log's kernel may have had more nodes (NODES_SHIFT up to 10);
+	 * this one has MAX_NUMNODES, and its SRAT parser gives up on a
+	 * proximity domain past that as Linux's does (srat.c): no NUMA.
+	 */
+	for (unsigned int i = 0; i < nr_fw_cpu + nr_fw_mem; i++) {
+		bool cpu = i < nr_fw_cpu;
+		int nid = cpu ? fw_cpu[i].nid : fw_mem[i - nr_fw_cpu].nid;
+		unsigned int pxm = cpu ? fw_cpu[i].pxm : fw_mem[i - nr_fw_cpu].pxm;
+
+		if (nid >= 0 && nid < MAX_NUMNODES)
+			continue;
+		fprintf(stderr, "sim: the log names node %d (PXM %u); this kernel has %d nodes at most\n",
+			nid, pxm, MAX_NUMNODES);
+		if (cpu)
+			pr_err("SRAT: Too many proximity domains %x\n", pxm);
+		else
+			pr_err("ACPI: SRAT: Too many proximity domains.\n");
+		pr_err("ACPI: SRAT: SRAT not used.\n");
+		return -1;
+	}
 	for (unsigned int i = 0; i < nr_fw_cpu; i++) {
 		set_apicid_to_node(fw_cpu[i].apic, fw_cpu[i].nid);
 		node_set(fw_cpu[i].nid, &numa_nodes_parsed);
