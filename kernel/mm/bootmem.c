@@ -627,6 +627,14 @@ static void *alloc_node(pg_data_t *pgdat, unsigned long size, unsigned long alig
 		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0, zero);
 	if (!p)
 		p = alloc_any_node(size, align, goal, 0, zero);
+	return p;
+}
+
+static void *alloc_node_or_panic(pg_data_t *pgdat, unsigned long size, unsigned long align,
+				 unsigned long goal, bool zero)
+{
+	void *p = alloc_node(pgdat, size, align, goal, zero);
+
 	if (!p)
 		out_of_bootmem("node bootmem allocation", size, align, goal);
 	return p;
@@ -636,11 +644,18 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long a
 			   unsigned long goal)
 {
 	bootmem_check_live(__func__);
-	return alloc_node(pgdat, size, align, goal, true);
+	return alloc_node_or_panic(pgdat, size, align, goal, true);
 }
 
 void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			       unsigned long goal)
+{
+	bootmem_check_live(__func__);
+	return alloc_node_or_panic(pgdat, size, align, goal, false);
+}
+
+void *__alloc_bootmem_node_raw_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
+				       unsigned long goal)
 {
 	bootmem_check_live(__func__);
 	return alloc_node(pgdat, size, align, goal, false);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memmap: struct pages for every 2 MiB section that holds RAM, taken
- * from bootmem on the section's node, one block per run of sections.
+ * from bootmem on the section's node, one block per run of sections (or
+ * smaller blocks when bootmem has no hole that big).
  */
 #define pr_fmt(fmt) fmt
 
@@ -16,12 +17,27 @@ unsigned long memmap_bytes;
 
 static unsigned long nr_present_sections, nr_memmap_blocks;
 
+/*
+ * One block for a run of sections. When no free hole is that big (a map of
+ * many small RAM ranges) the halves are tried, down to one section, as
+ * Linux's vmemmap falls back from 2 MiB blocks to single pages: each
+ * section has its own pointer, so the blocks need not be contiguous.
+ */
 static void alloc_run(int nid, unsigned long first, unsigned long count)
 {
 	unsigned long bytes = count * PAGES_PER_SECTION * sizeof(struct page);
 	/* Not zeroed: memmap_init or deferred_init_node writes each struct page. */
-	uintptr_t map = (uintptr_t)__alloc_bootmem_node_raw(NODE_DATA(nid), bytes, PAGE_SIZE,
-							    BOOTMEM_LOW_LIMIT);
+	uintptr_t map = (uintptr_t)__alloc_bootmem_node_raw_nopanic(NODE_DATA(nid), bytes,
+								    PAGE_SIZE, BOOTMEM_LOW_LIMIT);
+
+	if (!map && count > 1) {
+		alloc_run(nid, first, count / 2);
+		alloc_run(nid, first + count / 2, count - count / 2);
+		return;
+	}
+	if (!map) /* one section: the panic names the request */
+		map = (uintptr_t)__alloc_bootmem_node_raw(NODE_DATA(nid), bytes, PAGE_SIZE,
+							  BOOTMEM_LOW_LIMIT);
 
 	for (unsigned long s = first; s < first + count; s++) {
 		unsigned long pfn = s * PAGES_PER_SECTION;

@@ -65,16 +65,16 @@ const struct pa_machine pa_small_64m = { "64M", small_64m, N(small_64m), NULL, 0
 int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init_too)
 {
 	static const struct sim_log_opts capture = { .capture = true };
-	static struct e820_entry fw[32];
+	static struct e820_entry fw[512];
 	char cmdline[256];
 
-	if (sim_mem_init(SIM_MEM_DEFAULT))
+	if (m->nr_e820 > N(fw) || sim_mem_init(SIM_MEM_DEFAULT))
 		return -1;
 	sim_log_setup(&capture);
 	sim_reset();
 	snprintf(cmdline, sizeof(cmdline), "%s %s", m->cmdline, extra_cmdline);
 	parse_cmdline(cmdline);
-	for (unsigned int i = 0; i < m->nr_e820 && i < N(fw); i++) {
+	for (unsigned int i = 0; i < m->nr_e820; i++) {
 		fw[i].addr = m->e820[i].start;
 		fw[i].size = m->e820[i].end - m->e820[i].start;
 		fw[i].type = m->e820[i].type;

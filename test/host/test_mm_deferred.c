@@ -16,6 +16,7 @@
 
 #include "../../kernel/mm/internal.h"
 
+#include <asm/e820.h>
 #include <limits.h>
 #include <stdio.h>
 #include <mm/bootmem.h>
@@ -242,12 +243,44 @@ static void deferred_memmap_follows_bootmem(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
 }
 
+/*
+ * 2 GiB in 248 ranges of 8 MiB - 4 KiB above 64 MiB, each followed by a
+ * reserved page: no free hole holds the 32 MiB memmap, so it comes in
+ * smaller blocks (it panicked "Out of memory" before). The node's first
+ * deferred pfn, by the rule above: DMA32 starts at 0x1000; up to 0x8000
+ * there are 0x7000 pfns less 8 reserved pages, under 32768; at 0x10000,
+ * a range's first page, far more.
+ */
+static void deferred_memmap_in_small_ranges(struct ktest *t)
+{
+	static struct pa_e820 map[3 + 2 * 248];
+	struct pa_machine m = { "small ranges", map, 0, NULL, 0, "", NULL, 0 };
+	const char *line;
+	unsigned long blocks = 0;
+
+	map[m.nr_e820++] = (struct pa_e820){ 0, 0x9f000, E820_TYPE_RAM };
+	map[m.nr_e820++] = (struct pa_e820){ 0x100000, 16UL << 20, E820_TYPE_RAM };
+	map[m.nr_e820++] = (struct pa_e820){ 16UL << 20, 64UL << 20, E820_TYPE_RAM };
+	for (uint64_t a = 64UL << 20; a < 2UL << 30; a += 8UL << 20) {
+		map[m.nr_e820++] = (struct pa_e820){ a, a + (8UL << 20) - 4096, E820_TYPE_RAM };
+		map[m.nr_e820++] = (struct pa_e820){ a + (8UL << 20) - 4096, a + (8UL << 20),
+						     E820_TYPE_RESERVED };
+	}
+	KTEST_ASSERT_EQ(t, m.nr_e820, (unsigned int)(sizeof(map) / sizeof(map[0])));
+	check_machine(t, &m, 0, 0x10000);
+	line = strstr(sim_log_text(), "K memmap in ");
+	KTEST_ASSERT_NOT_NULL(t, line);
+	KTEST_EXPECT_EQ(t, sscanf(line, "K memmap in %lu blocks", &blocks), 1);
+	KTEST_EXPECT_GT(t, blocks, 1UL);
+}
+
 static const struct ktest_case deferred_cases[] = { KTEST_CASE(deferred_q35_512m),
 						    KTEST_CASE(deferred_two_nodes),
 						    KTEST_CASE(deferred_small_machine_none),
 						    KTEST_CASE(deferred_grow_on_demand),
 						    KTEST_CASE(deferred_nodeferinit),
 						    KTEST_CASE(deferred_memmap_follows_bootmem),
+						    KTEST_CASE(deferred_memmap_in_small_ranges),
 						    KTEST_CASES_END };
 
 static struct ktest_suite deferred_suite = {

@@ -110,6 +110,10 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long a
  * struct page is written when it is initialised (at boot or deferred). */
 void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			       unsigned long goal);
+/* As __alloc_bootmem_node_raw, but NULL instead of a panic: for a caller
+ * that can ask again in smaller pieces. */
+void *__alloc_bootmem_node_raw_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
+				       unsigned long goal);
 
 #define alloc_bootmem(x)	   __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
 #define alloc_bootmem_pages(x)	   __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
