@@ -143,7 +143,8 @@ static uint64_t ram_end(void)
 		if (e->type == E820_TYPE_RAM && e->addr + e->size > end)
 			end = e->addr + e->size;
 	}
-	return end;
+	/* Linux ends RAM at max_arch_pfn (46 bits); the kernel never touches more. */
+	return end < PFN_PHYS(MAX_ARCH_PFN) ? end : PFN_PHYS(MAX_ARCH_PFN);
 }
 
 /* The tables of an acpidump file become the simulated firmware's. */

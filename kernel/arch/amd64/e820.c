@@ -354,6 +354,21 @@ static unsigned long e820_end_pfn(unsigned long limit_pfn, uint32_t type)
 
 unsigned long e820__end_of_ram_pfn(void)
 {
+	/*
+	 * 4-level paging reaches 2^46 bytes of physical memory: RAM beyond
+	 * is never used (Linux says so only with mminit_loglevel; here each
+	 * range is named, nothing is dropped silently).
+	 */
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		uint64_t start = e->addr > PFN_PHYS(MAX_ARCH_PFN) ? e->addr
+								  : PFN_PHYS(MAX_ARCH_PFN);
+
+		if (e->type == E820_TYPE_RAM && e->addr + e->size > PFN_PHYS(MAX_ARCH_PFN))
+			pr_warn("e820: RAM [mem %#018llx-%#018llx] above max_arch_pfn %#lx ignored\n",
+				(unsigned long long)start,
+				(unsigned long long)(e->addr + e->size - 1), MAX_ARCH_PFN);
+	}
 	return e820_end_pfn(MAX_ARCH_PFN, E820_TYPE_RAM);
 }
 
