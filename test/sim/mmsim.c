@@ -260,9 +260,15 @@ static int refuse_table(const struct boot_log *log, bool full)
 				"sizes, which a log does not have; no layout\n");
 		return -1;
 	}
-	for (unsigned i = 0; i < log->nr_e820; i++)
-		if (log->e820[i].type == E820_TYPE_RAM && log->e820[i].size < UINT64_MAX - ram)
-			ram += log->e820[i].size;
+	for (unsigned i = 0; i < log->nr_e820; i++) {
+		const struct e820_entry *e = &log->e820[i];
+		/* Only RAM below max_arch_pfn is ever used (e820__end_of_ram_pfn). */
+		uint64_t end = e->addr + e->size < PFN_PHYS(MAX_ARCH_PFN) ? e->addr + e->size
+									 : PFN_PHYS(MAX_ARCH_PFN);
+
+		if (e->type == E820_TYPE_RAM && end > e->addr)
+			ram += end - e->addr;
+	}
 	need = full ? ram / 4096 * 64 : ram / 4096 / 8 + (256ULL << 20);
 	mi = fopen("/proc/meminfo", "r");
 	while (mi && fgets(line, sizeof(line), mi))
