@@ -245,8 +245,9 @@ static int e820_from_efi_map(struct boot_log *log)
  * size wraps (Linux 6.1 throws such a table away for the BIOS's fallback
  * sizes, which a log does not have), and more RAM than this host can model:
  * with --full a real memmap (64 bytes per 4 KiB page); without, as at
- * "Memory:", only bootmem's bitmap (a bit per page) and the memmap of each
- * node's first part (deferred struct-page init) are touched.
+ * "Memory:", only bootmem's bitmap (a bit per page), the memmap of each
+ * node's first part (deferred struct-page init) and that of the reserved
+ * pages (the memmap's own among them) are touched.
  */
 static int refuse_table(const struct boot_log *log, bool full)
 {
@@ -269,7 +270,12 @@ static int refuse_table(const struct boot_log *log, bool full)
 		if (e->type == E820_TYPE_RAM && end > e->addr)
 			ram += end - e->addr;
 	}
-	need = full ? ram / 4096 * 64 : ram / 4096 / 8 + (256ULL << 20);
+	/*
+	 * Without --full: bootmem's bitmap (a bit per page), and the struct
+	 * pages of the memmap's own pages, which mem_init sets up as reserved
+	 * (64 bytes per 4 KiB of a memmap that is 1/64 of RAM: RAM/4096).
+	 */
+	need = full ? ram / 4096 * 64 : ram / 4096 / 8 + ram / 4096 + (256ULL << 20);
 	mi = fopen("/proc/meminfo", "r");
 	while (mi && fgets(line, sizeof(line), mi))
 		if (sscanf(line, "MemAvailable: %" SCNu64 " kB", &avail) == 1)
@@ -280,7 +286,7 @@ static int refuse_table(const struct boot_log *log, bool full)
 		fprintf(stderr, "mmsim: the log's table has %" PRIu64 " GiB of usable RAM; modelling it "
 				"needs about %" PRIu64 " MiB of host memory for its %s, more than 3/4 of the "
 				"%" PRIu64 " MiB available here; refused\n",
-			ram >> 30, need >> 20, full ? "memmap" : "bootmem bitmap", avail >> 10);
+			ram >> 30, need >> 20, full ? "memmap" : "bootmem bitmap and reserved struct pages", avail >> 10);
 		return -1;
 	}
 	return 0;
