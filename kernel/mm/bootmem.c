@@ -14,6 +14,7 @@
 #include <kernel/printk.h>
 #include <lib/errno.h>
 #include <lib/string.h>
+#include <limits.h>
 
 #define BITS_PER_LONG 64
 
@@ -554,6 +555,39 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long ali
 	}
 }
 
+/*
+ * The highest free run of @size bytes in @b at or above @low (a pfn), on
+ * page boundaries aligned to @align: the last run that fits, walked from
+ * the bottom a word of the bitmap at a time.
+ */
+static void *alloc_core_top(bootmem_data_t *b, unsigned long size, unsigned long align,
+			    unsigned long low)
+{
+	unsigned long min = b->node_min_pfn, midx = b->node_low_pfn - min;
+	unsigned long step = align >> PAGE_SHIFT ? align >> PAGE_SHIFT : 1, pages = PFN_UP(size);
+	unsigned long best = ULONG_MAX, i = low > min ? low - min : 0;
+
+	while (i < midx) {
+		unsigned long s = find_next_zero_bit(b->node_bootmem_map, midx, i), e, start;
+
+		if (s >= midx)
+			break;
+		e = find_next_set_bit(b->node_bootmem_map, midx, s);
+		if (e - s >= pages) {
+			start = ALIGN_DOWN(min + e - pages, step) - min;
+			if (start >= s)
+				best = start;
+		}
+		i = e;
+	}
+	if (best == ULONG_MAX)
+		return NULL;
+	for (i = best; i < best + pages; i++)
+		set_bit(i, b->node_bootmem_map);
+	sync_memmap(min + best, min + best + pages, true);
+	return __va(PFN_PHYS(min + best));
+}
+
 static void *alloc_any_node(unsigned long size, unsigned long align, unsigned long goal,
 			    unsigned long limit, bool zero)
 {
@@ -654,9 +688,10 @@ void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned lo
 	return alloc_node_or_panic(pgdat, size, align, goal, false);
 }
 
-void *__alloc_bootmem_node_raw_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
-				       unsigned long goal)
+void *alloc_bootmem_high_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align)
 {
 	bootmem_check_live(__func__);
-	return alloc_node(pgdat, size, align, goal, false);
+	if (!pgdat->bdata || !size || (align & (align - 1)))
+		return NULL;
+	return alloc_core_top(pgdat->bdata, size, align, PFN_DOWN(BOOTMEM_LOW_LIMIT));
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memmap: struct pages for every 2 MiB section that holds RAM, taken
- * from bootmem on the section's node, one block per run of sections (or
+ * from the top of the section's node, one block per run of sections (or
  * smaller blocks when bootmem has no hole that big).
  */
 #define pr_fmt(fmt) fmt
@@ -18,24 +18,25 @@ unsigned long memmap_bytes;
 static unsigned long nr_present_sections, nr_memmap_blocks;
 
 /*
- * One block for a run of sections. When no free hole is that big (a map of
- * many small RAM ranges) the halves are tried, down to one section, as
- * Linux's vmemmap falls back from 2 MiB blocks to single pages: each
- * section has its own pointer, so the blocks need not be contiguous.
+ * One block for a run of sections, from the top of the node. When no free
+ * hole there is that big (a map of many small RAM ranges) the halves are
+ * tried, down to one section, as Linux's vmemmap falls back from 2 MiB
+ * blocks to single pages: each section has its own pointer, so the blocks
+ * need not be contiguous. A section that fits nowhere on its node comes
+ * from any node, bottom-up, or the boot panics naming the request.
  */
 static void alloc_run(int nid, unsigned long first, unsigned long count)
 {
 	unsigned long bytes = count * PAGES_PER_SECTION * sizeof(struct page);
 	/* Not zeroed: memmap_init or deferred_init_node writes each struct page. */
-	uintptr_t map = (uintptr_t)__alloc_bootmem_node_raw_nopanic(NODE_DATA(nid), bytes,
-								    PAGE_SIZE, BOOTMEM_LOW_LIMIT);
+	uintptr_t map = (uintptr_t)alloc_bootmem_high_node_raw(NODE_DATA(nid), bytes, PAGE_SIZE);
 
 	if (!map && count > 1) {
 		alloc_run(nid, first, count / 2);
 		alloc_run(nid, first + count / 2, count - count / 2);
 		return;
 	}
-	if (!map) /* one section: the panic names the request */
+	if (!map)
 		map = (uintptr_t)__alloc_bootmem_node_raw(NODE_DATA(nid), bytes, PAGE_SIZE,
 							  BOOTMEM_LOW_LIMIT);
 

@@ -110,10 +110,20 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long a
  * struct page is written when it is initialised (at boot or deferred). */
 void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			       unsigned long goal);
-/* As __alloc_bootmem_node_raw, but NULL instead of a panic: for a caller
- * that can ask again in smaller pieces. */
-void *__alloc_bootmem_node_raw_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
-				       unsigned long goal);
+/**
+ * alloc_bootmem_high_node_raw - boot memory from the top of node @pgdat
+ * @size: bytes
+ * @align: power of two
+ *
+ * Not zeroed, not below BOOTMEM_LOW_LIMIT, only on @pgdat: for the memmap,
+ * which Linux 6.1's memblock places top-down in the node, in the part of
+ * it whose struct pages are deferred, leaving the low memory (DMA32) and
+ * the part set up at boot free (x86-64's bootmem did the same with
+ * alloc_bootmem_high_node).
+ *
+ * Return: a direct-map pointer, or NULL when no free run that big is left.
+ */
+void *alloc_bootmem_high_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align);
 
 #define alloc_bootmem(x)	   __alloc_bootmem(x, SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT)
 #define alloc_bootmem_pages(x)	   __alloc_bootmem(x, PAGE_SIZE, BOOTMEM_LOW_LIMIT)
