@@ -244,6 +244,32 @@ static void deferred_memmap_follows_bootmem(struct ktest *t)
 }
 
 /*
+ * The memmap sits at the top of the node, where Linux 6.1's memblock puts
+ * it: every struct page of the 512 MiB machine lies in the deferred part
+ * (at or above its first deferred pfn, 0x10000), none in the part set up
+ * at boot.
+ */
+static void deferred_memmap_at_node_top(struct ktest *t)
+{
+	pg_data_t *pgdat;
+	unsigned long low = ULONG_MAX, high = 0;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "", false), 0);
+	pgdat = NODE_DATA(0);
+	for (int i = 0; i < nr_nodemap_entries; i++)
+		for (unsigned long pfn = early_node_map[i].start_pfn;
+		     pfn < early_node_map[i].end_pfn; pfn++) {
+			unsigned long at = PFN_DOWN(__pa(pfn_to_page(pfn)));
+
+			low = at < low ? at : low;
+			high = at > high ? at : high;
+		}
+	KTEST_EXPECT_EQ(t, pgdat->first_deferred_pfn, 0x10000UL);
+	KTEST_EXPECT_GE(t, low, pgdat->first_deferred_pfn);
+	KTEST_EXPECT_LT(t, high, pgdat->node_start_pfn + pgdat->node_spanned_pages);
+}
+
+/*
  * 2 GiB in 248 ranges of 8 MiB - 4 KiB above 64 MiB, each followed by a
  * reserved page: no free hole holds the 32 MiB memmap, so it comes in
  * smaller blocks (it panicked "Out of memory" before). The node's first
@@ -281,6 +307,7 @@ static const struct ktest_case deferred_cases[] = { KTEST_CASE(deferred_q35_512m
 						    KTEST_CASE(deferred_nodeferinit),
 						    KTEST_CASE(deferred_memmap_follows_bootmem),
 						    KTEST_CASE(deferred_memmap_in_small_ranges),
+						    KTEST_CASE(deferred_memmap_at_node_top),
 						    KTEST_CASES_END };
 
 static struct ktest_suite deferred_suite = {
