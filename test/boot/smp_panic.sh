@@ -19,8 +19,11 @@
 # in its NMI handler, which nothing can stop: after the NMI line and its
 # 10 ms, "SMP: failed to stop secondary CPUs 1" (Linux's arm64 words; x86
 # Linux says nothing), naming that CPU alone (CPUs 2 and 3 stopped on the
-# vector), and the report still ends. Times are the kernel's own
-# timestamps.
+# vector), and the report still ends. For smp_panic, CPU 1's trace goes
+# through the interrupt that ran the hook: the handler's frames between
+# <IRQ> and </IRQ>, then irq_common, the interrupted RIP by name
+# (start_secondary, idling) and its caller, no unnamed frame. Times are the
+# kernel's own timestamps.
 set -euo pipefail
 build=$1 kind=$2 ncpu=$3 accel=$4
 here=$(cd "$(dirname "$0")" && pwd)
@@ -77,8 +80,9 @@ if [ "$kind" != smp_panic_nmi_stuck ]; then
 	! grep -q '^SMP: failed to stop secondary CPUs' "$log.txt" || fail "CPUs were not stopped"
 fi
 ! grep -q '^mmk: boot complete' "$log.txt" || fail "the boot went on after the panic"
-# Only the panic's own lines (and the NMI line) between its start and end.
-sed -n "${p},${e}p" "$log.txt" | grep -vE '^(Kernel panic|Call Trace:| [A-Za-z_0-9.]+\+0x| 0x[0-9a-f]+|Shutting down cpus with NMI$|SMP: failed to stop secondary CPUs 1$|---\[ end Kernel panic)' |
+# Only the panic's own lines (the trace with its interrupt frames, the NMI
+# line) between its start and end.
+sed -n "${p},${e}p" "$log.txt" | grep -vE '^(Kernel panic|Call Trace:| [A-Za-z_0-9.]+\+0x| 0x[0-9a-f]+| </?IRQ>$|RIP: 0010:[A-Za-z_0-9.]+\+0x|RSP: 0018:|Shutting down cpus with NMI$|SMP: failed to stop secondary CPUs 1$|---\[ end Kernel panic)' |
 	grep . && fail "another line inside the panic report"
 tp=$(secs "Kernel panic")
 te=$(secs "---\\[ end Kernel panic")
@@ -93,6 +97,19 @@ fi
 within "$tp" "$te" 0 4.0 "panic to its end marker"
 case $kind in
 smp_panic)
+	# CPU 1 panics in its IPI handler, called while it idled: the trace
+	# shows the handler between <IRQ> and </IRQ>, then irq_common and the
+	# interrupted RIP by name (not a raw address), then what called it.
+	i1=$(line '^ <IRQ>$')
+	f3=$(line '^ generic_smp_call_function_interrupt\+0x')
+	f4=$(line '^ do_IRQ\+0x')
+	i2=$(line '^ </IRQ>$')
+	f5=$(line '^ irq_common\+0x')
+	r=$(line '^RIP: 0010:start_secondary\+0x[0-9a-f]+/0x[0-9a-f]+$')
+	f6=$(line '^ secondary_startup_64\+0x')
+	((t < i1 && i1 < f1 && f2 < f3 && f3 < f4 && f4 < i2 && i2 < f5 && f5 < r && r < f6 && f6 < e)) ||
+		fail "the trace through the interrupt is out of order (lines $t $i1 $f1 $f2 $f3 $f4 $i2 $f5 $r $f6 $e)"
+	! sed -n "${t},${e}p" "$log.txt" | grep -qE '^ 0x[0-9a-f]+$' || fail "a frame without a name in the trace"
 	c=$(grep -c '^crash=smp_panic: CPU0 line ' "$log.txt")
 	((c >= 20)) || fail "CPU 0 printed $c lines, want at least the 20 before the panic"
 	! sed -n "${p},\$p" "$log.txt" | grep -q '^crash=smp_panic: CPU0 line ' ||
