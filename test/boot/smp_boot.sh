@@ -22,11 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC2154,SC2034 # $log, $build: lib.sh
 . "$here/lib.sh"
 
-case $accel in
-mttcg) accel_arg="-accel tcg,thread=multi" ;;
-single) accel_arg="-accel tcg,thread=single" ;;
-*) fail "ACCEL must be mttcg or single, not '$accel'" ;;
-esac
+set_accel "$accel"
 
 # CPU -> node: q35 has one node; numa4 spreads the CPUs over its four
 # nodes in equal runs (CPUs 0..k-1 on node 0, ...), one socket per node.

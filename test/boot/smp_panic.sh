@@ -30,11 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC2154,SC2034 # $log, $build: lib.sh
 . "$here/lib.sh"
 
-case $accel in
-mttcg) accel_arg="-accel tcg,thread=multi" ;;
-single) accel_arg="-accel tcg,thread=single" ;;
-*) fail "ACCEL must be mttcg or single, not '$accel'" ;;
-esac
+set_accel "$accel"
 case $kind in
 smp_panic) msg="crash=smp_panic: CPU1 panics while CPU0 prints" hook=smp_panic_other nmi=0 ;;
 smp_panic_all) msg="crash=smp_panic_all: CPU[0-9]+" hook=smp_panic_all nmi=1 ;;
