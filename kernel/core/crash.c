@@ -47,6 +47,6 @@ void crash_requested(void)
 	crash_smp(crash_what);
 	arch_crash(crash_what);
 	panic("crash=%s: unknown; try ud, gp, pf, de, null, stack, vstack, fp, init, panic, "
-	      "smp_panic, smp_panic_all or smp_panic_stuck_printk",
+	      "smp_panic, smp_panic_all, smp_panic_stuck_printk or smp_panic_nmi_stuck",
 	      crash_what);
 }

@@ -2,12 +2,15 @@
 /*
  * lockdep-lite's reports (see <kernel/spinlock.h>): a locking bug found in
  * a debug build stops the machine with Linux's wording, naming the lock,
- * the CPU and what was seen, before the deadlock it predicts happens.
+ * the CPU and what was seen, before the deadlock it predicts happens. Also
+ * the switch to test-and-set waiting under a hypervisor.
  */
 #include <kernel/arch.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
+
+bool virt_spin_lock_enabled;
 
 #ifndef NDEBUG
 void spin_bug(const spinlock_t *l, const char *what)

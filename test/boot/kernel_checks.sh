@@ -22,6 +22,7 @@ set -euo pipefail
 build=$1 mode=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC2154,SC2034 # $log, $build: lib.sh
 . "$here/lib.sh"
 
 case $mode in

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # $build: set by the script that sources this
 # Sourced by the QEMU boot-test scripts once they have set $build:
 #   boot WANT_STATUS LOGNAME RUN-ARGS...  boot with scripts/run --no-build,
 #                                         require the exit status; the raw
@@ -5,6 +6,9 @@
 #                                         timestamps and CRs is $log.txt
 #   has REGEX                             a line of $log.txt matches, or fail
 #   fail MESSAGE                          report, show the log's tail, exit 1
+#   set_accel ACCEL                       $accel_arg: QEMU's -accel option for
+#                                         mttcg (multi-threaded TCG) or single
+#                                         (one thread for all vCPUs)
 # and $top (the repository) and $logdir (where the logs go).
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 logdir="$build/test-logs"
@@ -14,6 +18,15 @@ fail() {
 	echo "FAIL: $*"
 	[ -f "${log:-}" ] && tail -n 40 "$log"
 	exit 1
+}
+
+set_accel() {
+	# shellcheck disable=SC2034 # $accel_arg: for the script that sources this
+	case $1 in
+	mttcg) accel_arg="-accel tcg,thread=multi" ;;
+	single) accel_arg="-accel tcg,thread=single" ;;
+	*) fail "ACCEL must be mttcg or single, not '$1'" ;;
+	esac
 }
 
 boot() {

@@ -5,6 +5,8 @@
 #   smp_panic               CPU 1 panics while CPU 0 prints lines
 #   smp_panic_all           every CPU panics at once
 #   smp_panic_stuck_printk  CPU 1 panics while CPU 0 hangs inside printk
+#   smp_panic_nmi_stuck     CPU 0 panics while CPU 1 spins inside its NMI
+#                           handler (kernel/arch/amd64/crash_nmi.c)
 # Checks: exit status 1 (panic) well inside the 60 s limit given to
 # scripts/run; one "Kernel panic" line, from a CPU that should report it;
 # the report whole and in order (message, Call Trace through panic and the
@@ -13,7 +15,14 @@
 # alone when they run with interrupts on (no NMI line), by Linux's
 # "Shutting down cpus with NMI" a second after the panic line when they
 # halted or hang with interrupts off; for the stuck printk, the panicking
-# CPU's bounded wait (1 s) before it takes printk over. Times are the
+# CPU's bounded wait (1 s) before it takes printk over. For the CPU stuck
+# in its NMI handler, which nothing can stop: after the NMI line and its
+# 10 ms, "SMP: failed to stop secondary CPUs 1" (Linux's arm64 words; x86
+# Linux says nothing), naming that CPU alone (CPUs 2 and 3 stopped on the
+# vector), and the report still ends. For smp_panic, CPU 1's trace goes
+# through the interrupt that ran the hook: the handler's frames between
+# <IRQ> and </IRQ>, then irq_common, the interrupted RIP by name
+# (start_secondary, idling) and its caller, no unnamed frame. Times are the
 # kernel's own timestamps.
 set -euo pipefail
 build=$1 kind=$2 ncpu=$3 accel=$4
@@ -21,18 +30,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC2154,SC2034 # $log, $build: lib.sh
 . "$here/lib.sh"
 
-case $accel in
-mttcg) accel_arg="-accel tcg,thread=multi" ;;
-single) accel_arg="-accel tcg,thread=single" ;;
-*) fail "ACCEL must be mttcg or single, not '$accel'" ;;
-esac
+set_accel "$accel"
 case $kind in
 smp_panic) msg="crash=smp_panic: CPU1 panics while CPU0 prints" hook=smp_panic_other nmi=0 ;;
 smp_panic_all) msg="crash=smp_panic_all: CPU[0-9]+" hook=smp_panic_all nmi=1 ;;
 smp_panic_stuck_printk)
 	msg="crash=smp_panic_stuck_printk: CPU1 panics while CPU0 is stuck in printk"
 	hook=smp_panic_after_stuck nmi=1 ;;
-*) fail "KIND must be smp_panic, smp_panic_all or smp_panic_stuck_printk" ;;
+smp_panic_nmi_stuck)
+	msg="crash=smp_panic_nmi_stuck: CPU1 spins in its NMI handler"
+	hook=crash_nmi_stuck nmi=1 ;;
+*) fail "KIND must be smp_panic, smp_panic_all, smp_panic_stuck_printk or smp_panic_nmi_stuck" ;;
 esac
 
 name="$kind-q35-$ncpu-$accel"
@@ -64,10 +72,13 @@ f1=$(line '^ panic\+0x')
 f2=$(line "^ $hook\\+0x")
 e=$(line "^---\\[ end Kernel panic - not syncing: $msg \\]---\$")
 ((p < t && t < f1 && f1 < f2 && f2 < e)) || fail "the panic report is out of order (lines $p $t $f1 $f2 $e)"
-! grep -q '^SMP: failed to stop secondary CPUs' "$log.txt" || fail "CPUs were not stopped"
+if [ "$kind" != smp_panic_nmi_stuck ]; then
+	! grep -q '^SMP: failed to stop secondary CPUs' "$log.txt" || fail "CPUs were not stopped"
+fi
 ! grep -q '^mmk: boot complete' "$log.txt" || fail "the boot went on after the panic"
-# Only the panic's own lines (and the NMI line) between its start and end.
-sed -n "${p},${e}p" "$log.txt" | grep -vE '^(Kernel panic|Call Trace:| [A-Za-z_0-9.]+\+0x| 0x[0-9a-f]+|Shutting down cpus with NMI$|---\[ end Kernel panic)' |
+# Only the panic's own lines (the trace with its interrupt frames, the NMI
+# line) between its start and end.
+sed -n "${p},${e}p" "$log.txt" | grep -vE '^(Kernel panic|Call Trace:| [A-Za-z_0-9.]+\+0x| 0x[0-9a-f]+| </?IRQ>$|RIP: 0010:[A-Za-z_0-9.]+\+0x|RSP: 0018:|Shutting down cpus with NMI$|SMP: failed to stop secondary CPUs 1$|---\[ end Kernel panic)' |
 	grep . && fail "another line inside the panic report"
 tp=$(secs "Kernel panic")
 te=$(secs "---\\[ end Kernel panic")
@@ -82,6 +93,19 @@ fi
 within "$tp" "$te" 0 4.0 "panic to its end marker"
 case $kind in
 smp_panic)
+	# CPU 1 panics in its IPI handler, called while it idled: the trace
+	# shows the handler between <IRQ> and </IRQ>, then irq_common and the
+	# interrupted RIP by name (not a raw address), then what called it.
+	i1=$(line '^ <IRQ>$')
+	f3=$(line '^ generic_smp_call_function_interrupt\+0x')
+	f4=$(line '^ do_IRQ\+0x')
+	i2=$(line '^ </IRQ>$')
+	f5=$(line '^ irq_common\+0x')
+	r=$(line '^RIP: 0010:start_secondary\+0x[0-9a-f]+/0x[0-9a-f]+$')
+	f6=$(line '^ secondary_startup_64\+0x')
+	((t < i1 && i1 < f1 && f2 < f3 && f3 < f4 && f4 < i2 && i2 < f5 && f5 < r && r < f6 && f6 < e)) ||
+		fail "the trace through the interrupt is out of order (lines $t $i1 $f1 $f2 $f3 $f4 $i2 $f5 $r $f6 $e)"
+	! sed -n "${t},${e}p" "$log.txt" | grep -qE '^ 0x[0-9a-f]+$' || fail "a frame without a name in the trace"
 	c=$(grep -c '^crash=smp_panic: CPU0 line ' "$log.txt")
 	((c >= 20)) || fail "CPU 0 printed $c lines, want at least the 20 before the panic"
 	! sed -n "${p},\$p" "$log.txt" | grep -q '^crash=smp_panic: CPU0 line ' ||
@@ -91,6 +115,14 @@ smp_panic_stuck_printk)
 	o=$(line '^printk: CPU0 held printk for over 1000 ms: taken over for the panic$')
 	((o < p)) || fail "the takeover note is not before the panic line"
 	within "$(secs 'printk: console \[crashstall0\] enabled')" "$(secs 'printk: CPU0 held printk')" 1.0 3.0 "bounded printk wait"
+	;;
+smp_panic_nmi_stuck)
+	[ "$(grep -c '^SMP: failed to stop secondary CPUs' "$log.txt")" -eq 1 ] ||
+		fail "not exactly one 'SMP: failed to stop secondary CPUs' line"
+	x=$(line '^SMP: failed to stop secondary CPUs 1$')
+	((n < x && x < e)) || fail "the failure line is not between the NMI line and the end marker"
+	# The NMI gets its 10 ms before the panicking CPU gives up.
+	within "$(secs 'Shutting down cpus with NMI')" "$(secs 'SMP: failed to stop')" 0.01 2.0 "NMI wait"
 	;;
 esac
 pass "$name: one panic report, whole; the other CPUs stopped"

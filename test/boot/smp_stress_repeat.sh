@@ -16,12 +16,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # The suite's five cases (kernel/mm/tests/smp_test.c) all run with three
 # CPUs or more; the two remote-free cases skip with fewer.
 [ "$ncpu" -ge 3 ] || fail "NCPU must be 3 or more, not '$ncpu'"
+set_accel mttcg
 nokunit="$logdir/smp-stress.no-kunit"
 rm -f "$nokunit"
 for ((i = 1; i <= count; i++)); do
 	# A subshell: lib.sh's fail exits it, and the loop reports which boot.
 	if ! (
-		boot 0 "smp-stress-$i" --smp "$ncpu" --cmdline "selftest=smp" -- -accel tcg,thread=multi
+		# shellcheck disable=SC2086 # $accel_arg is a word list
+		boot 0 "smp-stress-$i" --smp "$ncpu" --cmdline "selftest=smp" -- $accel_arg
 		has '^    # smp: pass:5 fail:0 skip:0 total:5$'
 		! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 		ktap_parse

@@ -14,6 +14,7 @@
 #include <lib/errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A table being built: header first, entries appended. */
 struct tb {
@@ -618,6 +619,58 @@ static void slit_too_many_localities(struct ktest *t)
 	free(p);
 }
 
+/*
+ * The CPU list the kernel boots from (acpi_madt_enabled_cpus): the boot
+ * CPU first, then the enabled entries in table order, local APIC and
+ * x2APIC alike; disabled entries, the boot CPU's own entry and the "no
+ * such CPU" ids (0xff for a local APIC, 0xffffffff for an x2APIC, where
+ * 0xff is an ordinary id) left out; no more than the room given.
+ */
+static void madt_enabled_cpus_x2apic(struct ktest *t)
+{
+	static const struct acpi_madt_cpu cpus[] = {
+		/* apic_id, uid, enabled, online_capable, x2apic */
+		{ 1, 0, true, false, false },
+		{ 0, 1, true, false, false },
+		{ 0xff, 2, true, false, false },
+		{ 0x100, 3, true, false, true },
+		{ 0xff, 4, true, false, true },
+		{ 0x102, 5, false, true, true },
+		{ 0xffffffff, 6, true, false, true },
+		{ 2, 7, true, false, false },
+	};
+	uint32_t ids[8];
+	size_t len;
+	uint8_t *p = read_aml("madt-good", &len);
+
+	memset(&madt, 0, sizeof(madt));
+	madt.nr_cpus = (int)(sizeof(cpus) / sizeof(cpus[0]));
+	memcpy(madt.cpu, cpus, sizeof(cpus));
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 8), 5);
+	KTEST_EXPECT_EQ(t, ids[0], 0);
+	KTEST_EXPECT_EQ(t, ids[1], 1);
+	KTEST_EXPECT_EQ(t, ids[2], 0x100);
+	KTEST_EXPECT_EQ(t, ids[3], 0xff); /* the x2APIC entry's */
+	KTEST_EXPECT_EQ(t, ids[4], 2);
+	/* Room for three: the boot CPU and the first two others. */
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 3), 3);
+	KTEST_EXPECT_EQ(t, ids[2], 0x100);
+	/* A boot CPU with an x2APIC id, not listed again. */
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0x100, ids, 8), 5);
+	KTEST_EXPECT_EQ(t, ids[0], 0x100);
+	KTEST_EXPECT_EQ(t, ids[1], 1);
+	KTEST_EXPECT_EQ(t, ids[2], 0);
+	KTEST_EXPECT_EQ(t, ids[3], 0xff);
+	KTEST_EXPECT_EQ(t, ids[4], 2);
+	/* iasl's madt-good: CPU 0 (boot) and the enabled x2APIC 0x100. */
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, acpi_parse_madt(p, len, &madt), 0);
+	free(p);
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 8), 2);
+	KTEST_EXPECT_EQ(t, ids[0], 0);
+	KTEST_EXPECT_EQ(t, ids[1], 0x100);
+}
+
 static struct ktest_case acpi_parse_cases[] = {
 	KTEST_CASE(madt_iasl_good),
 	KTEST_CASE(madt_lapic_too_short),
@@ -628,6 +681,7 @@ static struct ktest_case acpi_parse_cases[] = {
 	KTEST_CASE(madt_header_lengths),
 	KTEST_CASE(madt_trailing_byte),
 	KTEST_CASE(madt_too_many_entries),
+	KTEST_CASE(madt_enabled_cpus_x2apic),
 	KTEST_CASE(srat_iasl_good),
 	KTEST_CASE(srat_iasl_rev1),
 	KTEST_CASE(srat_revision2_domains),

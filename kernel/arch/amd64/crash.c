@@ -71,9 +71,15 @@ void arch_crash(const char *what)
 		const char *name;
 		void (*fn)(void);
 	} crashes[] = {
-		{ "ud", crash_ud }, { "de", crash_de },		{ "gp", crash_gp },
-		{ "pf", crash_pf }, { "null", crash_null },	{ "stack", crash_stack },
-		{ "fp", crash_fp }, { "vstack", crash_vstack },
+		{ "ud", crash_ud },
+		{ "de", crash_de },
+		{ "gp", crash_gp },
+		{ "pf", crash_pf },
+		{ "null", crash_null },
+		{ "stack", crash_stack },
+		{ "fp", crash_fp },
+		{ "vstack", crash_vstack },
+		{ "smp_panic_nmi_stuck", crash_nmi_stuck },
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(crashes); i++)

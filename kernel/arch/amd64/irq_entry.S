@@ -4,6 +4,8 @@
  * and irq_common saves the registers a C call may clobber, calls
  * do_IRQ(vector) and returns with iretq. Interrupt gates arrive with
  * interrupts off; the stubs are 16 bytes apart (idt.c indexes them).
+ * The frame irq_common builds is struct irq_frame (stacktrace.c), which
+ * the unwinder reads when it meets the return address after the call.
  */
 	.text
 	.p2align 4
@@ -34,6 +36,7 @@ irq_common:
 	cld
 	movq	80(%rsp), %rdi	/* the vector */
 	call	do_IRQ
+.Lirq_return:
 	popq	%rbp
 	popq	%r11
 	popq	%r10
@@ -46,3 +49,9 @@ irq_common:
 	popq	%rax
 	addq	$8, %rsp	/* the vector */
 	iretq
+
+	.section .rodata
+	.balign 8
+	.globl irq_return_addr
+irq_return_addr:
+	.quad	.Lirq_return

@@ -26,6 +26,7 @@
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <kernel/spinlock.h>
 #include <lib/errno.h>
 #include <lib/string.h>
 #include <mm/cpuhp.h>
@@ -199,11 +200,24 @@ static int setup_trampoline_pgt(void)
 	return 0;
 }
 
+/*
+ * Linux's native_pv_lock_init: on a hypervisor (QEMU's TCG sets the bit
+ * too) spinlock waiters take no ticket, see <kernel/spinlock.h>.
+ */
+static void pv_lock_init(void)
+{
+	uint32_t a, b, c, d;
+
+	cpuid(1, &a, &b, &c, &d);
+	virt_spin_lock_enabled = (c & X86_FEATURE_HYPERVISOR) != 0;
+}
+
 void smp_prepare_cpus(unsigned int max_cpus)
 {
 	struct trampoline_header *h;
 	unsigned long size = (unsigned long)(trampoline_end - trampoline_start);
 
+	pv_lock_init();
 	init_bsp_apic(x86_madt_lapic_addr());
 	if (!calibrate_APIC_clock())
 		setup_APIC_timer();

@@ -15,6 +15,18 @@
 
 #define MAX_TRACE_DEPTH 32
 
+/*
+ * What irq_common (irq_entry.S) leaves above its frame pointer: the
+ * registers it saved, the vector, and the CPU's interrupt frame.
+ */
+struct irq_frame {
+	uint64_t rbp, r11, r10, r9, r8, rdi, rsi, rdx, rcx, rax, vector;
+	uint64_t rip, cs, rflags, rsp, ss;
+};
+
+/* The return address of irq_common's call to do_IRQ. */
+extern const uint64_t irq_return_addr;
+
 uint64_t vstack_lo, vstack_hi;
 
 int kernel_stack_id(uint64_t addr, uint64_t len)
@@ -47,32 +59,74 @@ static bool canonical(uint64_t addr)
 	return (uint64_t)((int64_t)(addr << 16) >> 16) == addr;
 }
 
-void show_trace(uint64_t rbp)
+/*
+ * Walk the frame-pointer chain from @rbp. Printing, each frame gives one
+ * line; an interrupt's entry frame also gives the interrupted RIP, RSP and
+ * flags (Linux's "RIP:" and "RSP:" lines), and the frames of the handler
+ * are bracketed by <IRQ> and </IRQ> as in Linux's traces, @irqs being how
+ * many entry frames the chain holds. Returns that number.
+ */
+static int walk_trace(uint64_t rbp, bool print, int irqs)
 {
-	int prev_stack = -1;
+	int prev_stack = -1, found = 0;
 	uint64_t prev_rbp = 0;
 
-	printk(KERN_DEFAULT "Call Trace:\n");
+	if (print && irqs)
+		printk(KERN_DEFAULT " <IRQ>\n");
 	for (int depth = 0; rbp; depth++) {
 		const uint64_t *frame = (const uint64_t *)rbp;
 		int stack = canonical(rbp) && !(rbp & 7) ? kernel_stack_id(rbp, 16) : -1;
 		char sym[128];
 
 		if (depth == MAX_TRACE_DEPTH) {
-			printk(KERN_DEFAULT " ... (trace cut at %d frames)\n", MAX_TRACE_DEPTH);
-			return;
+			if (print)
+				printk(KERN_DEFAULT " ... (trace cut at %d frames)\n",
+				       MAX_TRACE_DEPTH);
+			return found;
 		}
 		if (stack < 0 || (stack == prev_stack && rbp <= prev_rbp)) {
-			printk(KERN_DEFAULT " bad frame pointer %016llx, trace ends\n",
-			       (unsigned long long)rbp);
-			return;
+			if (print)
+				printk(KERN_DEFAULT " bad frame pointer %016llx, trace ends\n",
+				       (unsigned long long)rbp);
+			return found;
 		}
-		sprint_backtrace(sym, sizeof(sym), frame[1]);
-		printk(KERN_DEFAULT " %s\n", sym);
+		if (frame[1] == irq_return_addr &&
+		    kernel_stack_id(frame[0], sizeof(struct irq_frame)) == stack) {
+			const struct irq_frame *f = (const struct irq_frame *)frame[0];
+
+			/* The handler's frames end here; the interrupted code's follow. */
+			if (++found == irqs && print)
+				printk(KERN_DEFAULT " </IRQ>\n");
+			if (print) {
+				sprint_backtrace(sym, sizeof(sym), frame[1]);
+				printk(KERN_DEFAULT " %s\n", sym);
+				sprint_symbol(sym, sizeof(sym), f->rip);
+				printk(KERN_DEFAULT "RIP: %04llx:%s\n", (unsigned long long)f->cs,
+				       sym);
+				printk(KERN_DEFAULT "RSP: %04llx:%016llx EFLAGS: %08llx\n",
+				       (unsigned long long)f->ss, (unsigned long long)f->rsp,
+				       (unsigned long long)f->rflags);
+			}
+			prev_stack = stack;
+			prev_rbp = frame[0];
+			rbp = f->rbp;
+			continue;
+		}
+		if (print) {
+			sprint_backtrace(sym, sizeof(sym), frame[1]);
+			printk(KERN_DEFAULT " %s\n", sym);
+		}
 		prev_stack = stack;
 		prev_rbp = rbp;
 		rbp = frame[0];
 	}
+	return found;
+}
+
+void show_trace(uint64_t rbp)
+{
+	printk(KERN_DEFAULT "Call Trace:\n");
+	walk_trace(rbp, true, walk_trace(rbp, false, 0));
 }
 
 void dump_stack(void)

@@ -5,6 +5,7 @@
  * the code bytes around RIP, every register, the control registers and a
  * frame-pointer call trace. Then panic: nothing is recoverable yet.
  */
+#include <asm/crash.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/smp_stop.h>
@@ -194,8 +195,10 @@ void do_exception(struct pt_regs *regs)
 	int depth;
 
 	/* A panicking CPU stopping this one: no report, it halts here. */
-	if (vector == X86_TRAP_NMI)
+	if (vector == X86_TRAP_NMI) {
+		crash_nmi_callback();
 		smp_stop_nmi_callback();
+	}
 	depth = oops_begin();
 
 	if (depth > 2)

@@ -14,7 +14,9 @@
  * fault on an unmapped address, null = NULL dereference, stack = stack
  * overflow caught as a double fault, vstack = overflow of a vmalloc'd
  * stack into a guard page, fp = fault with a corrupt frame
- * pointer chain); an unknown value panics with a message listing them.
+ * pointer chain, smp_panic_nmi_stuck = a CPU left spinning in its NMI
+ * handler, then a panic); an unknown value panics with a message listing
+ * them.
  */
 void crash_requested(void);
 

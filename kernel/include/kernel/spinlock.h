@@ -5,6 +5,12 @@
  * starvation under contention, unlike test-and-set). Pure C11/GCC atomics:
  * the same code runs in the kernel and on host threads (test/sim).
  *
+ * Under a hypervisor (virt_spin_lock_enabled) a waiter takes no ticket: it
+ * waits for the lock to be free and grabs it, as Linux's virt_spin_lock
+ * does when it has no paravirt spinlocks. A fair lock is at the mercy of
+ * the host scheduler there: when the vCPU whose turn is next is not
+ * running, every waiter behind it spins until the host runs it again.
+ *
  * Debug builds (no NDEBUG) add lockdep-lite: taking a lock this CPU already
  * holds (recursion: a certain deadlock), releasing a lock another CPU
  * holds, and one lock taken both in interrupt context and with interrupts
@@ -44,6 +50,12 @@ typedef struct {
 #endif
 
 #define DEFINE_SPINLOCK(x) spinlock_t x = SPIN_LOCK_UNLOCKED
+
+/*
+ * Set once, before any other CPU runs, by the architecture (x86: CPUID's
+ * hypervisor bit, as Linux's native_pv_lock_init); false on the host.
+ */
+extern bool virt_spin_lock_enabled;
 
 static inline void spin_lock_init(spinlock_t *l)
 {
@@ -99,14 +111,36 @@ static inline void spin_debug_release(spinlock_t *l)
 }
 #endif
 
+/*
+ * Test-and-set on the ticket fields: free is next == owner, and one
+ * compare-and-swap of next from owner to owner + 1 takes it (as
+ * spin_trylock), so ticket holders and these waiters share a lock safely.
+ */
+static inline void virt_spin_lock(spinlock_t *l)
+{
+	for (;;) {
+		unsigned int owner = __atomic_load_n(&l->owner, __ATOMIC_RELAXED);
+
+		if (__atomic_load_n(&l->next, __ATOMIC_RELAXED) == owner &&
+		    __atomic_compare_exchange_n(&l->next, &owner, owner + 1, false,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return;
+		cpu_relax();
+	}
+}
+
 static inline void spin_lock(spinlock_t *l)
 {
 	unsigned int ticket;
 
 	spin_debug_before(l);
-	ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
-	while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
-		cpu_relax();
+	if (virt_spin_lock_enabled) {
+		virt_spin_lock(l);
+	} else {
+		ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
+		while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
+			cpu_relax();
+	}
 	spin_debug_after(l);
 }
 

@@ -14,7 +14,8 @@
 #define EFER_NXE    (1u << 11)
 #define X86_CR4_PGE (1ull << 7)
 
-#define X86_FEATURE_TSC_EDX (1u << 4) /* CPUID.1:EDX */
+#define X86_FEATURE_TSC_EDX    (1u << 4)  /* CPUID.1:EDX */
+#define X86_FEATURE_HYPERVISOR (1u << 31) /* CPUID.1:ECX: running under a hypervisor */
 
 #define DEFINE_READ_CR(n)                                         \
 	static inline uint64_t read_cr##n(void)                   \
