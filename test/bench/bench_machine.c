@@ -157,7 +157,7 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	}
 }
 
-uint64_t bench_machine_memmap_write(unsigned int gib)
+uint64_t bench_machine_memmap_write(unsigned int gib, bool nt)
 {
 	const struct touched *t = gib <= 1024 ? &touched[1][gib] : NULL;
 	uint64_t t0;
@@ -169,10 +169,18 @@ uint64_t bench_machine_memmap_write(unsigned int gib)
 	for (unsigned int i = 0; i < t->n; i++) {
 		struct page *p = __va(t->start[i]), *end = __va(t->end[i]);
 
-		/* The kernel's own store pattern for a free page. */
-		for (; p < end; p++)
-			__init_page_free(p, (unsigned long)(p - (struct page *)__va(0)) << 8);
+		/* The kernel's own store patterns for a free page. */
+		for (; p < end; p++) {
+			unsigned long flags = (unsigned long)(p - (struct page *)__va(0)) << 8;
+
+			if (nt)
+				__init_page_free_nt(p, flags);
+			else
+				__init_page_free(p, flags);
+		}
 	}
+	if (nt)
+		nt_store_fence();
 	return bench_tsc() - t0;
 }
 
