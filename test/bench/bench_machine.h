@@ -26,7 +26,10 @@ struct bench_boot_ticks {
  * reserved at 16 MiB, booted through page_alloc_init_late (at most 1024).
  * With @ticks, the memory the first boot of that size touched is faulted
  * in before the clock starts (the kernel's direct map takes no faults),
- * and the three steps are timed in TSC ticks. bench_machine_boot_to with
+ * and the three steps are timed in TSC ticks. The other possible CPUs
+ * (bench_machine_cpus) come online after mem_init, before the deferred
+ * part as in the kernel, each pinned to its own host core where there are
+ * enough (CPU i on the main thread's core + i). bench_machine_boot_to with
  * @deferred_too false stops after mem_init: the deferred struct pages
  * stay as at "Memory:", untouched.
  */

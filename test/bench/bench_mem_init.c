@@ -7,7 +7,11 @@
  * .deferred are the parts. mem_init.64g_over_1g is the per-GiB growth:
  * 1.0 when linear. mem_init.deferred_64g is the deferred part alone at
  * 64 GiB; mem_init.1t the boot's part (to "Memory:", deferred pages left
- * untouched) on a 1 TiB machine. mem_init.<N>g counts the deferred part
+ * untouched) on a 1 TiB machine. mem_init.deferred_64g_2cpu is the
+ * deferred part at 64 GiB with 2 CPUs on the node sharing it (Linux 6.1's
+ * split over the node's CPUs; the CPUs are threads pinned to two host
+ * cores), and mem_init.deferred_64g_2cpu_speedup the one-CPU median over
+ * it; every other figure is on one CPU. mem_init.<N>g counts the deferred part
  * too, so it measures the same work as before deferred init (b4dde6b),
  * when all of it ran at boot; the boot's share is .init_nodes + .hand_over.
  *
@@ -56,9 +60,31 @@ static void bench_1t(const struct bench_opts *o)
 	print_ms_per_gib(o, "mem_init.1t", &boot, 1024);
 }
 
+static void bench_deferred_2cpu(const struct bench_opts *o, const struct bench_summary *one)
+{
+	struct bench_samples def = { 0 };
+	struct bench_summary s;
+	int reps = o->reps > 15 ? 15 : o->reps;
+
+	bench_machine_cpus = 2;
+	bench_machine_boot(64, NULL);
+	for (int r = 0; r < reps; r++) {
+		struct bench_boot_ticks t;
+
+		bench_machine_boot(64, &t);
+		bench_add(&def, (double)t.deferred);
+	}
+	bench_machine_cpus = 1;
+	s = print_ms_per_gib(o, "mem_init.deferred_64g_2cpu", &def, 64);
+	if (one)
+		bench_print("mem_init.deferred_64g_2cpu_speedup", "ratio",
+			    (struct bench_summary){ one->median / s.median, one->min / s.max,
+						    one->max / s.min });
+}
+
 void bench_mem_init(const struct bench_opts *o)
 {
-	struct bench_summary per_gib[4], floor[4], floor_nt[4];
+	struct bench_summary per_gib[4], floor[4], floor_nt[4], per_gib_deferred = { 0 };
 	bool have[4] = { false };
 	char name[64];
 
@@ -91,7 +117,7 @@ void bench_mem_init(const struct bench_opts *o)
 		snprintf(name, sizeof(name), "mem_init.%ug.deferred", gib);
 		print_ms_per_gib(o, name, &def, gib);
 		if (gib == 64)
-			print_ms_per_gib(o, "mem_init.deferred_64g", &def, gib);
+			per_gib_deferred = print_ms_per_gib(o, "mem_init.deferred_64g", &def, gib);
 		if (gib == 1 || gib == 64) {
 			struct bench_samples w = { 0 }, nt = { 0 };
 
@@ -127,6 +153,8 @@ void bench_mem_init(const struct bench_opts *o)
 		};
 		bench_print("mem_init.memmap_write_nt_64g_over_1g", "ratio", r);
 	}
+	if (bench_wanted("mem_init.deferred_64g_2cpu"))
+		bench_deferred_2cpu(o, have[3] ? &per_gib_deferred : NULL);
 	if (bench_wanted("mem_init.1t"))
 		bench_1t(o);
 }
