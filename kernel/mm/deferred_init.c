@@ -261,7 +261,6 @@ static bool deferred_job_init(struct deferred_job *job, int nid)
 	pg_data_t *pgdat = NODE_DATA(nid);
 	unsigned long first, flags;
 
-	memset(job, 0, sizeof(*job));
 	job->t0 = arch_clock_ns();
 	spin_lock_irqsave(&pgdat->node_size_lock, flags);
 	first = pgdat->first_deferred_pfn;
@@ -341,6 +340,8 @@ void __init page_alloc_init_late(void)
 
 	if (!deferred_pages)
 		return;
+	/* No job left from an earlier boot (the simulator boots many). */
+	memset(deferred_jobs, 0, sizeof(deferred_jobs));
 	/*
 	 * Claim every node's rest; its workers are its online CPUs, or this
 	 * CPU alone for a node without one (Linux's pgdatinit kthread runs
