@@ -374,7 +374,7 @@ void __free_pages_memory(unsigned long start, unsigned long end, bool fresh)
 
 /*
  * A free run at the end of boot: what lies below the deferral line goes to
- * the buddy lists now, the rest when deferred_init_node() gets there. Both
+ * the buddy lists now, the rest when page_alloc_init_late() gets there. Both
  * count as RAM the allocator manages (Linux's totalram_pages).
  */
 static unsigned long free_boot_run(unsigned long start, unsigned long end)

@@ -3,9 +3,9 @@
  * Deferred struct-page init, as Linux 6.1's DEFERRED_STRUCT_PAGE_INIT: at
  * boot only the low zones and the first part of each node's last zone get
  * their struct pages and reach the buddy lists. The rest waits until the
- * end of boot, when page_alloc_init_late() runs one worker per node
- * (deferred_init_node), or is taken earlier a section at a time when an
- * allocation runs short (deferred_grow_zone). A terabyte's memmap then
+ * end of boot, when page_alloc_init_late() has every node's CPUs share
+ * the node's rest (struct deferred_job), or is taken earlier a section at
+ * a time when an allocation runs short (deferred_grow_zone). A terabyte's memmap then
  * costs nothing before "Memory:".
  */
 #define pr_fmt(fmt) fmt
@@ -170,6 +170,8 @@ static unsigned long deferred_init_range(struct zone *zone, unsigned long spfn, 
 			for (unsigned long p = pfn; free && p < stop; p++)
 				__init_free_page(p, zid, nid);
 		}
+		/* Before another CPU can find them on a free list. */
+		nt_store_fence();
 		for (unsigned long pfn = spfn, stop; pfn < bend; pfn = stop) {
 			stop = bootmem_run(pfn, bend, &free);
 			if (free) {
@@ -235,83 +237,144 @@ bool deferred_grow_zone(struct zone *zone, unsigned int order)
 	return nr > 0;
 }
 
-/**
- * deferred_init_node - set up and free node @nid's deferred struct pages
- *
- * The per-node worker of page_alloc_init_late(). Callable from any CPU
- * (best one of the node's own), for different nodes at the same time;
- * takes the node's node_size_lock and, to free, its zone's lock. Prints
- * Linux's "node N deferred pages initialised in Nms".
+/*
+ * One node's deferred pages, shared by the node's CPUs as Linux 6.1 shares
+ * them (deferred_init_memmap through padata_do_multithreaded, as many
+ * threads as the node has CPUs): each CPU takes the next 128 MiB chunk
+ * until none is left. A chunk is whole MAX_ORDER blocks, so no buddy merge
+ * reaches into struct pages another CPU is still writing.
  */
-void deferred_init_node(int nid)
+struct deferred_job {
+	struct zone *zone;	  /* NULL: nothing to do (or no job) */
+	unsigned long first, end; /* the node's rest of @zone */
+	unsigned long next_chunk; /* atomic: the next chunk to take */
+	unsigned int running;	  /* atomic: CPUs not done with it */
+	bool active, done;	  /* done: atomic, set by the last CPU */
+	uint64_t t0, t1;
+};
+
+static struct deferred_job deferred_jobs[MAX_NUMNODES];
+
+/* Claim node @nid's deferred pages for @job; false if none are left. */
+static bool deferred_job_init(struct deferred_job *job, int nid)
 {
 	pg_data_t *pgdat = NODE_DATA(nid);
-	uint64_t t0 = arch_clock_ns();
 	unsigned long first, flags;
-	struct zone *zone;
 
+	job->t0 = arch_clock_ns();
 	spin_lock_irqsave(&pgdat->node_size_lock, flags);
 	first = pgdat->first_deferred_pfn;
 	/* From here on nobody grows the zone: the rest is ours. */
 	pgdat->first_deferred_pfn = ULONG_MAX;
 	spin_unlock_irqrestore(&pgdat->node_size_lock, flags);
 	if (first == ULONG_MAX)
-		return;
-	zone = deferred_zone(pgdat, first);
-	if (zone)
-		deferred_init_span(zone, first, zone_end_pfn(zone));
-	pr_info("node %d deferred pages initialised in %llums\n", nid,
-		(unsigned long long)((arch_clock_ns() - t0) / 1000000));
+		return false;
+	job->zone = deferred_zone(pgdat, first);
+	job->first = first;
+	job->end = job->zone ? zone_end_pfn(job->zone) : first;
+	job->active = true;
+	return true;
 }
 
-/* Workers still running on other CPUs. */
-static unsigned int deferred_workers;
-
-static void deferred_worker(void *arg)
+/* One CPU's share of @job: chunks until none is left. */
+static void deferred_job_work(struct deferred_job *job)
 {
-	deferred_init_node((int)(uintptr_t)arg);
-	__atomic_fetch_sub(&deferred_workers, 1, __ATOMIC_RELEASE);
-}
+	unsigned long base = ALIGN_DOWN(job->first, DEFER_SECTION_PAGES);
 
-/* An online CPU of node @nid other than this one, or NR_CPUS. */
-static unsigned int node_worker_cpu(int nid)
-{
-	unsigned int cpu;
+	for (;;) {
+		unsigned long i = __atomic_fetch_add(&job->next_chunk, 1, __ATOMIC_RELAXED);
+		unsigned long s = base + i * DEFER_SECTION_PAGES, e = s + DEFER_SECTION_PAGES;
 
-	for_each_online_cpu(cpu) {
-		if (cpu != smp_processor_id() && cpu_to_node(cpu) == nid)
-			return cpu;
+		if (s < job->first)
+			s = job->first;
+		if (s >= job->end)
+			break;
+		deferred_init_span(job->zone, s, min_pfn(e, job->end));
 	}
-	return NR_CPUS;
+	/* The last CPU out stops the clock. */
+	if (__atomic_sub_fetch(&job->running, 1, __ATOMIC_ACQ_REL) == 0) {
+		job->t1 = arch_clock_ns();
+		__atomic_store_n(&job->done, true, __ATOMIC_RELEASE);
+	}
+}
+
+static void deferred_job_wait_report(const struct deferred_job *job, int nid)
+{
+	while (!__atomic_load_n(&job->done, __ATOMIC_ACQUIRE))
+		cpu_relax();
+	pr_info("node %d deferred pages initialised in %llums\n", nid,
+		(unsigned long long)((job->t1 - job->t0) / 1000000));
+}
+
+/* A CPU's part: its node's job (called on it, in interrupt context). */
+static void deferred_job_helper(void *job)
+{
+	deferred_job_work(job);
+}
+
+/* The node's job of online CPU @cpu, if it has an active one. */
+static struct deferred_job *cpu_deferred_job(unsigned int cpu)
+{
+	int nid = cpu_to_node(cpu);
+
+	if (nid < 0 || nid >= MAX_NUMNODES || !deferred_jobs[nid].active)
+		return NULL;
+	return &deferred_jobs[nid];
+}
+
+/* The online CPUs of node @nid. */
+static unsigned int node_online_cpus(int nid)
+{
+	unsigned int cpu, n = 0;
+
+	for_each_online_cpu(cpu)
+		n += cpu_to_node(cpu) == nid;
+	return n;
 }
 
 void __init page_alloc_init_late(void)
 {
+	unsigned int cpu, self = smp_processor_id();
 	struct zone *zone;
 	int nid;
 
 	if (!deferred_pages)
 		return;
+	/* No job left from an earlier boot (the simulator boots many). */
+	memset(deferred_jobs, 0, sizeof(deferred_jobs));
 	/*
-	 * One worker per node on one of the node's own CPUs, where its memory
-	 * is local, all at once (Linux's pgdatinit kthreads); a node with no
-	 * other CPU is done here, meanwhile. Everything below needs them all.
+	 * Claim every node's rest; its workers are its online CPUs, or this
+	 * CPU alone for a node without one (Linux's pgdatinit kthread runs
+	 * anywhere then).
 	 */
 	for_each_node_state(nid, N_MEMORY) {
-		unsigned int cpu = node_worker_cpu(nid);
+		struct deferred_job *job = &deferred_jobs[nid];
 
-		if (cpu == NR_CPUS)
+		if (!deferred_job_init(job, nid))
 			continue;
-		__atomic_fetch_add(&deferred_workers, 1, __ATOMIC_RELAXED);
-		if (smp_call_function_single(cpu, deferred_worker, (void *)(uintptr_t)nid, false))
-			deferred_worker((void *)(uintptr_t)nid);
+		for_each_online_cpu(cpu)
+			job->running += cpu_deferred_job(cpu) == job;
+		if (!job->running)
+			job->running = 1;
+	}
+	/* All nodes at once, each CPU on its own node's memory. */
+	for_each_online_cpu(cpu) {
+		struct deferred_job *job = cpu_deferred_job(cpu);
+
+		if (job && cpu != self &&
+		    smp_call_function_single(cpu, deferred_job_helper, job, false))
+			deferred_job_work(job);
 	}
 	for_each_node_state(nid, N_MEMORY) {
-		if (node_worker_cpu(nid) == NR_CPUS)
-			deferred_init_node(nid);
+		struct deferred_job *job = &deferred_jobs[nid];
+
+		if (job->active && (cpu_deferred_job(self) == job || !node_online_cpus(nid)))
+			deferred_job_work(job);
 	}
-	while (__atomic_load_n(&deferred_workers, __ATOMIC_ACQUIRE))
-		cpu_relax();
+	/* Everything below needs them all. */
+	for_each_node_state(nid, N_MEMORY)
+		if (deferred_jobs[nid].active)
+			deferred_job_wait_report(&deferred_jobs[nid], nid);
 	deferred_pages = false;
 	bootmem_discard();
 	/*

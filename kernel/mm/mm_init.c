@@ -247,7 +247,7 @@ static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
 	end_pfn = clamp_pfn(end_pfn, zstart, zend);
 	if (start_pfn >= end_pfn)
 		return;
-	/* The rest of the node's last zone waits for deferred_init_node(). */
+	/* The rest of the node's last zone waits for page_alloc_init_late(). */
 	stop = deferred_init_limit(nid, start_pfn, end_pfn, zend);
 	/* A section's struct pages are contiguous: one lookup per section. */
 	for (unsigned long pfn = start_pfn, send; pfn < stop; pfn = send) {

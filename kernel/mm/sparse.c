@@ -28,7 +28,7 @@ static unsigned long nr_present_sections, nr_memmap_blocks;
 static void alloc_run(int nid, unsigned long first, unsigned long count)
 {
 	unsigned long bytes = count * PAGES_PER_SECTION * sizeof(struct page);
-	/* Not zeroed: memmap_init or deferred_init_node writes each struct page. */
+	/* Not zeroed: memmap_init or the deferred init (deferred_init.c) writes each struct page. */
 	uintptr_t map = (uintptr_t)alloc_bootmem_high_node_raw(NODE_DATA(nid), bytes, PAGE_SIZE);
 
 	if (!map && count > 1) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#define _GNU_SOURCE /* sched_setaffinity, sched_getcpu */
 #include "bench_machine.h"
 #include "bench_clock.h"
 #include "sim.h"
+#include "sim_smp.h"
 #include "../../kernel/mm/internal.h"
 
 #include <kernel/percpu.h>
@@ -12,8 +14,10 @@
 #include <mm/node_map.h>
 #include <mm/page_alloc.h>
 #include <limits.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define GIB_PFNS	   (1UL << (30 - PAGE_SHIFT))
 #define KERNEL_IMAGE_START (16UL << 20)
@@ -33,6 +37,8 @@ struct touched {
 static struct touched touched[2][1025];
 
 unsigned int bench_machine_cpus = 1;
+/* The host core the main thread (simulated CPU 0) is pinned to. */
+static int bench_machine_main_core = -1;
 
 int bench_machine_setup(void)
 {
@@ -100,6 +106,32 @@ static void prefault(const struct touched *t)
 	__builtin_ia32_mfence();
 }
 
+static void pin_core(unsigned int cpu, void *unused)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+
+	(void)unused;
+	if (!cpu || cores < 2 || bench_machine_main_core < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET((int)((bench_machine_main_core + cpu) % cores), &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+/*
+ * The CPU threads inherit the main thread's pinning to one core: give
+ * each other simulated CPU the next core, or they would share it.
+ */
+static void pin_cpu_threads(void)
+{
+	if (bench_machine_cpus < 2)
+		return;
+	if (bench_machine_main_core < 0)
+		bench_machine_main_core = sched_getcpu();
+	sim_smp_run(bench_machine_cpus, pin_core, NULL);
+}
+
 void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, bool deferred_too)
 {
 	unsigned long low_end = gib >= 2 ? 2 * GIB_PFNS : gib * GIB_PFNS;
@@ -145,11 +177,14 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	t3 = bench_tsc();
 	if (t && !t->known)
 		learn_memmap(t, deferred_too ? ULONG_MAX : NODE_DATA(0)->first_deferred_pfn);
+	/* The other CPUs come online (mm_cpu_online) once, here, before the
+	 * deferred pages as in the kernel: they take their node's share. */
+	smp_init();
+	pin_cpu_threads();
+	t3 = bench_tsc();
 	if (deferred_too)
 		page_alloc_init_late();
 	t4 = bench_tsc();
-	/* The other CPUs come online (mm_cpu_online) once, here. */
-	smp_init();
 	if (ticks) {
 		ticks->init_nodes = t1 - t0;
 		ticks->hand_over = t3 - t2;
@@ -157,7 +192,7 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	}
 }
 
-uint64_t bench_machine_memmap_write(unsigned int gib)
+uint64_t bench_machine_memmap_write(unsigned int gib, bool nt)
 {
 	const struct touched *t = gib <= 1024 ? &touched[1][gib] : NULL;
 	uint64_t t0;
@@ -169,10 +204,18 @@ uint64_t bench_machine_memmap_write(unsigned int gib)
 	for (unsigned int i = 0; i < t->n; i++) {
 		struct page *p = __va(t->start[i]), *end = __va(t->end[i]);
 
-		/* The kernel's own store pattern for a free page. */
-		for (; p < end; p++)
-			__init_page_free(p, (unsigned long)(p - (struct page *)__va(0)) << 8);
+		/* The kernel's own store patterns for a free page. */
+		for (; p < end; p++) {
+			unsigned long flags = (unsigned long)(p - (struct page *)__va(0)) << 8;
+
+			if (nt)
+				__init_page_free_nt(p, flags);
+			else
+				__init_page_free(p, flags);
+		}
 	}
+	if (nt)
+		nt_store_fence();
 	return bench_tsc() - t0;
 }
 

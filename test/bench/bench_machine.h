@@ -26,7 +26,10 @@ struct bench_boot_ticks {
  * reserved at 16 MiB, booted through page_alloc_init_late (at most 1024).
  * With @ticks, the memory the first boot of that size touched is faulted
  * in before the clock starts (the kernel's direct map takes no faults),
- * and the three steps are timed in TSC ticks. bench_machine_boot_to with
+ * and the three steps are timed in TSC ticks. The other possible CPUs
+ * (bench_machine_cpus) come online after mem_init, before the deferred
+ * part as in the kernel, each pinned to its own host core where there are
+ * enough (CPU i on the main thread's core + i). bench_machine_boot_to with
  * @deferred_too false stops after mem_init: the deferred struct pages
  * stay as at "Memory:", untouched.
  */
@@ -42,11 +45,13 @@ static inline void bench_machine_boot(unsigned int gib, struct bench_boot_ticks 
 
 /*
  * The memory floor of a boot of @gib GiB (after one): the ticks to write
- * its whole memmap once with the kernel's per-page stores
- * (__init_page_free) and nothing else, from the same cold start (the same
- * prefault and cache flush). 0 if no boot of that size ran yet.
+ * its whole memmap once with the kernel's per-page stores and nothing
+ * else, from the same cold start (the same prefault and cache flush):
+ * memmap_init's plain ones (__init_page_free), or with @nt the deferred
+ * pages' non-temporal ones (__init_page_free_nt). 0 if no boot of that
+ * size ran yet.
  */
-uint64_t bench_machine_memmap_write(unsigned int gib);
+uint64_t bench_machine_memmap_write(unsigned int gib, bool nt);
 
 /*
  * Benchmark-only: set every populated zone's pageset to @high/@batch

@@ -6,6 +6,11 @@
 #                one "node 0 deferred pages initialised in Nms" after it; the
 #                zones' managed pages then add up (check_dumps.py zoneinfo)
 #   nodeferinit  no such line, and "Memory:" offers nearly everything
+#   smp4         --smp 4 (one node): its four CPUs share the deferred pages;
+#                one line, and each zone's free pages at the end of boot
+#                within one 4 MiB block (1024 pages, the unit a CPU frees)
+#                of a nodeferinit --smp 4 boot's (the boots allocate a few
+#                pages differently: 48 apart when written)
 set -euo pipefail
 build=$1 case=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +38,24 @@ nodeferinit)
 	read -r avail total res <<< "$(figures)"
 	[ "$avail" -gt $((total - res - 8 * 1024)) ] ||
 		fail "available ${avail}K of ${total}K - ${res}K: something was left out"
+	;;
+smp4)
+	boot 0 deferred-smp4-off -m 2G --smp 4 --cmdline "mminfo=zoneinfo nodeferinit"
+	has '^smp: Brought up 1 node, 4 CPUs$'
+	free_off=$(sed -nE 's/^ +pages free +([0-9]+)$/\1/p' "$log.txt")
+	boot 0 deferred-smp4 -m 2G --smp 4 --cmdline "mminfo=zoneinfo"
+	has '^smp: Brought up 1 node, 4 CPUs$'
+	[ "$(grep -c 'deferred pages initialised' "$log.txt")" -eq 1 ] ||
+		fail "not exactly one deferred line"
+	has '^node 0 deferred pages initialised in [0-9]+ms$'
+	free_on=$(sed -nE 's/^ +pages free +([0-9]+)$/\1/p' "$log.txt")
+	if [ -z "$free_on" ] || [ "$(wc -l <<< "$free_on")" -ne "$(wc -l <<< "$free_off")" ]; then
+		fail "zoneinfo: '$free_on' against nodeferinit's '$free_off'"
+	fi
+	while read -r on off; do
+		d=$((on > off ? on - off : off - on))
+		[ "$d" -lt 1024 ] || fail "a zone has $on pages free, $off with nodeferinit"
+	done < <(paste <(echo "$free_on") <(echo "$free_off"))
 	;;
 *) fail "unknown case $case" ;;
 esac

@@ -17,6 +17,7 @@
 #include "../../kernel/mm/internal.h"
 
 #include <asm/e820.h>
+#include <kernel/smp.h>
 #include <limits.h>
 #include <stdio.h>
 #include <mm/bootmem.h>
@@ -25,6 +26,7 @@
 #include <mm/node_map.h>
 #include <mm/nodemask.h>
 #include <mm/page_alloc.h>
+#include <mm/topology.h>
 #include <string.h>
 
 #define SECTION_128M 0x8000UL
@@ -300,6 +302,71 @@ static void deferred_memmap_in_small_ranges(struct ktest *t)
 	KTEST_EXPECT_GT(t, blocks, 1UL);
 }
 
+/* Pages in @zone's buddy lists at or above @pfn. */
+static unsigned long buddy_pages_above(struct zone *zone, unsigned long pfn)
+{
+	unsigned long n = 0;
+
+	for (int o = 0; o < MAX_ORDER; o++)
+		for (int t = 0; t < MIGRATE_TYPES; t++) {
+			struct page *p;
+
+			list_for_each_entry(p, &zone->free_area[o].free_list[t], lru)
+				if (page_to_pfn(p) >= pfn)
+					n += 1UL << o;
+		}
+	return n;
+}
+
+/*
+ * The deferred pages on the nodes' own CPUs, as the kernel does them
+ * after smp_init (Linux 6.1 splits each node over its CPUs): CPU 0 on
+ * node 0, CPUs 1-3 (threads) on node 1, so node 1 is done by its three
+ * CPUs alone. The buddy lists get exactly the deferred pages one CPU
+ * gives them (smp_init's allocations come from below the line), every
+ * struct page is right, one line per node.
+ */
+static void deferred_on_node_cpus(struct ktest *t)
+{
+	unsigned long one[2], first[2] = { 0x10000, 0x108000 };
+	struct zone *last[2];
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_nodes_1_3_cpus, "", false), 0);
+	mem_init();
+	page_alloc_init_late();
+	for (int nid = 0; nid < 2; nid++) {
+		last[nid] = &NODE_DATA(nid)->node_zones[NODE_DATA(nid)->nr_zones - 1];
+		one[nid] = buddy_pages_above(last[nid], first[nid]);
+		KTEST_EXPECT_GT(t, one[nid], 0UL);
+	}
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_nodes_1_3_cpus, "", false), 0);
+	mem_init();
+	KTEST_EXPECT_EQ(t, NODE_DATA(0)->first_deferred_pfn, first[0]);
+	KTEST_EXPECT_EQ(t, NODE_DATA(1)->first_deferred_pfn, first[1]);
+	smp_init();
+	KTEST_ASSERT_EQ(t, num_online_cpus(), 4U);
+	for (unsigned int cpu = 1; cpu < 4; cpu++)
+		KTEST_ASSERT_EQ(t, cpu_to_node(cpu), 1);
+	page_alloc_init_late();
+	for (int nid = 0; nid < 2; nid++) {
+		char line[64];
+		const char *at;
+
+		KTEST_EXPECT_EQ(t, NODE_DATA(nid)->first_deferred_pfn, ULONG_MAX);
+		last[nid] = &NODE_DATA(nid)->node_zones[NODE_DATA(nid)->nr_zones - 1];
+		KTEST_EXPECT_EQ(t, buddy_pages_above(last[nid], first[nid]), one[nid]);
+		snprintf(line, sizeof(line), "node %d deferred pages initialised in ", nid);
+		at = strstr(sim_log_text(), line);
+		KTEST_EXPECT_NOT_NULL(t, at);
+		if (at)
+			KTEST_EXPECT_NULL(t, strstr(at + 1, line));
+	}
+	KTEST_EXPECT_EQ(t, managed_sum(), totalram_pages());
+	KTEST_EXPECT_EQ(t, bad_struct_pages(), 0UL);
+	KTEST_EXPECT_EQ(t, nr_bad_pages, 0UL);
+}
+
 static const struct ktest_case deferred_cases[] = { KTEST_CASE(deferred_q35_512m),
 						    KTEST_CASE(deferred_two_nodes),
 						    KTEST_CASE(deferred_small_machine_none),
@@ -308,6 +375,7 @@ static const struct ktest_case deferred_cases[] = { KTEST_CASE(deferred_q35_512m
 						    KTEST_CASE(deferred_memmap_follows_bootmem),
 						    KTEST_CASE(deferred_memmap_in_small_ranges),
 						    KTEST_CASE(deferred_memmap_at_node_top),
+						    KTEST_CASE(deferred_on_node_cpus),
 						    KTEST_CASES_END };
 
 static struct ktest_suite deferred_suite = {

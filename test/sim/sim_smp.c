@@ -140,6 +140,18 @@ void smp_prepare_cpus(unsigned int max_cpus)
 		set_cpu_present(cpu, true);
 }
 
+/*
+ * cpu_online() with an acquire load (cpu_online's is relaxed): what a
+ * starting CPU did before it set itself online (mm_cpu_online) happens
+ * before what the boot CPU then asks of others, for ThreadSanitizer as
+ * for the memory model.
+ */
+static bool cpu_online_acquire(unsigned int cpu)
+{
+	return (__atomic_load_n(&cpu_online_mask->bits[cpu / 64], __ATOMIC_ACQUIRE) >> (cpu % 64)) &
+	       1;
+}
+
 int __cpu_up(unsigned int cpu)
 {
 	struct sim_cpu *c = &sim_cpus[cpu];
@@ -157,7 +169,7 @@ int __cpu_up(unsigned int cpu)
 	}
 	c->started = true;
 	/* As the boot CPU waits for an AP's callin: until it is online. */
-	while (!cpu_online(cpu))
+	while (!cpu_online_acquire(cpu))
 		sim_cpu_wait();
 	return 0;
 }

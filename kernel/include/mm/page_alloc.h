@@ -93,15 +93,14 @@ void mem_init(void);
 /**
  * page_alloc_init_late - the end of boot's part of the page allocator
  *
- * Sets up and frees the deferred struct pages, node by node
- * (deferred_init_node), frees bootmem's bitmaps, then sizes the
+ * Sets up and frees the deferred struct pages, every node's on the node's
+ * online CPUs at once (this CPU too if it is one of them, and for a node
+ * without any), prints "node N deferred pages initialised in Nms" for
+ * each, frees bootmem's bitmaps, then sizes the
  * watermarks and per-CPU pagesets on the whole memory. Nothing to do
  * when nothing was deferred (small machines, nodeferinit).
  */
 void page_alloc_init_late(void);
-
-/* Node @nid's share of page_alloc_init_late(), callable from any CPU. */
-void deferred_init_node(int nid);
 
 /**
  * free_reserved_page_pfn - hand a page that was reserved at boot to the
