@@ -16,8 +16,8 @@
  *    measured the ring more than the allocators.
  * Each ratio is taken per repetition, the two sides back to back; the
  * median of the ratios is printed. A side of a slab ratio in which the
- * host preempted one of the threads is run again (as a page_alloc
- * repetition is, below). A page_alloc repetition in which the
+ * host preempted one of the threads, or they started apart, is run again
+ * (as a page_alloc repetition is, below). A page_alloc repetition in which the
  * host preempted one of the threads (bench_preemptions), or in which the
  * two started more than 1% of the one-CPU time apart (one of them was off
  * its core at the start line), is measured again: on a loaded host the
@@ -245,14 +245,17 @@ static void pcp_scaling(const struct bench_opts *o, struct duo *d)
 	print_ratio("page_alloc.order0_pcp_2cpu_scaling", &s);
 }
 
-/* Both sides of a slab ratio: run again while a thread was preempted. */
+/*
+ * A side of a slab ratio: run again while a thread was preempted or the
+ * two started more than 1% of the time apart (not at once).
+ */
 static double run_duo_whole(struct duo *d, struct bench_redo *redo, bool *counted)
 {
 	double t;
 
 	for (int try = 1;; try++) {
 		t = run_duo(d);
-		if (!d->preempted[0] && !d->preempted[1])
+		if (!d->preempted[0] && !d->preempted[1] && (double)start_skew(d) * 100 < t)
 			return t;
 		if (try == 1 && !*counted) {
 			redo->redone++;
