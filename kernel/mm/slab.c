@@ -428,6 +428,117 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj)
 	spin_unlock_irqrestore(&n->list_lock, flags);
 }
 
+/*
+ * One object of a debug cache's slab on @n's lists, list_lock held (SLUB's
+ * alloc_single_from_partial): the slab stays on its list, or goes to the
+ * full one with its last object.
+ */
+static void *alloc_single_locked(struct kmem_cache *s, struct kmem_cache_node *n, struct page *page,
+				 unsigned long addr)
+{
+	void *obj = slab_freelist(page);
+	unsigned int inuse = slab_inuse(page) + 1;
+
+	slab_set_locked(page, get_freepointer(s, obj),
+			make_slab_counters(inuse, slab_objects(page), false));
+	alloc_debug_processing(s, page, obj, addr);
+	if (inuse == slab_objects(page)) {
+		list_del(&page->lru);
+		set_nr_partial(n, n->nr_partial - 1);
+		list_add(&page->lru, &n->full);
+	}
+	return obj;
+}
+
+static void *alloc_debug_partial(struct kmem_cache *s, int nid, unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, nid);
+	unsigned long flags;
+	void *obj = NULL;
+
+	if (!n)
+		return NULL;
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (!list_empty(&n->partial))
+		obj = alloc_single_locked(s, n, list_first_entry(&n->partial, struct page, lru),
+					  addr);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	return obj;
+}
+
+void *alloc_debug_locked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
+{
+	int nid, first = node == NUMA_NO_NODE ? 0 : node;
+	struct kmem_cache_node *n;
+	struct page *page;
+	unsigned long flags;
+	void *obj;
+
+	obj = alloc_debug_partial(s, first, addr);
+	if (node == NUMA_NO_NODE) {
+		for_each_memory_node(nid) {
+			if (!obj && nid != first)
+				obj = alloc_debug_partial(s, nid, addr);
+		}
+	}
+	if (obj)
+		return obj;
+	page = allocate_slab(s, gfp, first);
+	if (!page && node != NUMA_NO_NODE)
+		page = allocate_slab(s, gfp, NUMA_NO_NODE);
+	if (!page)
+		return NULL;
+	n = get_node(s, page_to_nid(page));
+	spin_lock_irqsave(&n->list_lock, flags);
+	inc_slabs_node(n, slab_objects(page));
+	list_add(&page->lru, &n->partial);
+	set_nr_partial(n, n->nr_partial + 1);
+	obj = alloc_single_locked(s, n, page, addr);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	return obj;
+}
+
+/*
+ * A debug cache's free (SLUB's free_to_partial_list): the checks and the
+ * free itself in one list_lock hold, so no other CPU changes the slab
+ * while its freelist is walked.
+ */
+void free_to_partial_list(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, page_to_nid(page));
+	unsigned long flags;
+	unsigned int inuse;
+	void *prior;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (!free_debug_processing(s, page, obj, addr))
+		goto out;
+	prior = slab_freelist(page);
+	if (obj == prior || !slab_inuse(page)) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		slab_err(s, page, obj, "double free (object is already free)");
+		return;
+	}
+	inuse = slab_inuse(page) - 1;
+	set_freepointer(s, obj, prior);
+	slab_set_locked(page, obj, make_slab_counters(inuse, slab_objects(page), false));
+	if (!inuse && n->nr_partial >= s->min_partial) {
+		discard_slab_locked(n, page);
+		if (prior)
+			set_nr_partial(n, n->nr_partial - 1);
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		free_slab(s, page);
+		return;
+	}
+	if (!prior) { /* it was full */
+		list_del(&page->lru);
+		list_add_tail(&page->lru, &n->partial);
+		set_nr_partial(n, n->nr_partial + 1);
+	}
+out:
+	spin_unlock_irqrestore(&n->list_lock, flags);
+}
+
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 {
 	return slab_alloc_node(s, gfp, node, (unsigned long)__builtin_return_address(0));

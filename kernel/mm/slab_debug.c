@@ -147,7 +147,7 @@ void slab_err(struct kmem_cache *s, struct page *page, const void *obj, const ch
 	pr_err("-----------------------------------------------------------------------------\n");
 	if (page)
 		pr_err("INFO: Slab %p objects=%u used=%u fp=%p\n", (void *)page, slab_objects(page),
-		       slab_inuse(page), page->freelist);
+		       slab_inuse(page), slab_freelist(page));
 	if (obj && page) {
 		pr_err("INFO: Object %p @offset=%lu\n", obj,
 		       (unsigned long)((const char *)obj - (const char *)slab_address(page)));
@@ -247,26 +247,18 @@ static bool check_valid_pointer(struct kmem_cache *s, struct page *page, const v
 	       (unsigned long)(p - base) / s->size < slab_objects(page);
 }
 
-/* Is @obj on the slab's freelist or on a CPU's freelist of this slab? */
+/*
+ * Is @obj on the slab's freelist? A debug cache has no cpu slab, and the
+ * caller holds the node's list_lock: the list cannot change meanwhile.
+ */
 static bool on_freelist(struct kmem_cache *s, struct page *page, void *obj)
 {
 	unsigned int steps = 0;
 
-	for (void *p = page->freelist; p && steps++ <= slab_objects(page);
+	for (void *p = slab_freelist(page); p && steps++ <= slab_objects(page);
 	     p = get_freepointer(s, p))
 		if (p == obj)
 			return true;
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-
-		steps = 0;
-		if (c->page != page)
-			continue;
-		for (void *p = c->freelist; p && steps++ <= slab_objects(page);
-		     p = get_freepointer(s, p))
-			if (p == obj)
-				return true;
-	}
 	return false;
 }
 

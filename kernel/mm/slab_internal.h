@@ -68,6 +68,16 @@ static inline bool slab_frozen(const struct page *p)
 	return slab_counters(p) & SLAB_FROZEN;
 }
 
+/*
+ * A debug cache's slab, list_lock held: no CPU swaps its pair locklessly,
+ * but readers may load it meanwhile.
+ */
+static inline void slab_set_locked(struct page *p, void *fl, unsigned long c)
+{
+	__atomic_store_n(&p->freelist, fl, __ATOMIC_RELAXED);
+	__atomic_store_n(&p->counters, c, __ATOMIC_RELAXED);
+}
+
 /* Only while no other CPU can reach the slab (new, or being set up). */
 static inline void set_slab_counters(struct page *p, unsigned int inuse, unsigned int objects,
 				     bool frozen)
@@ -121,8 +131,17 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
 
 /*
+ * Debug caches (slab.c): every allocation and free under the node's
+ * list_lock, with the debug checks; never a cpu slab, never lockless.
+ */
+void *alloc_debug_locked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr);
+void free_to_partial_list(struct kmem_cache *s, struct page *page, void *obj, unsigned long addr);
+
+/*
  * The fast paths, inline so kmalloc and kmem_cache_alloc pay no extra
- * call: pop from / push to this CPU's freelist with interrupts off. Only
+ * call: pop from / push to this CPU's freelist with interrupts off. Debug
+ * caches take none of them: their checks walk freelists and rewrite
+ * objects, which only the list_lock keeps still (SLUB: kmem_cache_debug). Only
  * this CPU touches its kmem_cache_cpu, and only with interrupts off (the
  * flush of another CPU's slab runs on that CPU, flush_all), so nothing can
  * interleave: no lock and no atomic instruction. SLUB instead pairs the
@@ -133,19 +152,25 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj);
  */
 static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
 {
-	unsigned long flags = local_irq_save();
-	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
-	void *obj = c->freelist;
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *obj;
 
-	if (__builtin_expect(obj && (node == NUMA_NO_NODE || page_to_nid(c->page) == node), 1))
-		c->freelist = get_freepointer(s, obj);
-	else
-		obj = __slab_alloc(s, gfp, node, c);
-	local_irq_restore(flags);
+	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0)) {
+		obj = alloc_debug_locked(s, gfp, node, addr);
+	} else {
+		flags = local_irq_save();
+		c = this_cpu_ptr(s->cpu_slab);
+		obj = c->freelist;
+		if (__builtin_expect(obj && (node == NUMA_NO_NODE || page_to_nid(c->page) == node),
+				     1))
+			c->freelist = get_freepointer(s, obj);
+		else
+			obj = __slab_alloc(s, gfp, node, c);
+		local_irq_restore(flags);
+	}
 	if (__builtin_expect(!obj, 0))
 		return NULL;
-	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0))
-		alloc_debug_processing(s, slab_page_of(obj), obj, addr);
 	if (__builtin_expect(gfp & __GFP_ZERO, 0))
 		memset(obj, 0, s->object_size);
 	return obj;
@@ -157,9 +182,10 @@ static inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0) &&
-	    !free_debug_processing(s, page, obj, addr))
+	if (__builtin_expect(s->flags & SLAB_DEBUG_FLAGS, 0)) {
+		free_to_partial_list(s, page, obj, addr);
 		return;
+	}
 	flags = local_irq_save();
 	c = this_cpu_ptr(s->cpu_slab);
 	if (__builtin_expect(page == c->page, 1)) {

@@ -13,8 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 [[ $count =~ ^[1-9][0-9]*$ ]] || fail "COUNT must be a positive number, not '$count'"
-# The suite's five cases (kernel/mm/tests/smp_test.c) all run with three
-# CPUs or more; the two remote-free cases skip with fewer.
+# The suite's six cases (kernel/mm/tests/smp_test.c) all run with three
+# CPUs or more; the three remote-free cases skip with fewer.
 [ "$ncpu" -ge 3 ] || fail "NCPU must be 3 or more, not '$ncpu'"
 set_accel mttcg
 nokunit="$logdir/smp-stress.no-kunit"
@@ -24,7 +24,7 @@ for ((i = 1; i <= count; i++)); do
 	if ! (
 		# shellcheck disable=SC2086 # $accel_arg is a word list
 		boot 0 "smp-stress-$i" --smp "$ncpu" --cmdline "selftest=smp" -- $accel_arg
-		has '^    # smp: pass:5 fail:0 skip:0 total:5$'
+		has '^    # smp: pass:6 fail:0 skip:0 total:6$'
 		! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 		ktap_parse
 		[ -z "${kunit_skipped:-}" ] || touch "$nokunit"

@@ -15,12 +15,14 @@
 __thread unsigned int sim_cpu_id;
 __thread bool sim_irqs_off; /* <asm/irqflags.h> */
 
-/* No segment registers to load: <asm/percpu.h> of the simulator reads
- * __per_cpu_offset[sim_cpu_id] directly. */
+__thread unsigned long sim_percpu_offset; /* <asm/percpu.h> */
+
+/* No segment register to load: the thread-local copy, if it is ours (the
+ * other CPUs' threads take theirs when they start, sim_smp.c). */
 void arch_setup_percpu_base(unsigned int cpu, unsigned long offset)
 {
-	(void)cpu;
-	(void)offset;
+	if (cpu == sim_cpu_id)
+		sim_percpu_offset = offset;
 }
 
 void dump_stack(void)

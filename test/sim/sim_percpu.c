@@ -6,6 +6,7 @@ void sim_percpu_reset(void);
 void sim_percpu_reset(void)
 {
 	memset(__per_cpu_offset, 0, sizeof(__per_cpu_offset));
+	sim_percpu_offset = 0;
 	static_size = 0;
 	dyn_base = NULL;
 	memset(alloc_map, 0, sizeof(alloc_map));

@@ -16,6 +16,7 @@
 #include "sim_smp.h"
 
 #include <kernel/hardirq.h>
+#include <kernel/percpu.h>
 #include <kernel/smp.h>
 #include <mm/cpuhp.h>
 #include <pthread.h>
@@ -36,14 +37,26 @@ struct sim_cpu {
 
 static struct sim_cpu sim_cpus[NR_CPUS];
 /* Set by an IPI, cleared by its target before it runs its queue. */
-struct sim_ipi_flag sim_ipi_flags[NR_CPUS];
+__thread unsigned int sim_ipi_pending_flag;
+/* Each online CPU's flag; a CPU not (or no longer) running has none. */
+static unsigned int sim_ipi_nobody;
+unsigned int *sim_ipi_pending_of[NR_CPUS];
+
+/* The main thread is CPU 0 from the start. */
+__attribute__((constructor)) static void sim_ipi_init(void)
+{
+	sim_ipi_pending_of[0] = &sim_ipi_pending_flag;
+	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
+		sim_ipi_pending_of[cpu] = &sim_ipi_nobody;
+}
 
 static void ipi(unsigned int cpu)
 {
 	struct sim_cpu *c = &sim_cpus[cpu];
 
 	/* Release: the queued call is seen by whoever clears the flag. */
-	__atomic_store_n(&sim_ipi_flags[cpu].pending, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(__atomic_load_n(&sim_ipi_pending_of[cpu], __ATOMIC_ACQUIRE), 1,
+			 __ATOMIC_RELEASE);
 	if (!cpu)
 		return; /* the boot CPU (main thread) polls; it never sleeps here */
 	pthread_mutex_lock(&c->lock);
@@ -72,7 +85,7 @@ void sim_handle_ipis(void)
 	sim_irqs_off = true;
 	/* Clear before taking the queue: a call queued after we took it
 	 * sends its IPI after our clear, so it is not lost. */
-	while (__atomic_exchange_n(&sim_ipi_flags[sim_cpu_id].pending, 0, __ATOMIC_ACQUIRE)) {
+	while (__atomic_exchange_n(&sim_ipi_pending_flag, 0, __ATOMIC_ACQUIRE)) {
 		irq_enter();
 		generic_smp_call_function_interrupt();
 		irq_exit();
@@ -99,7 +112,9 @@ static void *cpu_thread(void *p)
 	struct sim_cpu *c = &sim_cpus[cpu];
 
 	sim_cpu_id = cpu;
+	sim_percpu_offset = __per_cpu_offset[cpu];
 	sim_irqs_off = true;
+	__atomic_store_n(&sim_ipi_pending_of[cpu], &sim_ipi_pending_flag, __ATOMIC_RELEASE);
 	mm_cpu_online(cpu);
 	set_cpu_online(cpu, true);
 	local_irq_enable();
@@ -127,6 +142,8 @@ static void *cpu_thread(void *p)
 			break;
 	}
 	sim_irqs_off = true;
+	/* This thread's flag goes with it: nobody is sending now (reset). */
+	__atomic_store_n(&sim_ipi_pending_of[cpu], &sim_ipi_nobody, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -162,7 +179,6 @@ int __cpu_up(unsigned int cpu)
 	pthread_cond_init(&c->wake, NULL);
 	c->stop = false;
 	c->fn = NULL;
-	__atomic_store_n(&sim_ipi_flags[cpu].pending, 0, __ATOMIC_RELAXED);
 	if (pthread_create(&c->thread, NULL, cpu_thread, (void *)(uintptr_t)cpu)) {
 		fprintf(stderr, "sim: cannot start the thread of CPU %u\n", cpu);
 		return -1;
@@ -198,7 +214,7 @@ void sim_smp_reset(void)
 	}
 	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
 		set_cpu_present(cpu, false);
-	__atomic_store_n(&sim_ipi_flags[0].pending, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&sim_ipi_pending_flag, 0, __ATOMIC_RELAXED);
 }
 
 static void nothing(void *unused)

@@ -248,6 +248,7 @@ const struct ktest_case smp_cases[] = {
 	KTEST_CASE(drain_all_empties_every_pageset),
 	KTEST_CASE(smpt_remote_free_while_allocating),
 	KTEST_CASE(smpt_remote_free_full_and_empty),
+	KTEST_CASE(smpt_debug_cache_remote_free),
 	KTEST_CASE(smpt_tlb_shootdown),
 	KTEST_CASES_END,
 };

@@ -47,6 +47,9 @@ unsigned int smpt_first_concurrent_cpu(void);
 void smpt_remote_free_while_allocating(struct ktest *t);
 void smpt_remote_free_full_and_empty(struct ktest *t);
 
+/* A debug cache under remote frees (smp_test_slab_debug.c). */
+void smpt_debug_cache_remote_free(struct ktest *t);
+
 extern const struct ktest_case smp_cases[];
 
 #endif

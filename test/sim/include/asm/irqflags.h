@@ -19,15 +19,17 @@
 
 extern __thread bool sim_irqs_off;
 
-/* Per CPU: has it been sent an IPI (sim_smp.c) it has not taken yet? */
-struct sim_ipi_flag {
-	unsigned int pending; /* atomic */
-} __attribute__((aligned(64)));
-extern struct sim_ipi_flag sim_ipi_flags[];
+/*
+ * Has this CPU been sent an IPI (sim_smp.c) it has not taken yet? Thread-
+ * local like the mask, so that unmasking tests it without looking up the
+ * CPU's number; senders reach it through sim_ipi_pending_of[cpu].
+ */
+extern __thread unsigned int sim_ipi_pending_flag; /* atomic */
+extern unsigned int *sim_ipi_pending_of[];
 
 static inline bool sim_ipi_pending(void)
 {
-	return __atomic_load_n(&sim_ipi_flags[sim_cpu_id].pending, __ATOMIC_RELAXED);
+	return __atomic_load_n(&sim_ipi_pending_flag, __ATOMIC_RELAXED);
 }
 
 void sim_handle_ipis(void);
