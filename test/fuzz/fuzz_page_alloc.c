@@ -7,7 +7,8 @@
  *
  * Input: 2-byte operations, at most MAX_OPS of them (the rest is ignored:
  * an op costs up to a 4 MiB block zeroed and walked, so an input's cost is
- * capped; 128 blocks of the mean order already exhaust the machine).
+ * capped; 128 blocks of the mean order 0-10 size hold ~93 MiB, most of the
+ * machine's free memory).
  *   byte 0 bit 7 clear: allocate, order = bits 0-3 (11-15 must fail),
  *          byte 1 = gfp choice: bit 0 DMA, 1 DMA32, 2 COLD, 3 ZERO,
  *          4 HIGHUSER_MOVABLE, 5 RECLAIMABLE, 6 ATOMIC, 7 MEMALLOC
