@@ -5,7 +5,10 @@
  * mmsim boots one). Every input must leave the allocator exactly as it
  * found it once its blocks are freed, so the machine is reused.
  *
- * Input: 2-byte operations.
+ * Input: 2-byte operations, at most MAX_OPS of them (the rest is ignored:
+ * an op costs up to a 4 MiB block zeroed and walked, so an input's cost is
+ * capped; 128 blocks of the mean order 0-10 size hold ~93 MiB, most of the
+ * machine's free memory).
  *   byte 0 bit 7 clear: allocate, order = bits 0-3 (11-15 must fail),
  *          byte 1 = gfp choice: bit 0 DMA, 1 DMA32, 2 COLD, 3 ZERO,
  *          4 HIGHUSER_MOVABLE, 5 RECLAIMABLE, 6 ATOMIC, 7 MEMALLOC
@@ -24,10 +27,14 @@
 #include <string.h>
 #include "fuzz_check.h"
 
-#define MAX_LIVE 256
+#define MAX_LIVE    256
 #define CHECK_EVERY 64
+#define MAX_OPS	    128
 
-static struct { struct page *page; unsigned int order; } live[MAX_LIVE];
+static struct {
+	struct page *page;
+	unsigned int order;
+} live[MAX_LIVE];
 static unsigned int nlive;
 static struct buddy_snapshot start;
 static char why[256];
@@ -157,13 +164,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		booted = true;
 	}
 	bad = nr_bad_pages;
+	if (size > 2 * MAX_OPS)
+		size = 2 * MAX_OPS;
 	for (size_t k = 0; k + 1 < size; k += 2) {
 		if (data[k] & 0x80)
 			do_free(data[k + 1]);
 		else
 			do_alloc(data[k], data[k + 1]);
 		if ((k / 2 + 1) % CHECK_EVERY == 0)
-			CHECK(check_buddy_invariants(why, sizeof(why)), "after op %zu: %s", k / 2, why);
+			CHECK(check_buddy_invariants(why, sizeof(why)), "after op %zu: %s", k / 2,
+			      why);
 	}
 	CHECK(check_buddy_invariants(why, sizeof(why)), "at the end: %s", why);
 	while (nlive) {
