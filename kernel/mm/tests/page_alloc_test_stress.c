@@ -179,7 +179,7 @@ static void exhaust(gfp_t gfp, struct list_head held[MAX_ORDER])
 void page_alloc_oom(struct ktest *t)
 {
 	gfp_t kernel = GFP_KERNEL | pat_heavy_zone_gfp();
-	int top = pat_max_zone_of(kernel);
+	int top = pat_max_zone_of(kernel), big = 0;
 	struct list_head held[MAX_ORDER];
 	struct page *p;
 	long n;
@@ -249,9 +249,15 @@ void page_alloc_oom(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, p);
 	if (p)
 		__free_pages(p, 0);
-	p = alloc_pages(kernel | NOWARN, MAX_ORDER - 1);
+	/* The largest block the zones had before is there again (a small
+	 * machine may have no free MAX_ORDER - 1 block at all). */
+	for (unsigned int i = 0; i < pat_snap.nr_zones; i++)
+		for (int o = MAX_ORDER - 1; o > big; o--)
+			if (zone_idx(pat_snap.z[i].zone) <= top && pat_snap.z[i].nr_free[o])
+				big = o;
+	p = alloc_pages(kernel | NOWARN, (unsigned int)big);
 	KTEST_EXPECT_NOT_NULL(t, p);
 	if (p)
-		__free_pages(p, MAX_ORDER - 1);
+		__free_pages(p, (unsigned int)big);
 	pat_expect_invariants(t);
 }
