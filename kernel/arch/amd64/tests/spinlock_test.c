@@ -33,7 +33,7 @@ static void virt_spin_lock_follows_cpuid(struct ktest *t)
 }
 
 static DEFINE_SPINLOCK(test_lock);
-static bool waiter_started, waiter_got_it;
+static bool waiter_started, waiter_got_it, waiter_done;
 
 static void waiter(void *arg)
 {
@@ -44,6 +44,7 @@ static void waiter(void *arg)
 	spin_lock_irqsave(&test_lock, flags);
 	__atomic_store_n(&waiter_got_it, true, __ATOMIC_RELEASE);
 	spin_unlock_irqrestore(&test_lock, flags);
+	__atomic_store_n(&waiter_done, true, __ATOMIC_RELEASE);
 }
 
 static unsigned int tickets_out(void)
@@ -65,7 +66,7 @@ static void waiter_ticket_as_mode_says(struct ktest *t)
 
 	if (other >= NR_CPUS)
 		KTEST_SKIP(t, "one CPU online");
-	waiter_started = waiter_got_it = false;
+	waiter_started = waiter_got_it = waiter_done = false;
 	spin_lock_irqsave(&test_lock, flags);
 	KTEST_EXPECT_EQ(t, smp_call_function_single(other, waiter, NULL, false), 0);
 	while (!__atomic_load_n(&waiter_started, __ATOMIC_ACQUIRE))
@@ -81,8 +82,10 @@ static void waiter_ticket_as_mode_says(struct ktest *t)
 	}
 	KTEST_EXPECT_FALSE(t, __atomic_load_n(&waiter_got_it, __ATOMIC_ACQUIRE));
 	spin_unlock_irqrestore(&test_lock, flags);
-	while (!__atomic_load_n(&waiter_got_it, __ATOMIC_ACQUIRE))
+	/* Not just got_it: the waiter holds the lock until it unlocks. */
+	while (!__atomic_load_n(&waiter_done, __ATOMIC_ACQUIRE))
 		cpu_relax();
+	KTEST_EXPECT_TRUE(t, __atomic_load_n(&waiter_got_it, __ATOMIC_ACQUIRE));
 	KTEST_EXPECT_EQ(t, most, virt_spin_lock_enabled ? 1u : 2u);
 	KTEST_EXPECT_EQ(t, tickets_out(), 0u);
 }
