@@ -5,7 +5,7 @@
  * and gives them a second to halt; a CPU still running then (spinning
  * with interrupts off, say on a lock the dead CPU holds, or a second CPU
  * that panicked and halted with interrupts off) gets an NMI and 10 ms
- * more. A stopped CPU leaves the online mask, so the panicking CPU can
+ * more (a second under a hypervisor). A stopped CPU leaves the online mask, so the panicking CPU can
  * tell, and halts with its local APIC off.
  */
 #define pr_fmt(fmt) fmt
@@ -18,10 +18,21 @@
 #include <kernel/irqflags.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <kernel/spinlock.h>
 #include <lib/vsprintf.h>
 
 #define STOP_IPI_WAIT_US 1000000 /* Linux: a second for the REBOOT vector */
 #define STOP_NMI_WAIT_US 10000	 /* and 10 ms for the NMI */
+
+/*
+ * Under a hypervisor (the CPUID bit virt_spin_lock_enabled follows) a
+ * vCPU may not run for longer than 10 ms: on a loaded host TCG's took the
+ * NMI too late and was reported as not stopped. It gets the second too.
+ */
+static unsigned long stop_nmi_wait_us(void)
+{
+	return virt_spin_lock_enabled ? STOP_IPI_WAIT_US : STOP_NMI_WAIT_US;
+}
 
 static int stopping_cpu = -1;
 static struct cpumask cpus_stop_mask; /* not stopped yet */
@@ -120,7 +131,7 @@ void smp_send_stop(void)
 	if (cpumask_weight(&cpus_stop_mask)) {
 		pr_emerg("Shutting down cpus with NMI\n");
 		send_stop_ipis(APIC_DM_NMI);
-		if (!wait_stopped(STOP_NMI_WAIT_US)) {
+		if (!wait_stopped(stop_nmi_wait_us())) {
 			char list[128];
 
 			/* Linux's arm64 words; x86 Linux says nothing here. */
