@@ -624,7 +624,10 @@ static void slit_too_many_localities(struct ktest *t)
  * CPU first, then the enabled entries in table order, local APIC and
  * x2APIC alike; disabled entries, the boot CPU's own entry and the "no
  * such CPU" ids (0xff for a local APIC, 0xffffffff for an x2APIC, where
- * 0xff is an ordinary id) left out; no more than the room given.
+ * 0xff is an ordinary id) left out; no more than the room given. In
+ * x2APIC mode (highest id 0xfffffffe) every other id is kept; in xAPIC
+ * mode (0xfe) an x2APIC entry's 0xff and 0x100 cannot be addressed and are
+ * dropped with Linux's warning, one per enabled entry.
  */
 static void madt_enabled_cpus_x2apic(struct ktest *t)
 {
@@ -639,6 +642,7 @@ static void madt_enabled_cpus_x2apic(struct ktest *t)
 		{ 0xffffffff, 6, true, false, true },
 		{ 2, 7, true, false, false },
 	};
+	const uint32_t x2 = 0xfffffffe, xapic = 0xfe;
 	uint32_t ids[8];
 	size_t len;
 	uint8_t *p = read_aml("madt-good", &len);
@@ -646,29 +650,40 @@ static void madt_enabled_cpus_x2apic(struct ktest *t)
 	memset(&madt, 0, sizeof(madt));
 	madt.nr_cpus = (int)(sizeof(cpus) / sizeof(cpus[0]));
 	memcpy(madt.cpu, cpus, sizeof(cpus));
-	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 8), 5);
+	sim_log_clear();
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, x2, ids, 8), 5);
 	KTEST_EXPECT_EQ(t, ids[0], 0);
 	KTEST_EXPECT_EQ(t, ids[1], 1);
 	KTEST_EXPECT_EQ(t, ids[2], 0x100);
 	KTEST_EXPECT_EQ(t, ids[3], 0xff); /* the x2APIC entry's */
 	KTEST_EXPECT_EQ(t, ids[4], 2);
+	expect_log(t, "");
 	/* Room for three: the boot CPU and the first two others. */
-	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 3), 3);
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, x2, ids, 3), 3);
 	KTEST_EXPECT_EQ(t, ids[2], 0x100);
 	/* A boot CPU with an x2APIC id, not listed again. */
-	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0x100, ids, 8), 5);
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0x100, x2, ids, 8), 5);
 	KTEST_EXPECT_EQ(t, ids[0], 0x100);
 	KTEST_EXPECT_EQ(t, ids[1], 1);
 	KTEST_EXPECT_EQ(t, ids[2], 0);
 	KTEST_EXPECT_EQ(t, ids[3], 0xff);
 	KTEST_EXPECT_EQ(t, ids[4], 2);
+	/* xAPIC mode: 0x100 and the x2APIC 0xff go, 0x102 is disabled anyway. */
+	sim_log_clear();
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, xapic, ids, 8), 3);
+	KTEST_EXPECT_EQ(t, ids[0], 0);
+	KTEST_EXPECT_EQ(t, ids[1], 1);
+	KTEST_EXPECT_EQ(t, ids[2], 2);
+	expect_log(t, "ACPI: x2apic entry ignored\n"
+		      "ACPI: x2apic entry ignored\n");
 	/* iasl's madt-good: CPU 0 (boot) and the enabled x2APIC 0x100. */
 	KTEST_ASSERT_NOT_NULL(t, p);
 	KTEST_EXPECT_EQ(t, acpi_parse_madt(p, len, &madt), 0);
 	free(p);
-	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, ids, 8), 2);
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, x2, ids, 8), 2);
 	KTEST_EXPECT_EQ(t, ids[0], 0);
 	KTEST_EXPECT_EQ(t, ids[1], 0x100);
+	KTEST_ASSERT_EQ(t, acpi_madt_enabled_cpus(&madt, 0, xapic, ids, 8), 1);
 }
 
 static struct ktest_case acpi_parse_cases[] = {

@@ -7,6 +7,7 @@
 #include "../../kernel/arch/amd64/numa.c"
 
 #include "sim.h"
+#include <asm/apic.h>
 #include <asm/setup.h>
 #include <drivers/acpi.h>
 #include <stdio.h>
@@ -83,6 +84,15 @@ void sim_firmware_acpi(const struct acpi_tables *t, const struct acpi_mem_ops *m
 	fw_acpi_mem = mem;
 }
 
+/*
+ * The machines the simulator replays are taken to be in xAPIC mode, as
+ * QEMU's TCG is (no x2APIC): x2APIC ids from 0xff up are ignored.
+ */
+uint32_t apic_max_id(void)
+{
+	return 0xfe;
+}
+
 /* As the kernel: the MADT's enabled CPUs (its first one booted), SRAT, SLIT. */
 static int acpi_tables_numa_init(void)
 {
@@ -98,7 +108,7 @@ static int acpi_tables_numa_init(void)
 		for (int i = 0; ret == 0 && i < madt.nr_cpus; i++) {
 			if (madt.cpu[i].enabled) {
 				x86_set_possible_cpus(ids, acpi_madt_enabled_cpus(
-					&madt, madt.cpu[i].apic_id, ids, NR_CPUS));
+					&madt, madt.cpu[i].apic_id, apic_max_id(), ids, NR_CPUS));
 				break;
 			}
 		}

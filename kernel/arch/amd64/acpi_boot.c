@@ -12,6 +12,7 @@
  */
 #define pr_fmt(fmt) "ACPI: " fmt
 
+#include <asm/apic.h>
 #include <asm/e820.h>
 #include <asm/early_ioremap.h>
 #include <asm/fixmap.h>
@@ -101,10 +102,21 @@ static void acpi_reserve_initial_tables(void)
 	}
 }
 
+/*
+ * The boot CPU's APIC id, before its APIC is set up: CPUID leaf 0xB's
+ * 32-bit x2APIC id where the CPU has that leaf (EBX nonzero), else leaf
+ * 1's 8-bit one, which cannot hold the ids of big x2APIC machines.
+ */
 static uint32_t boot_cpu_apic_id(void)
 {
 	uint32_t a, b, c, d;
 
+	cpuid(0, &a, &b, &c, &d);
+	if (a >= 0xb) {
+		cpuid(0xb, &a, &b, &c, &d);
+		if (b)
+			return d;
+	}
 	cpuid(1, &a, &b, &c, &d);
 	return b >> 24;
 }
@@ -144,7 +156,7 @@ static void acpi_parse_madt_cpus(void)
 		pr_err("Invalid BIOS MADT, disabling ACPI\n");
 		goto out;
 	}
-	n = acpi_madt_enabled_cpus(&madt, bsp, ids, NR_CPUS);
+	n = acpi_madt_enabled_cpus(&madt, bsp, apic_max_id(), ids, NR_CPUS);
 out:
 	x86_set_possible_cpus(ids, n);
 }

@@ -137,13 +137,24 @@ void disable_local_APIC(void)
 	apic_write(APIC_SPIV, apic_read(APIC_SPIV) & ~APIC_SPIV_APIC_ENABLED);
 }
 
-void init_bsp_apic(uint64_t madt_addr)
+bool x2apic_supported(void)
 {
 	uint32_t a, b, c, d;
-	uint64_t base = rdmsr(MSR_IA32_APICBASE);
 
 	cpuid(1, &a, &b, &c, &d);
-	x2apic_mode = (c & X86_FEATURE_X2APIC) != 0;
+	return (c & X86_FEATURE_X2APIC) != 0;
+}
+
+uint32_t apic_max_id(void)
+{
+	return x2apic_supported() ? 0xfffffffeu : 0xfeu;
+}
+
+void init_bsp_apic(uint64_t madt_addr)
+{
+	uint64_t base = rdmsr(MSR_IA32_APICBASE);
+
+	x2apic_mode = x2apic_supported();
 	if (x2apic_mode) {
 		pr_info("x2apic enabled\n");
 	} else {

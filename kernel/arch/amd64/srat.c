@@ -10,6 +10,7 @@
  */
 #define pr_fmt(fmt) fmt
 
+#include <asm/apic.h>
 #include <asm/numa.h>
 #include <drivers/acpi.h>
 #include <kernel/printk.h>
@@ -59,19 +60,13 @@ static void bad_srat(void)
 	srat_bad = true;
 }
 
-/* xAPIC mode (no x2APIC here): ids 0xff and up cannot be addressed. */
-static bool apic_id_valid(uint32_t apic_id)
-{
-	return apic_id < 0xff;
-}
-
 static void processor_affinity(const struct acpi_srat_cpu *c)
 {
 	int node;
 
 	if (!c->enabled)
 		return;
-	if (c->x2apic && !apic_id_valid(c->apic_id)) {
+	if (c->x2apic && c->apic_id > apic_max_id()) {
 		pr_info("SRAT: PXM %u -> X2APIC 0x%04x ignored\n", c->pxm, c->apic_id);
 		return;
 	}

@@ -191,7 +191,7 @@ int acpi_parse_madt(const void *table, uint64_t len, struct acpi_madt_info *out)
 }
 
 unsigned int acpi_madt_enabled_cpus(const struct acpi_madt_info *madt, uint32_t first,
-				    uint32_t *ids, unsigned int max)
+				    uint32_t max_apic_id, uint32_t *ids, unsigned int max)
 {
 	unsigned int n = 0;
 
@@ -203,6 +203,11 @@ unsigned int acpi_madt_enabled_cpus(const struct acpi_madt_info *madt, uint32_t 
 		if (!c->enabled || c->apic_id == first ||
 		    c->apic_id == (c->x2apic ? 0xffffffffu : 0xffu))
 			continue;
+		/* An x2APIC id the APIC mode cannot address: Linux's words. */
+		if (c->apic_id > max_apic_id) {
+			pr_warn("x2apic entry ignored\n");
+			continue;
+		}
 		ids[n++] = c->apic_id;
 	}
 	return n;

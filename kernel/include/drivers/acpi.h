@@ -186,13 +186,16 @@ int acpi_parse_madt(const void *table, uint64_t len, struct acpi_madt_info *out)
  * acpi_madt_enabled_cpus - the APIC ids of the CPUs a MADT lists as enabled
  * @madt: from acpi_parse_madt()
  * @first: the boot CPU's APIC id, put first (Linux numbers it CPU 0)
+ * @max_apic_id: the highest id the APIC mode can address (0xfe in xAPIC
+ *	mode); an enabled entry above it is left out with Linux's warning
+ *	"ACPI: x2apic entry ignored"
  * @ids: filled, table order after @first; "no such CPU" ids are skipped
  * @max: room in @ids
  *
  * Return: how many ids were written (at least 1: @first).
  */
 unsigned int acpi_madt_enabled_cpus(const struct acpi_madt_info *madt, uint32_t first,
-				    uint32_t *ids, unsigned int max);
+				    uint32_t max_apic_id, uint32_t *ids, unsigned int max);
 
 /* --- SRAT --- */
 #define ACPI_MAX_SRAT_CPUS 256

@@ -63,6 +63,20 @@ extern int apic_verbosity;
 /* True once the boot CPU found x2APIC mode usable (never under QEMU TCG). */
 extern bool x2apic_mode;
 
+/**
+ * x2apic_supported - whether the boot CPU offers x2APIC mode (CPUID.1:ECX
+ * bit 21), the mode init_bsp_apic() will choose. The MADT and SRAT code
+ * ask before the APIC is set up, to know which ids can be addressed.
+ */
+bool x2apic_supported(void);
+
+/**
+ * apic_max_id - the highest APIC id a CPU can have and still be sent IPIs:
+ * 0xfe in xAPIC mode (0xff is the broadcast id), any id but 0xffffffff in
+ * x2APIC mode (Linux's default_apic_id_valid and x2apic_apic_id_valid)
+ */
+uint32_t apic_max_id(void);
+
 uint32_t apic_read(uint32_t reg);
 void apic_write(uint32_t reg, uint32_t v);
 
