@@ -1,4 +1,4 @@
-# cmake -DCMD=prog [-DARGS=a;b] -DEXPECT_RC=n -DEXPECT_OUT=regex -P run_expect.cmake
+# cmake -DCMD=prog [-DARGS=a;b] -DEXPECT_RC=n -DEXPECT_OUT=regex [-DREJECT_OUT=regex] -P run_expect.cmake
 # Runs a command that is supposed to fail in a known way and checks both its
 # exit status and its output (stdout and stderr together: mmsim reports input
 # errors on stderr, kernel panics on stdout), so neither a pass nor a crash
@@ -12,4 +12,7 @@ if(NOT rc STREQUAL EXPECT_RC)
 endif()
 if(NOT "${out}${err}" MATCHES "${EXPECT_OUT}")
   message(FATAL_ERROR "output does not match: ${EXPECT_OUT}")
+endif()
+if(DEFINED REJECT_OUT AND "${out}${err}" MATCHES "${REJECT_OUT}")
+  message(FATAL_ERROR "output matches what it must not: ${REJECT_OUT}")
 endif()

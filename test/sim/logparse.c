@@ -145,7 +145,8 @@ static int parse_srat_line(const char *s, struct log_srat *r)
 		r->start = a;
 		r->end = b;
 	}
-	if (r->end <= r->start)
+	/* Zero length ("a-a", "[mem a-(a-1)]") is read: Linux parses the node, adds no memory. */
+	if (r->end < r->start)
 		return -1;
 	r->nid = (int)nid;
 	r->hotplug = strstr(s, "hotplug") != NULL;
