@@ -104,7 +104,12 @@ int smp_call_function_single(unsigned int cpu, smp_call_func_t fn, void *info, b
 	return 0;
 }
 
-void smp_call_function(smp_call_func_t fn, void *info, bool wait)
+/*
+ * Linux's smp_call_function_many_cond: queue the call for every other
+ * online CPU and send the IPIs, run it here (@run_local) while they work,
+ * then wait for them if asked.
+ */
+static void call_function_many(smp_call_func_t fn, void *info, bool wait, bool run_local)
 {
 	struct cpumask ipi = { { 0 } };
 	unsigned int cpu, self;
@@ -116,6 +121,8 @@ void smp_call_function(smp_call_func_t fn, void *info, bool wait)
 			cpumask_assign_cpu(cpu, &ipi, true);
 	if (cpumask_weight(&ipi))
 		arch_send_call_function_ipi_mask(&ipi);
+	if (run_local)
+		fn(info);
 	local_irq_restore(flags);
 	if (!wait)
 		return;
@@ -124,12 +131,12 @@ void smp_call_function(smp_call_func_t fn, void *info, bool wait)
 			csd_lock_wait(this_cpu_ptr(&csd_data[cpu]));
 }
 
+void smp_call_function(smp_call_func_t fn, void *info, bool wait)
+{
+	call_function_many(fn, info, wait, false);
+}
+
 void on_each_cpu(smp_call_func_t fn, void *info, bool wait)
 {
-	unsigned long flags;
-
-	smp_call_function(fn, info, wait);
-	flags = local_irq_save();
-	fn(info);
-	local_irq_restore(flags);
+	call_function_many(fn, info, wait, true);
 }
