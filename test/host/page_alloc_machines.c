@@ -73,6 +73,22 @@ static const struct pa_e820 two_clusters[] = {
 const struct pa_machine pa_two_clusters = { "two clusters", two_clusters, N(two_clusters),
 					    NULL, 0, "", NULL, 0 };
 
+/*
+ * Two nodes; node 1's RAM (256 MiB) has a hole of nearly 1 TiB, over 64
+ * times its RAM: node 1 gets two bitmaps, node 0 one.
+ */
+static const struct pa_e820 node_with_clusters[] = {
+	{ 0x0, 0x9fc00, RAM }, { 0x100000, 0x80000000, RAM },
+	{ 0x100000000, 0x108000000, RAM }, { 0x10000000000, 0x10008000000, RAM },
+};
+static const struct pa_numa_range node_with_clusters_srat[] = {
+	{ 0, 0, 0x80000000 }, { 1, 0x100000000, 0x10008000000 },
+};
+const struct pa_machine pa_node_with_clusters = {
+	"node 1 in two clusters", node_with_clusters, N(node_with_clusters),
+	node_with_clusters_srat, N(node_with_clusters_srat), "", NULL, 0
+};
+
 /* 8 MiB at 0, 16G, 32G, ... 272G: 18 clusters (16 GiB holes, 144 MiB of RAM). */
 #define CLUSTER(k) { (k) * 0x400000000ULL, (k) * 0x400000000ULL + 0x800000, RAM }
 static const struct pa_e820 many_clusters[] = {

@@ -517,13 +517,33 @@ static void bootmem_two_clusters_boot(struct ktest *t)
 		t, "bootmem: bitmap of 4096 bytes at [mem 0x03000000-0x03000fff] for 32768 pages");
 	SIM_EXPECT_LINE(
 		t,
-		"bootmem: hole [mem 0x0000000008000000-0x000000ffffffffff] is larger than all RAM: a bitmap for each side");
+		"bootmem: hole [mem 0x0000000008000000-0x000000ffffffffff] is over 64 times the RAM: a bitmap for each side");
 	SIM_EXPECT_LINE(
 		t,
 		"bootmem: bitmap of 4096 bytes at [mem 0x10000000000-0x10000000fff] for 32768 pages");
 	KTEST_EXPECT_EQ(t, nr_bitmaps(), 2UL);
 	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100)) >= 0x10000000000ULL);
 	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(HI)) >= 0x10000000000ULL);
+}
+
+/*
+ * pa_node_with_clusters: node 0 [0, 2G), node 1 [4G, 4G + 128M) and
+ * [1T, 1T + 128M). Node 1's hole is 0xfef8000 pages, over 64 times its
+ * 0x10000 pages; node 0 is untouched (one bitmap). Each of node 1's
+ * clusters holds its 0x8000-bit (4096-byte) bitmap at its first byte
+ * (NODE_DATA(1) sits at the node's top). Node 1's memmap comes top-down
+ * from its own highest cluster, node 0's from node 0.
+ */
+static void bootmem_node_clusters_boot(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_node_with_clusters, "", false), 0);
+	SIM_EXPECT_LINE(t, "bootmem: node 1 bitmap of 4096 bytes at [mem 0x100000000-0x100000fff] for 32768 pages");
+	SIM_EXPECT_LINE(t, "bootmem: node 1: hole [mem 0x0000000108000000-0x000000ffffffffff] is over 64 times its RAM: a bitmap for each side");
+	SIM_EXPECT_LINE(t, "bootmem: node 1 bitmap of 4096 bytes at [mem 0x10000000000-0x10000000fff] for 32768 pages");
+	KTEST_EXPECT_EQ(t, sim_log_count("hole [mem"), 1U);
+	KTEST_EXPECT_EQ(t, nr_bitmaps(), 3UL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100000)) >= 0x10000000000ULL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100)) < 0x80000000ULL);
 }
 
 /*
@@ -668,6 +688,7 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_cluster_nodes_apart),
 	KTEST_CASE(bootmem_two_clusters_boot),
 	KTEST_CASE(bootmem_two_clusters_hand_over),
+	KTEST_CASE(bootmem_node_clusters_boot),
 	KTEST_CASE(bootmem_cluster_limit),
 	KTEST_CASE(bootmem_retired_alloc),
 	KTEST_CASE(bootmem_retired_alloc_nopanic),

@@ -141,6 +141,11 @@ static void mem_init_accounting_two_clusters(struct ktest *t)
 	check_mem_init_accounting(t, &pa_two_clusters);
 }
 
+static void mem_init_accounting_node_with_clusters(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_node_with_clusters);
+}
+
 static void mem_init_accounting_18_clusters(struct ktest *t)
 {
 	check_mem_init_accounting(t, &pa_18_clusters);
@@ -167,6 +172,7 @@ static const struct ktest_case mem_init_cases[] = {
 	KTEST_CASE(mem_init_accounting_two_nodes),
 	KTEST_CASE(mem_init_accounting_two_clusters),
 	KTEST_CASE(mem_init_accounting_18_clusters),
+	KTEST_CASE(mem_init_accounting_node_with_clusters),
 	KTEST_CASE(machines_have_their_zones),
 	KTEST_CASES_END,
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memory half of setup_arch, the classic x86-64 way: e820 -> early
- * reservations -> bootmem (contig_initmem_init) -> early node map -> zones.
+ * reservations -> bootmem (setup_node_bootmem) -> early node map -> zones.
  * Pure C on purpose: the host simulator runs this very file on e820
  * tables taken from real machines' boot logs.
  */
@@ -184,11 +184,11 @@ static __init void print_cut(int nid, unsigned long hole_start, unsigned long ho
 	unsigned long long s = PFN_PHYS(hole_start), e = PFN_PHYS(hole_end) - 1;
 
 	if (nid == NUMA_NO_NODE)
-		pr_info("bootmem: hole [mem %#018llx-%#018llx] is larger than all RAM: a bitmap for each side\n",
-			s, e);
+		pr_info("bootmem: hole [mem %#018llx-%#018llx] is over %d times the RAM: a bitmap for each side\n",
+			s, e, BOOTMEM_HOLE_RATIO);
 	else
-		pr_info("bootmem: node %d: hole [mem %#018llx-%#018llx] is larger than its RAM: a bitmap for each side\n",
-			nid, s, e);
+		pr_info("bootmem: node %d: hole [mem %#018llx-%#018llx] is over %d times its RAM: a bitmap for each side\n",
+			nid, s, e, BOOTMEM_HOLE_RATIO);
 }
 
 /*
@@ -252,7 +252,7 @@ static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned
 /*
  * Bootmem per node when nodes do not interleave (a pfn belongs to one
  * node's bitmaps), else one for all: a bitmap covers a node's span, cut
- * only at holes larger than the node's RAM.
+ * only at holes far larger than the node's RAM (bootmem_cluster_end).
  */
 static __init void initmem_init(void)
 {

@@ -4,7 +4,7 @@
  * page is reserved. It hands out memory until mem_init() gives every free
  * page to the buddy allocator and retires it.
  *
- * The classic x86-64 path: contig_initmem_init (arch) places the bitmap in RAM
+ * The classic x86-64 path: setup_node_bootmem (arch) places the bitmap in RAM
  * and calls init_bootmem(), which marks everything reserved;
  * free_bootmem_with_active_regions() frees what the early node map says is
  * RAM; reserve_bootmem() takes back what is in use.
