@@ -3,7 +3,8 @@
  * The bootmem bitmap allocator (Linux 2.6's mm/bootmem.c, rewritten): one
  * bit per page frame of a node, 1 = reserved. Allocations are first-fit
  * from a goal, and small ones share a page with the previous allocation
- * when they follow it directly, as Linux's did.
+ * when they follow it directly, as Linux's did. A node whose RAM lies in
+ * clusters far apart has a bitmap per cluster (bootmem_cluster_end).
  */
 #define pr_fmt(fmt) "bootmem: " fmt
 
@@ -19,6 +20,7 @@
 #define BITS_PER_LONG 64
 
 bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+bootmem_data_t bootmem_cluster_data[MAX_BOOTMEM_CLUSTERS];
 /* Every bitmap in use, by start pfn (several nodes may share one). */
 struct list_head bdata_list = LIST_HEAD_INIT(bdata_list);
 unsigned long max_pfn, max_low_pfn;
@@ -140,6 +142,7 @@ unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigne
 	bootmem_data_t *bdata = &bootmem_node_data[pgdat->node_id];
 
 	pgdat->bdata = bdata;
+	bdata->nid = pgdat->node_id;
 	return init_bootmem_core(bdata, freepfn, startpfn, endpfn);
 }
 
@@ -147,10 +150,49 @@ unsigned long init_bootmem(unsigned long start, unsigned long pages)
 {
 	if (NODE_DATA(0))
 		NODE_DATA(0)->bdata = &bootmem_node_data[0];
+	bootmem_node_data[0].nid = NUMA_NO_NODE;
 	return init_bootmem_core(&bootmem_node_data[0], start, 0, pages);
 }
 
+unsigned long init_bootmem_cluster(bootmem_data_t *bdata, int nid, unsigned long mapstart,
+				   unsigned long startpfn, unsigned long endpfn)
+{
+	bdata->nid = nid;
+	return init_bootmem_core(bdata, mapstart, startpfn, endpfn);
+}
+
+unsigned long bootmem_cluster_end(int nid, unsigned long start_pfn, unsigned long end_pfn,
+				  unsigned long *next_pfn)
+{
+	unsigned long ram = 0, ram_end = 0;
+	int i;
+
+	for_each_active_range(i, nid)
+		ram += early_node_map[i].end_pfn - early_node_map[i].start_pfn;
+	/* The map is sorted: walk the node's RAM up from @start_pfn. */
+	for_each_active_range(i, nid) {
+		unsigned long s = early_node_map[i].start_pfn, e = early_node_map[i].end_pfn;
+
+		if (e <= start_pfn || s >= end_pfn)
+			continue;
+		if (ram_end && s - ram_end > ram * BOOTMEM_HOLE_RATIO) {
+			*next_pfn = s;
+			return ram_end;
+		}
+		if (e > ram_end)
+			ram_end = e;
+	}
+	*next_pfn = end_pfn;
+	return end_pfn;
+}
+
 #define for_each_bdata(b) list_for_each_entry(b, &bdata_list, list)
+
+/* Is @b one of node @nid's bitmaps? A bitmap for all nodes is everyone's. */
+static bool bdata_of_node(const bootmem_data_t *b, int nid)
+{
+	return nid == NUMA_NO_NODE || b->nid == NUMA_NO_NODE || b->nid == nid;
+}
 
 /* Which bootmem holds @pfn, or NULL. */
 static bootmem_data_t *bdata_for_pfn(unsigned long pfn)
@@ -588,33 +630,43 @@ static void *alloc_core_top(bootmem_data_t *b, unsigned long size, unsigned long
 	return __va(PFN_PHYS(min + best));
 }
 
+/* From node @nid's bitmaps (NUMA_NO_NODE: all): the one that holds the
+ * goal first, then the others upwards. */
+static void *alloc_from_node(int nid, unsigned long size, unsigned long align, unsigned long goal,
+			     unsigned long limit, bool zero)
+{
+	bootmem_data_t *g = bdata_for_pfn(PFN_DOWN(goal)), *b;
+	void *p;
+
+	if (g && bdata_of_node(g, nid)) {
+		p = alloc_core(g, size, align, goal, limit, zero);
+		if (p)
+			return p;
+	}
+	for_each_bdata(b) {
+		if (b == g || !bdata_of_node(b, nid))
+			continue;
+		p = alloc_core(b, size, align, goal, limit, zero);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
 static void *alloc_any_node(unsigned long size, unsigned long align, unsigned long goal,
 			    unsigned long limit, bool zero)
 {
-	bootmem_data_t *b;
+	void *p;
 
 	if (!size || (align & (align - 1)))
 		return NULL;
 	if (!align)
 		align = 1;
-	/* The bitmap that holds the goal first, then the others. */
-	b = bdata_for_pfn(PFN_DOWN(goal));
-	if (b) {
-		void *p = alloc_core(b, size, align, goal, limit, zero);
-
-		if (p)
-			return p;
-	}
-	for_each_bdata(b) {
-		void *p = alloc_core(b, size, align, goal, limit, zero);
-
-		if (p)
-			return p;
-	}
+	p = alloc_from_node(NUMA_NO_NODE, size, align, goal, limit, zero);
 	/* Nothing at or above the goal: try again from the bottom. */
-	if (goal)
+	if (!p && goal)
 		return alloc_any_node(size, align, 0, limit, zero);
-	return NULL;
+	return p;
 }
 
 void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align, unsigned long goal)
@@ -658,7 +710,7 @@ static void *alloc_node(pg_data_t *pgdat, unsigned long size, unsigned long alig
 	void *p = NULL;
 
 	if (pgdat->bdata && !(align & (align - 1)))
-		p = alloc_core(pgdat->bdata, size, align ? align : 1, goal, 0, zero);
+		p = alloc_from_node(pgdat->node_id, size, align ? align : 1, goal, 0, zero);
 	if (!p)
 		p = alloc_any_node(size, align, goal, 0, zero);
 	return p;
@@ -690,8 +742,21 @@ void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned lo
 
 void *alloc_bootmem_high_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align)
 {
+	bootmem_data_t *b;
+
 	bootmem_check_live(__func__);
 	if (!pgdat->bdata || !size || (align & (align - 1)))
 		return NULL;
-	return alloc_core_top(pgdat->bdata, size, align, PFN_DOWN(BOOTMEM_LOW_LIMIT));
+	/* Top-down: the node's highest bitmap first. */
+	list_for_each_entry_reverse(b, &bdata_list, list)
+	{
+		void *p;
+
+		if (!bdata_of_node(b, pgdat->node_id))
+			continue;
+		p = alloc_core_top(b, size, align, PFN_DOWN(BOOTMEM_LOW_LIMIT));
+		if (p)
+			return p;
+	}
+	return NULL;
 }

@@ -74,6 +74,8 @@ def parse(lines):
         r = BOOTMAP_RE.search(line)
         if r:
             m["res"].append((int(r[1], 16), int(r[2], 16) + 1, "bootmem bitmap"))
+    # The bitmap's own line and its early reservation name the same range.
+    m["res"] = list(dict.fromkeys(m["res"]))
     return m
 
 

@@ -94,12 +94,29 @@ static void check_sanitised(const struct e820_entry *in, unsigned n)
 	}
 }
 
-/* Reserved pages in [s, e): set bits, counted a word at a time. */
+/* The bitmap over @pfn: one for all of RAM, or one per cluster of RAM
+ * when holes are far larger than the RAM (bootmem_cluster_end). */
+static const bootmem_data_t *bdata_of(unsigned long pfn)
+{
+	const bootmem_data_t *b;
+
+	list_for_each_entry(b, &bdata_list, list)
+		if (pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
+			return b;
+	CHECK(false, "RAM page %#lx has no bootmem bitmap", pfn);
+	return NULL;
+}
+
+/* Reserved pages in [s, e), RAM of one bitmap: set bits, a word at a time. */
 static unsigned long reserved_in(unsigned long s, unsigned long e)
 {
-	const unsigned long *map = bootmem_node_data[0].node_bootmem_map;
+	const bootmem_data_t *b = bdata_of(s);
+	const unsigned long *map = b->node_bootmem_map;
 	unsigned long n = 0;
 
+	CHECK(e <= b->node_low_pfn, "range [%#lx, %#lx) spans two bitmaps", s, e);
+	s -= b->node_min_pfn;
+	e -= b->node_min_pfn;
 	while (s < e) {
 		unsigned long bits = e - s < 64 - s % 64 ? e - s : 64 - s % 64;
 		unsigned long w = map[s / 64] >> (s % 64);
@@ -179,7 +196,7 @@ static unsigned long taken_pages(void)
  */
 static void check_bootmem(void)
 {
-	const bootmem_data_t *b = &bootmem_node_data[0];
+	const bootmem_data_t *b;
 	unsigned long free_ram = 0, reserved_ram = 0, free_all = 0, expect;
 	struct zone *zone;
 
@@ -190,18 +207,22 @@ static void check_bootmem(void)
 		reserved_ram += r;
 		free_ram += e - s - r;
 	}
-	for (unsigned long w = 0; w < DIV_ROUND_UP(b->node_low_pfn, 64); w++) {
-		unsigned long word = ~b->node_bootmem_map[w];
+	nr_taken = 0;
+	list_for_each_entry(b, &bdata_list, list) {
+		unsigned long pages = b->node_low_pfn - b->node_min_pfn;
 
-		if ((w + 1) * 64 > b->node_low_pfn) /* bits past the end */
-			word &= (1UL << (b->node_low_pfn % 64)) - 1;
-		free_all += (unsigned long)__builtin_popcountl(word);
+		for (unsigned long w = 0; w < DIV_ROUND_UP(pages, 64); w++) {
+			unsigned long word = ~b->node_bootmem_map[w];
+
+			if ((w + 1) * 64 > pages) /* bits past the end */
+				word &= (1UL << (pages % 64)) - 1;
+			free_all += (unsigned long)__builtin_popcountl(word);
+		}
+		took(b->node_bootmem_map, bootmem_bootmap_pages(pages) * PAGE_SIZE);
 	}
 	CHECK(free_all == free_ram, "%lu free pages outside RAM", free_all - free_ram);
 	CHECK(free_ram + reserved_ram == active_pages_total(), "accounting");
 
-	nr_taken = 0;
-	took(b->node_bootmem_map, bootmem_bootmap_pages(max_pfn) * PAGE_SIZE);
 	took(mem_section, nr_mem_sections * sizeof(*mem_section));
 	for (unsigned long sec = 0; sec < nr_mem_sections; sec++)
 		if (mem_section[sec])

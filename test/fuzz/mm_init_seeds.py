@@ -89,6 +89,13 @@ def main():
     seeds['hostile-wrap'] = b'\0' + b''.join(ram + [entry(0, 15, 0, 0xc0)])
     seeds['hostile-reserved-in-usable'] = b'\5' + b''.join(ram + [entry(0x900, 16, 3),
                                                                    entry(0x910, 8, 4), entry(0x914, 8, 5)])
+    # RAM in clusters far apart (bootmem cuts its bitmap at holes over 64
+    # times the RAM): 32 MiB low and 16 MiB at 60 GiB; 16 MiB low and 1 MiB
+    # every 3.5 GiB, 17 cuts, past the 16 entries of bootmem_cluster_data.
+    seeds['clusters-2'] = b'\0' + b''.join([entry(0, CHUNK, 0), entry(CHUNK, CHUNK, 0),
+                                             entry(0xf00000, CHUNK, 0)])
+    seeds['clusters-18'] = b'\0' + b''.join([entry(0, CHUNK, 0)] +
+                                              [entry(k * 0xe0000, 0x100, 0) for k in range(1, 18)])
     for name, data in seeds.items():
         with open(os.path.join(outdir, name), 'wb') as f:
             f.write(data)

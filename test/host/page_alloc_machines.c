@@ -62,6 +62,43 @@ static const struct pa_e820 small_64m[] = {
 const struct pa_machine pa_small_64m = { "64M", small_64m, N(small_64m), NULL, 0, "",
 				       NULL, 0 };
 
+/*
+ * One node whose RAM lies in two clusters: 128 MiB low and 128 MiB at
+ * 1 TiB. The hole between is far over 64 times the RAM: two bitmaps.
+ */
+static const struct pa_e820 two_clusters[] = {
+	{ 0x0, 0x9fc00, RAM }, { 0x100000, 0x8000000, RAM },
+	{ 0x10000000000, 0x10008000000, RAM },
+};
+const struct pa_machine pa_two_clusters = { "two clusters", two_clusters, N(two_clusters),
+					    NULL, 0, "", NULL, 0 };
+
+/*
+ * Two nodes; node 1's RAM (256 MiB) has a hole of nearly 1 TiB, over 64
+ * times its RAM: node 1 gets two bitmaps, node 0 one.
+ */
+static const struct pa_e820 node_with_clusters[] = {
+	{ 0x0, 0x9fc00, RAM }, { 0x100000, 0x80000000, RAM },
+	{ 0x100000000, 0x108000000, RAM }, { 0x10000000000, 0x10008000000, RAM },
+};
+static const struct pa_numa_range node_with_clusters_srat[] = {
+	{ 0, 0, 0x80000000 }, { 1, 0x100000000, 0x10008000000 },
+};
+const struct pa_machine pa_node_with_clusters = {
+	"node 1 in two clusters", node_with_clusters, N(node_with_clusters),
+	node_with_clusters_srat, N(node_with_clusters_srat), "", NULL, 0
+};
+
+/* 8 MiB at 0, 16G, 32G, ... 272G: 18 clusters (16 GiB holes, 144 MiB of RAM). */
+#define CLUSTER(k) { (k) * 0x400000000ULL, (k) * 0x400000000ULL + 0x800000, RAM }
+static const struct pa_e820 many_clusters[] = {
+	CLUSTER(0), CLUSTER(1), CLUSTER(2), CLUSTER(3), CLUSTER(4), CLUSTER(5),
+	CLUSTER(6), CLUSTER(7), CLUSTER(8), CLUSTER(9), CLUSTER(10), CLUSTER(11),
+	CLUSTER(12), CLUSTER(13), CLUSTER(14), CLUSTER(15), CLUSTER(16), CLUSTER(17),
+};
+const struct pa_machine pa_18_clusters = { "18 clusters", many_clusters, N(many_clusters),
+					   NULL, 0, "", NULL, 0 };
+
 int pa_boot(const struct pa_machine *m, const char *extra_cmdline, bool mem_init_too)
 {
 	static const struct sim_log_opts capture = { .capture = true };

@@ -40,6 +40,12 @@ extern const struct pa_machine pa_q35_512m;	  /* Linux 6.1's q35 512M log */
 extern const struct pa_machine pa_q35_4g_movable; /* 2G + 2G above 4G, movablecore=1G */
 extern const struct pa_machine pa_two_nodes;	  /* node 0 below 2G, node 1 4G-6G */
 extern const struct pa_machine pa_small_64m;	  /* for page_poison=on */
+/* 128M low, 128M at 1T: a bootmem bitmap for each cluster of RAM. */
+extern const struct pa_machine pa_two_clusters;
+/* Node 0: 2G low; node 1: 128M at 4G and 128M at 1T (two bitmaps). */
+extern const struct pa_machine pa_node_with_clusters;
+/* 18 clusters of 8M, 16G apart: more than MAX_BOOTMEM_CLUSTERS cuts. */
+extern const struct pa_machine pa_18_clusters;
 /* pa_two_nodes with 4 CPUs: APIC 0 on node 0, APICs 1-3 on node 1. */
 extern const struct pa_machine pa_two_nodes_1_3_cpus;
 

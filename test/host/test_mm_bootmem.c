@@ -18,6 +18,7 @@
 #include <lib/errno.h>
 #include <mm/bootmem.h>
 #include <mm/node_map.h>
+#include <mm/page_alloc.h>
 
 #define STD_FREE 32669UL
 
@@ -330,6 +331,260 @@ static void bootmem_alloc_node(struct ktest *t)
 }
 
 /*
+ * Where a bitmap ends (bootmem_cluster_end): the std map's RAM is
+ * 0x9e + 0x7f00 = 0x7f9e pages and its one hole, [0x9f, 0x100), is 0x61
+ * pages, nowhere near 64 times that: one bitmap over [0, 0x8000).
+ */
+static void bootmem_cluster_end_ordinary(struct ktest *t)
+{
+	unsigned long next = 0;
+
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100, 0x8000);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_end(0, 0, 0x8000, &next), 0x8000UL);
+	KTEST_EXPECT_EQ(t, next, 0x8000UL);
+}
+
+/*
+ * The ratio's edge. RAM [0x100, 0x200) and [x, x + 0x100): 0x200 pages,
+ * times BOOTMEM_HOLE_RATIO (64) = 0x8000.
+ *   x = 0x8200: hole 0x8000 pages, not over it  -> one bitmap to the end
+ *   x = 0x8201: hole 0x8001 pages, over it      -> cut at 0x200, next 0x8201
+ * A node's bitmap counts only its own RAM: node 1's [0x200, 0x8201) does
+ * not fill node 0's hole.
+ */
+static void bootmem_cluster_end_ratio_edge(struct ktest *t)
+{
+	unsigned long next = 0;
+
+	add_active_range(0, 0x100, 0x200);
+	add_active_range(0, 0x8200, 0x8300);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_end(0, 0x100, 0x8300, &next), 0x8300UL);
+	KTEST_EXPECT_EQ(t, next, 0x8300UL);
+
+	remove_all_active_ranges();
+	add_active_range(0, 0x100, 0x200);
+	add_active_range(1, 0x200, 0x8201);
+	add_active_range(0, 0x8201, 0x8301);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_end(0, 0x100, 0x8301, &next), 0x200UL);
+	KTEST_EXPECT_EQ(t, next, 0x8201UL);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_end(0, 0x8201, 0x8301, &next), 0x8301UL);
+	KTEST_EXPECT_EQ(t, next, 0x8301UL);
+}
+
+/*
+ * std_setup's node with a second cluster of RAM at 1 TiB (pfn 0x10000000):
+ *
+ *   pfn 0   1     0x9f   0x100 0x200       0x8000        0x10000000         0x10008000
+ *       |res| RAM  | hole |RAM |map|  RAM   | hole: 1T-128M |map|     RAM      |
+ *
+ *   RAM 0x9e + 0x7f00 + 0x8000 = 0xff9e pages; the hole is 0xfff8000
+ *   pages, over 64 * 0xff9e = 0x3fe780: the bitmap is cut at 0x8000.
+ *   A over [0, 0x8000): 1 page at pfn 0x200 (std_setup's)
+ *   B over [0x10000000, 0x10008000): 0x8000 bits = 4096 bytes, at its first pfn
+ *   free: STD_FREE + 0x8000 - 1 = 32669 + 32767 = 65436 pages (TWO_FREE)
+ */
+#define TWO_FREE 65436UL
+#define HI	 0x10000000UL
+
+static void two_cluster_setup(struct ktest *t)
+{
+	unsigned long end, next = 0;
+
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100, 0x8000);
+	add_active_range(0, HI, HI + 0x8000);
+	end = bootmem_cluster_end(0, 0, HI + 0x8000, &next);
+	KTEST_EXPECT_EQ(t, end, 0x8000UL);
+	KTEST_EXPECT_EQ(t, next, HI);
+	KTEST_EXPECT_EQ(t, init_bootmem_node(NODE_DATA(0), 0x200, 0, end), 4096UL);
+	KTEST_EXPECT_EQ(t, init_bootmem_cluster(&bootmem_cluster_data[0], 0, HI, next, HI + 0x8000),
+			4096UL);
+	free_bootmem_with_active_regions(0, HI + 0x8000);
+	reserve_bootmem(PFN_PHYS(0x200), PAGE_SIZE, BOOTMEM_DEFAULT);
+	reserve_bootmem(PFN_PHYS(HI), PAGE_SIZE, BOOTMEM_DEFAULT);
+}
+
+/* Both bitmaps hold their RAM; the hole between is nobody's. */
+static void bootmem_two_clusters_free(struct ktest *t)
+{
+	two_cluster_setup(t);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), TWO_FREE);
+	KTEST_EXPECT_FALSE(t, reserved(0x7fff));
+	KTEST_EXPECT_TRUE(t, reserved(0x8000));
+	KTEST_EXPECT_TRUE(t, reserved(HI - 1));
+	KTEST_EXPECT_TRUE(t, reserved(HI)); /* B's bitmap */
+	KTEST_EXPECT_FALSE(t, reserved(HI + 1));
+	KTEST_EXPECT_FALSE(t, reserved(HI + 0x7fff));
+	KTEST_EXPECT_TRUE(t, reserved(HI + 0x8000));
+	free_bootmem(PFN_PHYS(0x8000), PAGE_SIZE);
+	SIM_EXPECT_LINE(
+		t,
+		"bootmem: free of [mem 0x0000000008000000-0x0000000008000fff]: page 0x8000 is outside bootmem's RAM");
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), TWO_FREE);
+}
+
+/*
+ * Bottom-up node allocations, a page each:
+ *   goal 16 MiB                 -> 0x1000000 (A holds the goal)
+ *   A all reserved, goal 16 MiB -> A has nothing: B from its bottom,
+ *                                  pfn HI + 1 = 0x10000001000
+ *   goal 0x10004000000 (in B)   -> there
+ * Free at the end: B's 0x7fff pages less 2 = 32765.
+ */
+static void bootmem_two_clusters_alloc_node(struct ktest *t)
+{
+	two_cluster_setup(t);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 4096, 4096, 0x1000000)),
+			0x1000000ULL);
+	reserve_bootmem(0, 0x8000000, BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 4096, 4096, 0x1000000)),
+			0x10000001000ULL);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 4096, 4096, 0x10004000000ULL)),
+			0x10004000000ULL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 32765UL);
+}
+
+/*
+ * Top-down (the memmap's alloc_bootmem_high_node_raw), 100 MiB = 0x6400
+ * pages each:
+ *   1st: B's free run [HI + 1, HI + 0x8000) fits: HI + 0x8000 - 0x6400
+ *        = pfn 0x10001c00 -> 0x10001c00000
+ *   2nd: B has [HI + 1, HI + 0x1c00) left, too small; A above 16 MiB
+ *        (pfn 0x1000) has [0x1000, 0x8000): 0x8000 - 0x6400 = 0x1c00
+ *        -> 0x1c00000
+ *   3rd: A has [0x1000, 0x1c00) left, B too little: NULL
+ * Free: TWO_FREE - 2 * 0x6400 = 65436 - 51200 = 14236.
+ */
+static void bootmem_two_clusters_alloc_high(struct ktest *t)
+{
+	two_cluster_setup(t);
+	KTEST_EXPECT_EQ(t, pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 100UL << 20, PAGE_SIZE)),
+			0x10001c00000ULL);
+	KTEST_EXPECT_EQ(t, pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 100UL << 20, PAGE_SIZE)),
+			0x1c00000ULL);
+	KTEST_EXPECT_NULL(t, alloc_bootmem_high_node_raw(NODE_DATA(0), 100UL << 20, PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 14236UL);
+}
+
+/*
+ * Node 1 between node 0's clusters, at 64 GiB: [0x1000000, 0x1008000),
+ * its bitmap at its first pfn. Each node allocates from its own bitmaps
+ * first, however the goal or the height lie:
+ *   node 1 top-down         -> its top page 0x1007fff -> 0x1007fff000
+ *   node 0 top-down         -> B's top page           -> 0x10007fff000
+ *   node 1, goal in node 0  -> node 1 from its bottom, pfn 0x1000001
+ */
+static void bootmem_cluster_nodes_apart(struct ktest *t)
+{
+	two_cluster_setup(t);
+	NODE_DATA(1)->node_id = 1;
+	add_active_range(1, 0x1000000, 0x1008000);
+	init_bootmem_node(NODE_DATA(1), 0x1000000, 0x1000000, 0x1008000);
+	free_bootmem_with_active_regions(1, 0x1008000);
+	reserve_bootmem(PFN_PHYS(0x1000000), PAGE_SIZE, BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t, pa(alloc_bootmem_high_node_raw(NODE_DATA(1), 4096, 4096)),
+			0x1007fff000ULL);
+	KTEST_EXPECT_EQ(t, pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 4096, 4096)),
+			0x10007fff000ULL);
+	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(1), 4096, 4096, 0x10004000000ULL)),
+			0x1000001000ULL);
+}
+
+static unsigned long nr_bitmaps(void)
+{
+	const bootmem_data_t *b;
+	unsigned long n = 0;
+
+	list_for_each_entry(b, &bdata_list, list)
+		n++;
+	return n;
+}
+
+/*
+ * The whole early memory init on pa_two_clusters (128 MiB low, 128 MiB at
+ * 1 TiB, one node, kernel image at [16, 48) MiB):
+ *   [0, 0x8000): 4096 bytes, above 16 MiB clear of the kernel: 48 MiB
+ *   hole [0x8000000, 1 TiB) (0xfff8000 pages, over 64 * 0xff9e)
+ *   [0x10000000, 0x10008000): 4096 bytes at the cluster's first byte
+ * The memmap is taken top-down from the node, as Linux's memblock does:
+ * even the low RAM's struct pages lie in the cluster at 1 TiB.
+ */
+static void bootmem_two_clusters_boot(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_clusters, "", false), 0);
+	SIM_EXPECT_LINE(
+		t, "bootmem: bitmap of 4096 bytes at [mem 0x03000000-0x03000fff] for 32768 pages");
+	SIM_EXPECT_LINE(
+		t,
+		"bootmem: hole [mem 0x0000000008000000-0x000000ffffffffff] is over 64 times the RAM: a bitmap for each side");
+	SIM_EXPECT_LINE(
+		t,
+		"bootmem: bitmap of 4096 bytes at [mem 0x10000000000-0x10000000fff] for 32768 pages");
+	KTEST_EXPECT_EQ(t, nr_bitmaps(), 2UL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100)) >= 0x10000000000ULL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(HI)) >= 0x10000000000ULL);
+}
+
+/*
+ * pa_node_with_clusters: node 0 [0, 2G), node 1 [4G, 4G + 128M) and
+ * [1T, 1T + 128M). Node 1's hole is 0xfef8000 pages, over 64 times its
+ * 0x10000 pages; node 0 is untouched (one bitmap). Each of node 1's
+ * clusters holds its 0x8000-bit (4096-byte) bitmap at its first byte
+ * (NODE_DATA(1) sits at the node's top). Node 1's memmap comes top-down
+ * from its own highest cluster, node 0's from node 0.
+ */
+static void bootmem_node_clusters_boot(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_node_with_clusters, "", false), 0);
+	SIM_EXPECT_LINE(t, "bootmem: node 1 bitmap of 4096 bytes at [mem 0x100000000-0x100000fff] for 32768 pages");
+	SIM_EXPECT_LINE(t, "bootmem: node 1: hole [mem 0x0000000108000000-0x000000ffffffffff] is over 64 times its RAM: a bitmap for each side");
+	SIM_EXPECT_LINE(t, "bootmem: node 1 bitmap of 4096 bytes at [mem 0x10000000000-0x10000000fff] for 32768 pages");
+	KTEST_EXPECT_EQ(t, sim_log_count("hole [mem"), 1U);
+	KTEST_EXPECT_EQ(t, nr_bitmaps(), 3UL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100000)) >= 0x10000000000ULL);
+	KTEST_EXPECT_TRUE(t, __pa(pfn_to_page(0x100)) < 0x80000000ULL);
+}
+
+/*
+ * free_all_bootmem hands over every free page of both bitmaps and the
+ * bitmaps' own pages (1 + 1, worked out above): totalram_pages is
+ * exactly what bootmem held free before, plus 2.
+ */
+static void bootmem_two_clusters_hand_over(struct ktest *t)
+{
+	unsigned long free;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_two_clusters, "", false), 0);
+	free = bootmem_free_pages();
+	mem_init();
+	page_alloc_init_late();
+	KTEST_EXPECT_EQ(t, totalram_pages(), free + 2);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free + 2);
+}
+
+/*
+ * pa_18_clusters: 8 MiB at k * 16 GiB, k = 0..17, one node. Every hole
+ * (16 GiB - 8 MiB) is over 64 times the RAM (144 MiB less the low 1 MiB's
+ * holes), but bootmem_cluster_data has 16 entries: the node's own bitmap
+ * and 16 more; the 17th covers k = 16 and 17 with the hole between:
+ *   [16 * 16G, 17 * 16G + 8M) = [0x4000000000, 0x4400800000)
+ */
+static void bootmem_cluster_limit(struct ktest *t)
+{
+	const bootmem_data_t *last;
+
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_18_clusters, "", false), 0);
+	SIM_EXPECT_LINE(
+		t,
+		"bootmem: more than 16 clusters of RAM: one bitmap over [mem 0x0000004000000000-0x00000044007fffff]");
+	KTEST_EXPECT_EQ(t, nr_bitmaps(), 17UL);
+	last = list_entry(bdata_list.prev, bootmem_data_t, list);
+	KTEST_EXPECT_EQ(t, last->node_min_pfn, 0x4000000UL);
+	KTEST_EXPECT_EQ(t, last->node_low_pfn, 0x4400800UL);
+}
+
+/*
  * After mem_init bootmem is retired (its bitmap went to the buddy
  * allocator): every entry point panics and names itself, instead of
  * returning 0, reporting a bogus "outside RAM" or reading the freed bitmap.
@@ -425,6 +680,16 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_alloc_nopanic_returns_null),
 	KTEST_CASE(bootmem_alloc_low_limit),
 	KTEST_CASE(bootmem_alloc_node),
+	KTEST_CASE(bootmem_cluster_end_ordinary),
+	KTEST_CASE(bootmem_cluster_end_ratio_edge),
+	KTEST_CASE(bootmem_two_clusters_free),
+	KTEST_CASE(bootmem_two_clusters_alloc_node),
+	KTEST_CASE(bootmem_two_clusters_alloc_high),
+	KTEST_CASE(bootmem_cluster_nodes_apart),
+	KTEST_CASE(bootmem_two_clusters_boot),
+	KTEST_CASE(bootmem_two_clusters_hand_over),
+	KTEST_CASE(bootmem_node_clusters_boot),
+	KTEST_CASE(bootmem_cluster_limit),
 	KTEST_CASE(bootmem_retired_alloc),
 	KTEST_CASE(bootmem_retired_alloc_nopanic),
 	KTEST_CASE(bootmem_retired_alloc_low),

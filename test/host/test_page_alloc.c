@@ -135,6 +135,22 @@ static void mem_init_accounting_two_nodes(struct ktest *t)
 	check_mem_init_accounting(t, &pa_two_nodes);
 }
 
+/* One node, a bootmem bitmap per cluster of its RAM (bootmem_cluster_end). */
+static void mem_init_accounting_two_clusters(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_two_clusters);
+}
+
+static void mem_init_accounting_node_with_clusters(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_node_with_clusters);
+}
+
+static void mem_init_accounting_18_clusters(struct ktest *t)
+{
+	check_mem_init_accounting(t, &pa_18_clusters);
+}
+
 /*
  * The other suites mean something only if the machines are what they
  * claim: movablecore=1G gives a 1 GiB ZONE_MOVABLE (262144 pages, carved
@@ -154,6 +170,9 @@ static const struct ktest_case mem_init_cases[] = {
 	KTEST_CASE(mem_init_accounting_q35_512m),
 	KTEST_CASE(mem_init_accounting_movable),
 	KTEST_CASE(mem_init_accounting_two_nodes),
+	KTEST_CASE(mem_init_accounting_two_clusters),
+	KTEST_CASE(mem_init_accounting_18_clusters),
+	KTEST_CASE(mem_init_accounting_node_with_clusters),
 	KTEST_CASE(machines_have_their_zones),
 	KTEST_CASES_END,
 };

@@ -25,6 +25,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <lib/cmdline.h>
+#include <mm/bootmem.h>
 #include <mm/mmzone.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -240,6 +241,49 @@ static int e820_from_efi_map(struct boot_log *log)
 	return 0;
 }
 
+static int cmp_range(const void *a, const void *b)
+{
+	const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Host bytes for the bootmem bitmaps and mem_section[] of the table's RAM
+ * @ram (below max_arch_pfn): a bit per page frame of each bitmap's span,
+ * cut where bootmem_cluster_end cuts it (all RAM taken as one node; each
+ * node's bitmaps lie within these spans), and a pointer per 2 MiB section
+ * up to the end of RAM. A hole below the cut ratio is still paid for.
+ */
+static uint64_t span_bytes(const struct boot_log *log, uint64_t ram)
+{
+	static uint64_t r[LOG_MAX_E820][2];
+	uint64_t spans = 0, start = 0, end = 0;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < log->nr_e820; i++) {
+		const struct e820_entry *e = &log->e820[i];
+		uint64_t hi = e->addr + e->size < PFN_PHYS(MAX_ARCH_PFN) ? e->addr + e->size
+									: PFN_PHYS(MAX_ARCH_PFN);
+
+		if (e->type == E820_TYPE_RAM && hi > e->addr) {
+			r[n][0] = e->addr;
+			r[n++][1] = hi;
+		}
+	}
+	qsort(r, n, sizeof(r[0]), cmp_range);
+	for (unsigned i = 0; i < n; i++) {
+		if (i && r[i][0] > end && r[i][0] - end > ram * BOOTMEM_HOLE_RATIO) {
+			spans += end - start;
+			start = r[i][0];
+		}
+		if (r[i][1] > end)
+			end = r[i][1];
+	}
+	spans += end - start;
+	return spans / 4096 / 8 + DIV_ROUND_UP(end, 2ULL << 20) * sizeof(uintptr_t);
+}
+
 /*
  * Tables mmsim cannot lay out, refused before anything runs: an entry whose
  * size wraps (Linux 6.1 throws such a table away for the BIOS's fallback
@@ -271,11 +315,12 @@ static int refuse_table(const struct boot_log *log, bool full)
 			ram += end - e->addr;
 	}
 	/*
-	 * Without --full: bootmem's bitmap (a bit per page), and the struct
-	 * pages of the memmap's own pages, which mem_init sets up as reserved
-	 * (64 bytes per 4 KiB of a memmap that is 1/64 of RAM: RAM/4096).
+	 * Without --full: bootmem's bitmaps and mem_section[] (span_bytes),
+	 * and the struct pages of the memmap's own pages, which mem_init sets
+	 * up as reserved (64 bytes per 4 KiB of a memmap that is 1/64 of RAM:
+	 * RAM/4096).
 	 */
-	need = full ? ram / 4096 * 64 : ram / 4096 / 8 + ram / 4096 + (256ULL << 20);
+	need = full ? ram / 4096 * 64 : span_bytes(log, ram) + ram / 4096 + (256ULL << 20);
 	mi = fopen("/proc/meminfo", "r");
 	while (mi && fgets(line, sizeof(line), mi))
 		if (sscanf(line, "MemAvailable: %" SCNu64 " kB", &avail) == 1)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memory half of setup_arch, the classic x86-64 way: e820 -> early
- * reservations -> bootmem (contig_initmem_init) -> early node map -> zones.
+ * reservations -> bootmem (setup_node_bootmem) -> early node map -> zones.
  * Pure C on purpose: the host simulator runs this very file on e820
  * tables taken from real machines' boot logs.
  */
@@ -178,59 +178,86 @@ static __init void reserve_early_res(void)
 	}
 }
 
-/*
- * One bootmem bitmap over [start_pfn, end_pfn) (all nodes: "contig"),
- * placed in usable RAM clear of the early reservations.
- */
-static __init void contig_initmem_init(unsigned long start_pfn, unsigned long end_pfn)
+/* Name the hole between two clusters that get a bitmap each. */
+static __init void print_cut(int nid, unsigned long hole_start, unsigned long hole_end)
 {
-	unsigned long bootmap_bytes = bootmem_bootmap_pages(end_pfn) << PAGE_SHIFT;
-	uint64_t bootmap = find_bootmap(0, PFN_PHYS(end_pfn), bootmap_bytes);
-	int nid;
+	unsigned long long s = PFN_PHYS(hole_start), e = PFN_PHYS(hole_end) - 1;
 
-	if (bootmap == UINT64_MAX)
-		panic("Cannot find bootmem map of size %lu", bootmap_bytes);
-	bootmap_bytes = init_bootmem(PFN_DOWN(bootmap), end_pfn);
-	for_each_online_node(nid)
-		NODE_DATA(nid)->bdata = &bootmem_node_data[0];
-	free_bootmem_with_active_regions(NUMA_NO_NODE, end_pfn);
-	reserve_bootmem(bootmap, bootmap_bytes, BOOTMEM_DEFAULT);
-	pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
-		bootmap_bytes, (unsigned long long)bootmap,
-		(unsigned long long)(bootmap + bootmap_bytes - 1), end_pfn - start_pfn);
-	reserve_early_res();
+	if (nid == NUMA_NO_NODE)
+		pr_info("bootmem: hole [mem %#018llx-%#018llx] is over %d times the RAM: a bitmap for each side\n",
+			s, e, BOOTMEM_HOLE_RATIO);
+	else
+		pr_info("bootmem: node %d: hole [mem %#018llx-%#018llx] is over %d times its RAM: a bitmap for each side\n",
+			nid, s, e, BOOTMEM_HOLE_RATIO);
 }
 
 /*
- * Node @nid's own bootmem, its bitmap in the node's own memory (the seed's
- * setup_node_bootmem): allocations for the node come from its RAM.
+ * Bootmem for node @nid over [start_pfn, end_pfn), or with NUMA_NO_NODE one
+ * for all nodes over [0, max_pfn) (the seed's contig_initmem_init): a bitmap
+ * per cluster of the RAM (bootmem_cluster_end; ordinary machines have one),
+ * each in the cluster's own RAM if it fits, so allocations for a node come
+ * from its memory. @nr_clusters counts bootmem_cluster_data[] in use.
  */
-static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn)
+static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn,
+				      int *nr_clusters)
 {
-	unsigned long bytes = bootmem_bootmap_pages(end_pfn - start_pfn) << PAGE_SHIFT;
-	uint64_t bootmap = find_bootmap(PFN_PHYS(start_pfn), PFN_PHYS(end_pfn), bytes);
+	unsigned long s = start_pfn, e, next;
+	bool first = true;
 
-	if (bootmap == UINT64_MAX)
-		bootmap = find_bootmap(0, PFN_PHYS(max_pfn), bytes);
-	if (bootmap == UINT64_MAX)
-		panic("Cannot find bootmem map of size %lu for node %d", bytes, nid);
-	bytes = init_bootmem_node(NODE_DATA(nid), PFN_DOWN(bootmap), start_pfn, end_pfn);
+	do {
+		unsigned long bytes;
+		uint64_t bootmap;
+
+		e = bootmem_cluster_end(nid, s, end_pfn, &next);
+		/* A cut needs an entry for the next cluster, past this one's. */
+		if (e < end_pfn && *nr_clusters + !first >= MAX_BOOTMEM_CLUSTERS) {
+			pr_warn("bootmem: more than %d clusters of RAM: one bitmap over [mem %#018llx-%#018llx]\n",
+				MAX_BOOTMEM_CLUSTERS, (unsigned long long)PFN_PHYS(s),
+				(unsigned long long)PFN_PHYS(end_pfn) - 1);
+			e = next = end_pfn;
+		}
+		bytes = bootmem_bootmap_pages(e - s) << PAGE_SHIFT;
+		bootmap = find_bootmap(PFN_PHYS(s), PFN_PHYS(e), bytes);
+		if (bootmap == UINT64_MAX)
+			bootmap = find_bootmap(0, PFN_PHYS(max_pfn), bytes);
+		if (bootmap == UINT64_MAX && nid == NUMA_NO_NODE)
+			panic("Cannot find bootmem map of size %lu", bytes);
+		if (bootmap == UINT64_MAX)
+			panic("Cannot find bootmem map of size %lu for node %d", bytes, nid);
+		if (!first)
+			bytes = init_bootmem_cluster(&bootmem_cluster_data[(*nr_clusters)++], nid,
+						     PFN_DOWN(bootmap), s, e);
+		else if (nid == NUMA_NO_NODE)
+			bytes = init_bootmem(PFN_DOWN(bootmap), e);
+		else
+			bytes = init_bootmem_node(NODE_DATA(nid), PFN_DOWN(bootmap), s, e);
+		/* Reserved where it is; early_res keeps later bitmaps off it. */
+		reserve_early(bootmap, bootmap + bytes, "bootmem bitmap");
+		if (nid == NUMA_NO_NODE)
+			pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
+				bytes, (unsigned long long)bootmap,
+				(unsigned long long)(bootmap + bytes - 1), e - s);
+		else
+			pr_info("bootmem: node %d bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
+				nid, bytes, (unsigned long long)bootmap,
+				(unsigned long long)(bootmap + bytes - 1), e - s);
+		if (e < end_pfn)
+			print_cut(nid, e, next);
+		first = false;
+		s = next;
+	} while (e < end_pfn);
 	free_bootmem_with_active_regions(nid, end_pfn);
-	/* Reserved where it is; early_res keeps later bitmaps off it. */
-	reserve_early(bootmap, bootmap + bytes, "bootmem bitmap");
-	pr_info("bootmem: node %d bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
-		nid, bytes, (unsigned long long)bootmap, (unsigned long long)(bootmap + bytes - 1),
-		end_pfn - start_pfn);
 }
 
 /*
  * Bootmem per node when nodes do not interleave (a pfn belongs to one
- * bitmap), else one bitmap for all: a bitmap covers a node's whole span.
+ * node's bitmaps), else one for all: a bitmap covers a node's span, cut
+ * only at holes far larger than the node's RAM (bootmem_cluster_end).
  */
 static __init void initmem_init(void)
 {
 	unsigned long prev_end = 0;
-	int nid, nodes = 0;
+	int nid, nodes = 0, nr_clusters = 0;
 	bool interleaved = false;
 
 	for_each_online_node(nid) {
@@ -244,14 +271,16 @@ static __init void initmem_init(void)
 	if (nodes <= 1 || interleaved) {
 		if (interleaved)
 			pr_info("bootmem: node spans interleave: one bitmap for all nodes\n");
-		contig_initmem_init(0, max_pfn);
-		return;
-	}
-	for_each_online_node(nid) {
-		unsigned long s, e;
+		setup_node_bootmem(NUMA_NO_NODE, 0, max_pfn, &nr_clusters);
+		for_each_online_node(nid)
+			NODE_DATA(nid)->bdata = &bootmem_node_data[0];
+	} else {
+		for_each_online_node(nid) {
+			unsigned long s, e;
 
-		get_pfn_range_for_nid(nid, &s, &e);
-		setup_node_bootmem(nid, s, e);
+			get_pfn_range_for_nid(nid, &s, &e);
+			setup_node_bootmem(nid, s, e, &nr_clusters);
+		}
 	}
 	reserve_early_res();
 }

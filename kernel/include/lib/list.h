@@ -69,6 +69,10 @@ static inline bool list_empty(const struct list_head *head)
 	for (pos = list_entry((head)->next, __typeof__(*pos), member); \
 	     !list_entry_is_head(pos, head, member);                   \
 	     pos = list_entry(list_member_(pos, member)->next, __typeof__(*pos), member))
+#define list_for_each_entry_reverse(pos, head, member)                 \
+	for (pos = list_entry((head)->prev, __typeof__(*pos), member); \
+	     !list_entry_is_head(pos, head, member);                   \
+	     pos = list_entry(list_member_(pos, member)->prev, __typeof__(*pos), member))
 /* Safe against removal of the current entry. */
 #define list_for_each_entry_safe(pos, n, head, member)                                 \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member),                 \

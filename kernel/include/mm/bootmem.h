@@ -4,7 +4,7 @@
  * page is reserved. It hands out memory until mem_init() gives every free
  * page to the buddy allocator and retires it.
  *
- * The classic x86-64 path: contig_initmem_init (arch) places the bitmap in RAM
+ * The classic x86-64 path: setup_node_bootmem (arch) places the bitmap in RAM
  * and calls init_bootmem(), which marks everything reserved;
  * free_bootmem_with_active_regions() frees what the early node map says is
  * RAM; reserve_bootmem() takes back what is in use.
@@ -22,9 +22,13 @@ typedef struct bootmem_data {
 	unsigned long *node_bootmem_map; /* bit set = reserved */
 	unsigned long last_end_off;	 /* where the last allocation ended */
 	unsigned long hint_idx;		 /* scan for free pages from here */
+	int nid; /* whose RAM: a node, or NUMA_NO_NODE (one bitmap for all nodes) */
 } bootmem_data_t;
 
 extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
+/* Bitmaps of the RAM clusters after a node's first (bootmem_cluster_end). */
+#define MAX_BOOTMEM_CLUSTERS 16
+extern bootmem_data_t bootmem_cluster_data[MAX_BOOTMEM_CLUSTERS];
 /* The bitmaps in use, sorted by node_min_pfn (the seed's bdata_list). */
 extern struct list_head bdata_list;
 
@@ -67,6 +71,46 @@ unsigned long init_bootmem(unsigned long start, unsigned long pages);
 unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigned long startpfn,
 				unsigned long endpfn);
 
+/*
+ * Cut a node's bitmap at a hole over this many times the node's RAM: the
+ * hole's bits alone would then take over 1/512 of that RAM (64 * R pages
+ * need 64 * R / 32768 pages of bitmap), a cost no ordinary hole comes near.
+ */
+#define BOOTMEM_HOLE_RATIO 64
+
+/**
+ * bootmem_cluster_end - where the bitmap for @nid's RAM from @start_pfn ends
+ * @nid: node, or NUMA_NO_NODE for all RAM (one bitmap for all nodes)
+ * @start_pfn: start of the bitmap: the node's span start, or a cluster's
+ * @end_pfn: end of the node's span
+ * @next_pfn: set to where the next cluster's RAM starts (@end_pfn if none)
+ *
+ * A bitmap has a bit for every page frame it spans, holes included. Linux's
+ * bootmem spanned the whole node; a node with a little RAM low and more at
+ * 32 TiB would need a 1 GiB bitmap, more than any of its RAM can hold. So
+ * the span is cut at each hole over BOOTMEM_HOLE_RATIO times the node's
+ * RAM, and each cluster of RAM between such holes gets a bitmap of its own
+ * (init_bootmem_cluster). Ordinary machines keep one bitmap per node as in
+ * Linux: their holes (640K-1M, the PCI hole below 4 GiB) are at most a few
+ * times their RAM.
+ *
+ * Return: the end of the cluster starting at @start_pfn (@end_pfn: no cut).
+ */
+unsigned long bootmem_cluster_end(int nid, unsigned long start_pfn, unsigned long end_pfn,
+				  unsigned long *next_pfn);
+
+/**
+ * init_bootmem_cluster - another bitmap of node @nid, over [startpfn, endpfn)
+ * @bdata: an unused entry of bootmem_cluster_data[]
+ * @nid: node, or NUMA_NO_NODE when the node's first bitmap came from
+ *       init_bootmem() (one for all nodes)
+ *
+ * The node's allocations search it together with its first bitmap
+ * (init_bootmem_node() or init_bootmem()). Return: the bitmap's bytes.
+ */
+unsigned long init_bootmem_cluster(bootmem_data_t *bdata, int nid, unsigned long mapstart,
+				   unsigned long startpfn, unsigned long endpfn);
+
 /* Free every active range of @nid (NUMA_NO_NODE: all) below @max_low_pfn. */
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);
 
@@ -103,7 +147,8 @@ void *__alloc_bootmem_nopanic(unsigned long size, unsigned long align, unsigned 
 void *__alloc_bootmem(unsigned long size, unsigned long align, unsigned long goal);
 /* Below 4 GiB (for 32-bit DMA and the like); panics when out of memory. */
 void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long goal);
-/* From node @pgdat first, then any node; panics when out of memory. */
+/* From node @pgdat first (each of its bitmaps, the one holding @goal
+ * first), then any node; panics when out of memory. */
 void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			   unsigned long goal);
 /* As __alloc_bootmem_node, but not zeroed: for the memmap, whose every
@@ -115,7 +160,8 @@ void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned lo
  * @size: bytes
  * @align: power of two
  *
- * Not zeroed, not below BOOTMEM_LOW_LIMIT, only on @pgdat: for the memmap,
+ * Not zeroed, not below BOOTMEM_LOW_LIMIT, only on @pgdat (its highest
+ * bitmap first, when it has several: bootmem_cluster_end): for the memmap,
  * which Linux 6.1's memblock places top-down in the node, in the part of
  * it whose struct pages are deferred, leaving the low memory (DMA32) and
  * the part set up at boot free (x86-64's bootmem did the same with

@@ -29,7 +29,7 @@
  * @name: what it is, for the bootmem hand-over report
  *
  * Before bootmem exists, the only allocation is the bootmem bitmap itself;
- * find_e820_area() avoids these ranges. contig_initmem_init() then reserves
+ * find_e820_area() avoids these ranges. initmem_init() then reserves
  * them in bootmem. Reports and drops a range when the table is full.
  */
 void reserve_early(uint64_t start, uint64_t end, const char *name);
@@ -57,8 +57,8 @@ uint64_t find_e820_area_top(uint64_t start, uint64_t end, uint64_t size, uint64_
  * trim_bios_range, max_pfn and max_low_pfn, x86_numa_init (nodes into the
  * early node map, each node's pg_data_t), the first 1 MiB reserved (Linux
  * 6.1 does: firmware scribbles there) with the SMP trampoline page chosen
- * in it, bootmem (contig_initmem_init for one node, setup_node_bootmem per node
- * otherwise), @after_bootmem, the DMA reserve, zone_sizes_init ->
+ * in it, bootmem (setup_node_bootmem: one for all nodes, or one per node,
+ * a bitmap per cluster of RAM), @after_bootmem, the DMA reserve, zone_sizes_init ->
  * free_area_init_nodes, then init_cpu_to_node for the CPUs
  * x86_set_possible_cpus() named. Call after e820__memory_setup() and
  * e820__finish_early_params(). Panics when there is no usable RAM.
