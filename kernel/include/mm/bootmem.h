@@ -92,7 +92,9 @@ unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigne
  * RAM, and each cluster of RAM between such holes gets a bitmap of its own
  * (init_bootmem_cluster). Ordinary machines keep one bitmap per node as in
  * Linux: their holes (640K-1M, the PCI hole below 4 GiB) are at most a few
- * times their RAM.
+ * times their RAM. (A bitmap per present section would need a pointer per
+ * 2 MiB of the span, 128 MiB at 32 TiB; a few bootmem_data on bdata_list
+ * keep Linux's shape.)
  *
  * Return: the end of the cluster starting at @start_pfn (@end_pfn: no cut).
  */
