@@ -7,6 +7,9 @@
 #   mem       mem=256M
 #   reserve   memmap=64M$128M: a reserved hole in the middle of RAM
 #   exactmap  memmap=exactmap memmap=640K@0 memmap=255M@1M
+#   exactmap_61M  memmap=exactmap memmap=640K@0 memmap=60M@1M: the kernel image
+#             and the persistent log left outside RAM (hung silently after
+#             the page-table switch: the log's first write faulted)
 #   small     -m 49M selftest=all: boot-services memory used at once, not held
 #   loader_48M -m 48M: the loader reached, no block for the kernel: status 3
 set -euo pipefail
@@ -37,6 +40,22 @@ loader_48M)
 	has '^mmk-loader: error: no memory for the kernel image \([0-9]+ KiB; largest free block [0-9]+ KiB of [0-9]+ KiB free\)$'
 	! grep -q 'entering the kernel' "$log.txt" || fail "the kernel ran"
 	echo "PASS: mem_options loader_48M"
+	exit 0
+	;;
+exactmap_61M)
+	opts='memmap=exactmap memmap=640K@0 memmap=60M@1M'
+	boot 0 mem-options-exactmap-61M --cmdline "$opts"
+	# Where the loader put the log decides whether it is outside RAM
+	# (61 MiB here): read from the log's own line, not assumed.
+	at=$(sed -n 's/^pstore: persistent log at \(0x[0-9a-f]*\), 256K.*/\1/p' "$log.txt")
+	[ -n "$at" ] || fail "no persistent log line"
+	if (( at + 256 * 1024 > 61 * 1024 * 1024 )); then
+		has '^paging: persistent log \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] is outside the memory map: [0-9]+ KiB of it mapped for the log$'
+	fi
+	has '^Memory: [0-9]+K/[0-9]+K available'
+	has '^mmk: boot complete, status 0$'
+	python3 "$here/check_mem_options.py" "$log.txt" "$opts" || fail "layout differs from Linux 6.1's rules"
+	pass "mem_options exactmap_61M (log at $at)"
 	exit 0
 	;;
 mem) opts='mem=256M' ;;

@@ -177,6 +177,38 @@ static void *remap_framebuffer(void)
 	return early_ioremap_wc(fb->base, fb->size);
 }
 
+/*
+ * The persistent log is written on every printk, through its direct-map
+ * address. A memmap= or mem= that leaves its area out of the memory map
+ * also leaves it out of the direct map: map its pages there anyway (the
+ * firmware gave them as RAM; bootmem never sees them), or the first printk
+ * after the switch would fault, and so would the fault's report.
+ */
+static void map_pstore_outside_ram(void)
+{
+	const struct bootinfo_region *r = boot_regions();
+
+	for (uint32_t i = 0; i < paging_bi->nr_regions; i++) {
+		uint64_t mapped = 0;
+
+		if (r[i].kind != BOOT_REGION_PSTORE)
+			continue;
+		for (uint64_t pa = r[i].addr & PAGE_MASK; pa < r[i].addr + r[i].size;
+		     pa += PAGE_SIZE) {
+			if (kernel_page_mapped(init_top_pgt, PAGE_OFFSET + pa))
+				continue;
+			kernel_map_range(init_top_pgt, PAGE_OFFSET + pa, pa, PAGE_SIZE, PAGE_KERNEL,
+					 PG_LEVEL_4K);
+			mapped += PAGE_SIZE;
+		}
+		if (mapped)
+			pr_info("paging: persistent log [mem %#010llx-%#010llx] is outside the memory map: %llu KiB of it mapped for the log\n",
+				(unsigned long long)r[i].addr,
+				(unsigned long long)(r[i].addr + r[i].size - 1),
+				(unsigned long long)mapped >> 10);
+	}
+}
+
 static void load_kernel_pgd(void)
 {
 	uint64_t cr4 = read_cr4();
@@ -218,6 +250,7 @@ void __init paging_init(void)
 	report_la57();
 	init_mem_mapping(direct_map_max_level());
 	map_kernel_image();
+	map_pstore_outside_ram();
 	fb = remap_framebuffer();
 	pat_init();
 

@@ -57,6 +57,23 @@ static bool fits(uint64_t virt, phys_addr_t phys, uint64_t left, uint64_t size)
 	return !((virt | phys) & (size - 1)) && left >= size;
 }
 
+bool kernel_page_mapped(const uint64_t *pgd, uint64_t virt)
+{
+	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	const uint64_t *t = pgd;
+
+	for (unsigned int level = 0; level < 4; level++) {
+		uint64_t e = t[pt_index(virt, shift[level])];
+
+		if (!(e & _PAGE_PRESENT))
+			return false;
+		if (level == 3 || (level && (e & _PAGE_PSE)))
+			return true;
+		t = entry_table(e);
+	}
+	return true;
+}
+
 void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys, uint64_t size, uint64_t prot,
 		      enum pg_level max)
 {

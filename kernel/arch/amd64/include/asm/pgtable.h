@@ -102,6 +102,9 @@ enum pg_level {
 void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys, uint64_t size, uint64_t prot,
 		      enum pg_level max);
 
+/** kernel_page_mapped - is the page at @virt mapped (at any level) under @pgd? */
+bool kernel_page_mapped(const uint64_t *pgd, uint64_t virt);
+
 /** pgtable_alloc - a zeroed page-table page from bootmem (panics if none) */
 uint64_t *pgtable_alloc(void);
 
