@@ -432,20 +432,42 @@ static void forget_cache(unsigned int c)
 }
 
 /*
- * A failed allocation of @size bytes is correct only when no zone could
- * give the smallest block behind it (a slab falls back to its minimum
- * order, which fits one object; a large kmalloc needs its own order): no
- * free block of that order or above, or the zone at its min watermark plus
- * the most it keeps back from higher zones' requests (64 pages of slack for
- * the per-CPU lists). Written from the watermark rule, not the allocator.
+ * The order of the block kmalloc(@size) needs when it must get one: a new
+ * slab of the smallest kmalloc cache that fits (the one kmalloc picks;
+ * a slab is always of its cache's order, there is no smaller fallback),
+ * or for a large block the order that holds it.
  */
-static bool oom_is_legit(size_t size)
+static unsigned int kmalloc_order(size_t size)
 {
+	const struct kmem_cache *best = NULL;
 	unsigned int order = 0;
-	struct zone *z;
 
+	for (unsigned int b = 0; b < nboot; b++) {
+		const struct kmem_cache *s = boot_cache[b];
+
+		if (strncmp(s->name, "kmalloc-", 8) || s->object_size < size)
+			continue;
+		if (!best || s->object_size < best->object_size)
+			best = s;
+	}
+	if (best)
+		return best->order;
 	while ((PAGE_SIZE << order) < size && order < MAX_ORDER - 1)
 		order++;
+	return order;
+}
+
+/*
+ * A failed allocation that needed a block of @order is correct only when
+ * no zone could give one: no free block of that order or above, or the
+ * zone at its min watermark plus the most it keeps back from higher zones'
+ * requests (64 pages of slack for the per-CPU lists). Written from the
+ * watermark rule, not the allocator.
+ */
+static bool oom_is_legit(unsigned int order)
+{
+	struct zone *z;
+
 	for_each_populated_zone(z) {
 		unsigned long keep = min_wmark_pages(z);
 		long reserve = 0;
@@ -507,7 +529,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 				void *p = kmalloc(size, GFP_KERNEL | (op & 0x80 ? __GFP_ZERO : 0));
 
 				if (!p) {
-					CHECK(oom_is_legit(size),
+					CHECK(oom_is_legit(kmalloc_order(size)),
 					      "kmalloc(%zu) failed with memory free", size);
 					oom = true;
 					break;
@@ -544,7 +566,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 				void *p = kmem_cache_alloc(caches[c], GFP_KERNEL);
 
 				if (!p) {
-					CHECK(oom_is_legit(caches[c]->size),
+					CHECK(oom_is_legit(caches[c]->order),
 					      "kmem_cache_alloc(%s) failed with memory free",
 					      caches[c]->name);
 					oom = true;
