@@ -14,7 +14,8 @@
  * most MAX_OPS of them (the rest is ignored: each op costs ~40 us under
  * ASan, a burst of large kzallocs far more, so an input's cost is capped).
  *   0-2 kmalloc: a bit 7 set: 8193 + (a & 0x7f) * 1024 + b (large), else
- *       1 + ((a << 8 | b) % 8192); byte 0 bit 7: kzalloc, bit 6: 32 of them
+ *       1 + ((a << 8 | b) % 8192); byte 0 bit 7: kzalloc, bit 6: 32 of
+ *       them (4 of a large size)
  *   3   kfree live block a (mod count); byte 0 bit 7: every second block
  *       (a & 1 picks which), and with bit 6 then all the others
  *   4   kmem_cache_create: size 1 + ((a << 8 | b) % 4096), byte 0 bits
