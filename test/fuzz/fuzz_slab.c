@@ -488,21 +488,16 @@ static bool oom_is_legit(unsigned int order)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	static bool booted, oom;
+	static bool booted;
 	unsigned long errors, expected = 0;
 	struct kmem_cache *s;
+	bool oom = false;
 
-	/*
-	 * The machine is booted once and reused: each input must leave it as
-	 * booted (check_baseline). After an allocation failure the zones'
-	 * pageblocks may have changed type on the way, which the counts do
-	 * not show: the next input gets a fresh machine.
-	 */
-	if (!booted || oom) {
+	/* Booted once and reused: each input must leave it as booted. */
+	if (!booted) {
 		boot();
 		record_boot_caches();
 		booted = true;
-		oom = false;
 	}
 	errors = slab_errors;
 	if (len > 3 * MAX_OPS)
@@ -615,5 +610,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	check_baseline();
 	CHECK(slab_errors - errors == expected, "%lu slab errors, %lu expected",
 	      slab_errors - errors, expected);
+	/*
+	 * After an allocation failure the zones' pageblocks may have changed
+	 * type on the way, which the counts do not show: a fresh machine for
+	 * the next input, booted here so that the boot's coverage is this
+	 * input's (the next one's depends on nothing before it).
+	 */
+	if (oom) {
+		boot();
+		record_boot_caches();
+	}
 	return 0;
 }
