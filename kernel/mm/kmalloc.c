@@ -90,19 +90,29 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return __kmalloc(size, gfp, NUMA_NO_NODE, (unsigned long)__builtin_return_address(0));
 }
 
-/* The head page of a kmalloc'd block, or NULL (reported) for a bad pointer. */
-static struct page *kmalloc_page(const void *p, const char *who)
+/*
+ * The head page of a kmalloc'd block, or NULL (reported) for a bad
+ * pointer; *@slab: a slab page (else a large block). page->flags is an
+ * atomic load (page_flags()) the compiler cannot merge: read once here,
+ * not again by the caller.
+ */
+static inline struct page *kmalloc_page(const void *p, const char *who, bool *slab)
 {
-	unsigned long pfn;
+	unsigned long pfn, flags;
 	struct page *page;
 
 	if ((uintptr_t)p >= page_offset_base) {
 		pfn = PFN_DOWN(__pa(p));
 		if (pfn_valid(pfn)) {
-			page = compound_head(pfn_to_page(pfn));
+			page = pfn_to_page(pfn);
+			flags = page_flags(page);
+			if (flags & (1UL << PG_tail)) {
+				page = (struct page *)page->lru.next;
+				flags = page_flags(page);
+			}
+			*slab = flags & (1UL << PG_slab);
 			/* A large block is a page-aligned buddy allocation. */
-			if (PageSlab(page) ||
-			    (!((uintptr_t)p & (PAGE_SIZE - 1)) && page->_refcount > 0))
+			if (*slab || (!((uintptr_t)p & (PAGE_SIZE - 1)) && page->_refcount > 0))
 				return page;
 		}
 	}
@@ -114,13 +124,14 @@ static struct page *kmalloc_page(const void *p, const char *who)
 void kfree(const void *p)
 {
 	struct page *page;
+	bool slab;
 
 	if (__builtin_expect(!p || p == ZERO_SIZE_PTR, 0))
 		return;
-	page = kmalloc_page(p, "kfree");
+	page = kmalloc_page(p, "kfree", &slab);
 	if (!page)
 		return;
-	if (__builtin_expect(PageSlab(page), 1))
+	if (__builtin_expect(slab, 1))
 		slab_free(page->slab_cache, page, (void *)p,
 			  (unsigned long)__builtin_return_address(0));
 	else
@@ -130,13 +141,14 @@ void kfree(const void *p)
 size_t ksize(const void *p)
 {
 	struct page *page;
+	bool slab;
 
 	if (!p || p == ZERO_SIZE_PTR)
 		return 0;
-	page = kmalloc_page(p, "ksize");
+	page = kmalloc_page(p, "ksize", &slab);
 	if (!page)
 		return 0;
-	if (PageSlab(page))
+	if (slab)
 		return ((struct kmem_cache *)page->slab_cache)->object_size;
 	return PAGE_SIZE << page->private;
 }

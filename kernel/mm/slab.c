@@ -148,6 +148,29 @@ static void inc_slabs_node(struct kmem_cache_node *n, unsigned int objects)
 	n->total_objects += objects;
 }
 
+/*
+ * A new slab on @node (node 0 for NUMA_NO_NODE), else on any node when a
+ * node was asked for and has no pages, counted on the node it came from
+ * (under that node's list_lock: shrink and destroy read the counts). It
+ * is on no list yet. Return: NULL if no node had the pages.
+ */
+static struct page *new_slab_counted(struct kmem_cache *s, gfp_t gfp, int node)
+{
+	struct page *page = allocate_slab(s, gfp, node == NUMA_NO_NODE ? 0 : node);
+	struct kmem_cache_node *n;
+	unsigned long flags;
+
+	if (!page && node != NUMA_NO_NODE)
+		page = allocate_slab(s, gfp, NUMA_NO_NODE);
+	if (!page)
+		return NULL;
+	n = get_node(s, page_to_nid(page));
+	spin_lock_irqsave(&n->list_lock, flags);
+	inc_slabs_node(n, slab_objects(page));
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	return page;
+}
+
 /* The pages go back to the page allocator looking like any other block. */
 static void free_slab(struct kmem_cache *s, struct page *page)
 {
@@ -351,18 +374,9 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 		bool got = c->page && replace_cpu_slab(s, node, c);
 
 		if (!got && !get_partial(s, node, c)) {
-			struct kmem_cache_node *n;
-			unsigned long flags;
-
-			page = allocate_slab(s, gfp, node == NUMA_NO_NODE ? 0 : node);
-			if (!page && node != NUMA_NO_NODE)
-				page = allocate_slab(s, gfp, NUMA_NO_NODE);
+			page = new_slab_counted(s, gfp, node);
 			if (!page)
 				return NULL;
-			n = get_node(s, page_to_nid(page));
-			spin_lock_irqsave(&n->list_lock, flags);
-			inc_slabs_node(n, slab_objects(page));
-			spin_unlock_irqrestore(&n->list_lock, flags);
 			/* No other CPU knows the new slab yet: plain stores. */
 			c->freelist = page->freelist;
 			page->freelist = NULL;
@@ -483,14 +497,11 @@ void *alloc_debug_locked(struct kmem_cache *s, gfp_t gfp, int node, unsigned lon
 	}
 	if (obj)
 		return obj;
-	page = allocate_slab(s, gfp, first);
-	if (!page && node != NUMA_NO_NODE)
-		page = allocate_slab(s, gfp, NUMA_NO_NODE);
+	page = new_slab_counted(s, gfp, node);
 	if (!page)
 		return NULL;
 	n = get_node(s, page_to_nid(page));
 	spin_lock_irqsave(&n->list_lock, flags);
-	inc_slabs_node(n, slab_objects(page));
 	list_add(&page->lru, &n->partial);
 	set_nr_partial(n, n->nr_partial + 1);
 	obj = alloc_single_locked(s, n, page, addr);
@@ -754,7 +765,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	return s;
 }
 
-/* Report every object still allocated in @page (with its owner if tracked). */
+/*
+ * Report every object still allocated in @page (with its owner if
+ * tracked); the node's list_lock held, so no free changes the page's
+ * freelist meanwhile.
+ */
 static unsigned long list_live_objects(struct kmem_cache *s, struct page *page)
 {
 	char *start = slab_address(page);
@@ -780,6 +795,25 @@ static unsigned long list_live_objects(struct kmem_cache *s, struct page *page)
 	return live;
 }
 
+/* Objects in use in @n's slabs; with @report, each one is reported too. */
+static unsigned long node_live_objects(struct kmem_cache *s, struct kmem_cache_node *n, bool report)
+{
+	struct list_head *lists[] = { &n->partial, &n->full };
+	unsigned long live = 0, flags;
+	struct page *page;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	for (unsigned int i = 0; i < 2; i++) {
+		list_for_each_entry(page, lists[i], lru) {
+			live += slab_inuse(page);
+			if (report)
+				list_live_objects(s, page);
+		}
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	return live;
+}
+
 int kmem_cache_destroy(struct kmem_cache *s)
 {
 	unsigned long live = 0;
@@ -789,32 +823,29 @@ int kmem_cache_destroy(struct kmem_cache *s)
 	if (!s)
 		return 0;
 	flush_all(s);
-	for_each_memory_node(nid) {
-		struct kmem_cache_node *n = get_node(s, nid);
-
-		list_for_each_entry(page, &n->partial, lru)
-			live += slab_inuse(page);
-		list_for_each_entry(page, &n->full, lru)
-			live += slab_inuse(page);
-	}
+	for_each_memory_node(nid)
+		live += node_live_objects(s, get_node(s, nid), false);
 	if (live) {
 		pr_err("kmem_cache_destroy %s: Slab cache still has objects (%lu live)\n", s->name,
 		       live);
-		for_each_memory_node(nid) {
-			struct kmem_cache_node *n = get_node(s, nid);
-
-			list_for_each_entry(page, &n->partial, lru)
-				list_live_objects(s, page);
-			list_for_each_entry(page, &n->full, lru)
-				list_live_objects(s, page);
-		}
+		for_each_memory_node(nid)
+			node_live_objects(s, get_node(s, nid), true);
 		slab_errors++;
 		return -EBUSY;
 	}
 	for_each_memory_node(nid) {
 		struct kmem_cache_node *n = get_node(s, nid);
+		struct list_head discard = LIST_HEAD_INIT(discard);
+		unsigned long flags;
 
+		/* Off the list under the lock, back to the page allocator after. */
+		spin_lock_irqsave(&n->list_lock, flags);
 		list_for_each_entry_safe(page, next, &n->partial, lru) {
+			list_del(&page->lru);
+			list_add(&page->lru, &discard);
+		}
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		list_for_each_entry_safe(page, next, &discard, lru) {
 			list_del(&page->lru);
 			free_slab(s, page);
 		}

@@ -148,7 +148,12 @@ void free_to_partial_list(struct kmem_cache *s, struct page *page, void *obj, un
  * freelist with a transaction id and swaps both with cmpxchg16b, which
  * needs no interrupt masking: measured on the host bench (fastest of 21,
  * slab.kmalloc_64_hot) 33.3 ticks per kmalloc+kfree against 19.9 for the
- * interrupt masking (13.3 once the simulator's masking was inlined).
+ * interrupt masking (13.3 once the simulator's masking was inlined). The
+ * cmpxchg16b there had a lock prefix, which SLUB's per-CPU one
+ * (this_cpu_cmpxchg_double, %gs-relative) does not need; without it the
+ * bench host (AMD EPYC) is no faster: a stand-alone pop+push loop took
+ * ~29 ticks per pair with cmpxchg16b, locked or not, against ~7 with the
+ * masking (test/README.md, Benchmarks).
  */
 static inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long addr)
 {

@@ -27,10 +27,16 @@ static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 {
 	c->slabs = c->objects = c->free = 0;
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		if (!s->node[nid])
+		struct kmem_cache_node *n = s->node[nid];
+		unsigned long flags;
+
+		if (!n)
 			continue;
-		count_list(&s->node[nid]->partial, c);
-		count_list(&s->node[nid]->full, c);
+		/* As Linux's count_partial: the lists only change under it. */
+		spin_lock_irqsave(&n->list_lock, flags);
+		count_list(&n->partial, c);
+		count_list(&n->full, c);
+		spin_unlock_irqrestore(&n->list_lock, flags);
 	}
 	/*
 	 * Cpu slabs are on no list; their free objects are on the CPU's list,

@@ -13,7 +13,7 @@
 #include <kernel/printk.h>
 
 __thread unsigned int sim_cpu_id;
-__thread bool sim_irqs_off; /* <asm/irqflags.h> */
+__thread unsigned long sim_irq_flags = SIM_IRQ_IF; /* <asm/irqflags.h> */
 
 __thread unsigned long sim_percpu_offset; /* <asm/percpu.h> */
 

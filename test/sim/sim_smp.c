@@ -80,9 +80,9 @@ void arch_send_call_function_ipi_mask(const struct cpumask *mask)
 /* The IPI handler: interrupts masked, in interrupt context. */
 void sim_handle_ipis(void)
 {
-	bool was_off = sim_irqs_off;
+	unsigned long flags = sim_irq_flags;
 
-	sim_irqs_off = true;
+	sim_irq_flags = 0;
 	/* Clear before taking the queue: a call queued after we took it
 	 * sends its IPI after our clear, so it is not lost. */
 	while (__atomic_exchange_n(&sim_ipi_pending_flag, 0, __ATOMIC_ACQUIRE)) {
@@ -90,12 +90,12 @@ void sim_handle_ipis(void)
 		generic_smp_call_function_interrupt();
 		irq_exit();
 	}
-	sim_irqs_off = was_off;
+	sim_irq_flags = flags;
 }
 
 void sim_poll_ipis(void)
 {
-	if (!sim_irqs_off && sim_ipi_pending())
+	if (!irqs_disabled() && sim_ipi_pending())
 		sim_handle_ipis();
 }
 
@@ -113,7 +113,7 @@ static void *cpu_thread(void *p)
 
 	sim_cpu_id = cpu;
 	sim_percpu_offset = __per_cpu_offset[cpu];
-	sim_irqs_off = true;
+	sim_irq_flags = 0;
 	__atomic_store_n(&sim_ipi_pending_of[cpu], &sim_ipi_pending_flag, __ATOMIC_RELEASE);
 	mm_cpu_online(cpu);
 	set_cpu_online(cpu, true);
@@ -141,7 +141,7 @@ static void *cpu_thread(void *p)
 		if (stop)
 			break;
 	}
-	sim_irqs_off = true;
+	sim_irq_flags = 0;
 	/* This thread's flag goes with it: nobody is sending now (reset). */
 	__atomic_store_n(&sim_ipi_pending_of[cpu], &sim_ipi_nobody, __ATOMIC_RELEASE);
 	return NULL;

@@ -39,6 +39,6 @@ void sim_cpu_wait(void);
 /* Run what other CPUs queued for this one, if interrupts are enabled. */
 void sim_poll_ipis(void);
 
-/* sim_ipi_pending, sim_handle_ipis and sim_irqs_off: <asm/irqflags.h>. */
+/* sim_ipi_pending, sim_handle_ipis and sim_irq_flags: <asm/irqflags.h>. */
 
 #endif

@@ -2,7 +2,7 @@
 /*
  * Masking interrupts on this CPU around per-CPU data and zone locks, from
  * <asm/irqflags.h>: x86 implements them with pushf/cli/sti
- * (arch/amd64/irqflags.c); the host simulator inline, as a flag per
+ * (arch/amd64/include/asm/irqflags.h); the host simulator, as a flag per
  * simulated CPU that, when cleared, delivers the cross-CPU calls queued
  * meanwhile (test/sim/include/asm/irqflags.h).
  *

@@ -15,7 +15,7 @@ extern unsigned long __per_cpu_offset[];
  * __per_cpu_offset[sim_cpu_id], kept thread-local (set with the CPU's
  * number and by arch_setup_percpu_base) so that this_cpu_ptr is one load.
  */
-extern __thread unsigned long sim_percpu_offset;
+extern __thread unsigned long sim_percpu_offset SIM_TLS;
 
 static inline unsigned long arch_this_cpu_offset(void)
 {

@@ -8,7 +8,15 @@
 #ifndef ASM_SMP_H
 #define ASM_SMP_H
 
-extern __thread unsigned int sim_cpu_id;
+/*
+ * Every binary the simulator is linked into is an executable: its TLS is
+ * at fixed offsets from %fs, one instruction away as %gs-relative per-CPU
+ * data is for the kernel (the default, initial-exec, adds a load of the
+ * offset to each access).
+ */
+#define SIM_TLS __attribute__((tls_model("local-exec")))
+
+extern __thread unsigned int sim_cpu_id SIM_TLS;
 
 static inline unsigned int smp_processor_id(void)
 {
