@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck.sh ROOT: every shell script of the tree (a bash or sh shebang,
+# Usage: test/tools/shellcheck.sh ROOT. Every shell script of the tree (a bash or sh shebang,
 # under scripts/, test/ and .ci/) through shellcheck at warning level,
 # following the files they source (-x). Notes and style hints are left to
 # the author; a warning fails the test. The list is found, not written
