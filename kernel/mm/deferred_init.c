@@ -170,8 +170,6 @@ static unsigned long deferred_init_range(struct zone *zone, unsigned long spfn, 
 			for (unsigned long p = pfn; free && p < stop; p++)
 				__init_free_page(p, zid, nid);
 		}
-		/* Before another CPU can find them on a free list. */
-		nt_store_fence();
 		for (unsigned long pfn = spfn, stop; pfn < bend; pfn = stop) {
 			stop = bootmem_run(pfn, bend, &free);
 			if (free) {

@@ -6,7 +6,6 @@
 #include <mm/gfp.h>
 #include <mm/memory_model.h>
 #include <mm/mmzone.h>
-#include <kernel/nt_store.h>
 #include <kernel/smp.h>
 
 /* alloc_flags: which watermark to respect and how far below it to go. */
@@ -92,37 +91,9 @@ static inline void __init_single_page(unsigned long pfn, int zone, int nid)
 	__init_page(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
 }
 
-/*
- * A struct page as __free_pages_core leaves it (__init_page_free's), for
- * the deferred pages: written once, around the caches. A big machine's
- * memmap is not read again soon, and a plain store first reads the line
- * it writes (twice the memory traffic). All eight words, padding too: a
- * partly written line goes to memory in pieces (about half the speed on
- * the bench host). The caller fences before the pages are published.
- */
-static inline void __init_page_free_nt(struct page *page, unsigned long flags)
-{
-	unsigned long *w = (unsigned long *)page, lru = (unsigned long)&page->lru;
-
-	_Static_assert(__builtin_offsetof(struct page, lru) == 8 &&
-			       __builtin_offsetof(struct page, private) == 40 &&
-			       __builtin_offsetof(struct page, _mapcount) == 48 &&
-			       __builtin_offsetof(struct page, _refcount) == 52 &&
-			       __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-		       "the words __init_free_page stores");
-	nt_store_long(&w[0], flags & ~(1UL << PG_reserved));
-	nt_store_long(&w[1], lru);
-	nt_store_long(&w[2], lru);
-	nt_store_long(&w[3], 0);	    /* slab_cache */
-	nt_store_long(&w[4], 0);	    /* freelist */
-	nt_store_long(&w[5], 0);	    /* private */
-	nt_store_long(&w[6], 0xffffffffUL); /* _mapcount -1, _refcount 0 */
-	nt_store_long(&w[7], 0);
-}
-
 static inline void __init_free_page(unsigned long pfn, int zone, int nid)
 {
-	__init_page_free_nt(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
+	__init_page_free(pfn_to_page(pfn), __init_page_flags(pfn, zone, nid));
 }
 
 /*

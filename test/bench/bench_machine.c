@@ -192,7 +192,7 @@ void bench_machine_boot_to(unsigned int gib, struct bench_boot_ticks *ticks, boo
 	}
 }
 
-uint64_t bench_machine_memmap_write(unsigned int gib, bool nt)
+uint64_t bench_machine_memmap_write(unsigned int gib)
 {
 	const struct touched *t = gib <= 1024 ? &touched[1][gib] : NULL;
 	uint64_t t0;
@@ -208,14 +208,9 @@ uint64_t bench_machine_memmap_write(unsigned int gib, bool nt)
 		for (; p < end; p++) {
 			unsigned long flags = (unsigned long)(p - (struct page *)__va(0)) << 8;
 
-			if (nt)
-				__init_page_free_nt(p, flags);
-			else
-				__init_page_free(p, flags);
+			__init_page_free(p, flags);
 		}
 	}
-	if (nt)
-		nt_store_fence();
 	return bench_tsc() - t0;
 }
 

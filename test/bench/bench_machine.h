@@ -47,11 +47,9 @@ static inline void bench_machine_boot(unsigned int gib, struct bench_boot_ticks 
  * The memory floor of a boot of @gib GiB (after one): the ticks to write
  * its whole memmap once with the kernel's per-page stores and nothing
  * else, from the same cold start (the same prefault and cache flush):
- * memmap_init's plain ones (__init_page_free), or with @nt the deferred
- * pages' non-temporal ones (__init_page_free_nt). 0 if no boot of that
- * size ran yet.
+ * memmap_init's (__init_page_free). 0 if no boot of that size ran yet.
  */
-uint64_t bench_machine_memmap_write(unsigned int gib, bool nt);
+uint64_t bench_machine_memmap_write(unsigned int gib);
 
 /*
  * Benchmark-only: set every populated zone's pageset to @high/@batch

@@ -20,9 +20,6 @@
  * memmap_init's per-page stores, from the same cold start. Its
  * 64g_over_1g ratio is the host's own: at 1 GiB the 16 MiB memmap's
  * write-back is absorbed by caches, at 64 GiB 1 GiB of it goes to DRAM.
- * mem_init.memmap_write_nt_<N>g is the same with the deferred pages'
- * non-temporal stores (all of the memmap goes to DRAM at every size, and
- * no line is read first); the deferred part is written that way.
  */
 #include "bench.h"
 #include "bench_clock.h"
@@ -84,7 +81,7 @@ static void bench_deferred_2cpu(const struct bench_opts *o, const struct bench_s
 
 void bench_mem_init(const struct bench_opts *o)
 {
-	struct bench_summary per_gib[4], floor[4], floor_nt[4], per_gib_deferred = { 0 };
+	struct bench_summary per_gib[4], floor[4], per_gib_deferred = { 0 };
 	bool have[4] = { false };
 	char name[64];
 
@@ -119,16 +116,12 @@ void bench_mem_init(const struct bench_opts *o)
 		if (gib == 64)
 			per_gib_deferred = print_ms_per_gib(o, "mem_init.deferred_64g", &def, gib);
 		if (gib == 1 || gib == 64) {
-			struct bench_samples w = { 0 }, nt = { 0 };
+			struct bench_samples w = { 0 };
 
-			for (int r = 0; r < reps; r++) {
-				bench_add(&w, (double)bench_machine_memmap_write(gib, false));
-				bench_add(&nt, (double)bench_machine_memmap_write(gib, true));
-			}
+			for (int r = 0; r < reps; r++)
+				bench_add(&w, (double)bench_machine_memmap_write(gib));
 			snprintf(name, sizeof(name), "mem_init.memmap_write_%ug", gib);
 			floor[i] = print_ms_per_gib(o, name, &w, gib);
-			snprintf(name, sizeof(name), "mem_init.memmap_write_nt_%ug", gib);
-			floor_nt[i] = print_ms_per_gib(o, name, &nt, gib);
 		}
 	}
 	if (have[0] && have[3]) {
@@ -146,12 +139,6 @@ void bench_mem_init(const struct bench_opts *o)
 			floor[3].max / floor[0].min,
 		};
 		bench_print("mem_init.memmap_write_64g_over_1g", "ratio", r);
-		r = (struct bench_summary){
-			floor_nt[3].median / floor_nt[0].median,
-			floor_nt[3].min / floor_nt[0].max,
-			floor_nt[3].max / floor_nt[0].min,
-		};
-		bench_print("mem_init.memmap_write_nt_64g_over_1g", "ratio", r);
 	}
 	if (bench_wanted("mem_init.deferred_64g_2cpu"))
 		bench_deferred_2cpu(o, have[3] ? &per_gib_deferred : NULL);

@@ -22,13 +22,12 @@ for f in mem_init.1g mem_init.4g mem_init.16g mem_init.64g; do
 		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
 done
 for f in mem_init.1t mem_init.deferred_64g mem_init.64g.deferred mem_init.memmap_write_1g \
-	mem_init.memmap_write_64g mem_init.memmap_write_nt_1g mem_init.memmap_write_nt_64g \
-	mem_init.deferred_64g_2cpu; do
+	mem_init.memmap_write_64g mem_init.deferred_64g_2cpu; do
 	grep -qE "^$f +$num +ms/GiB " <<< "$out" ||
 		{ echo "FAIL: no '$f ... ms/GiB' line"; exit 1; }
 done
 for f in mem_init.64g_over_1g mem_init.memmap_write_64g_over_1g \
-	mem_init.memmap_write_nt_64g_over_1g mem_init.deferred_64g_2cpu_speedup; do
+	mem_init.deferred_64g_2cpu_speedup; do
 	grep -qE "^$f +$num +ratio " <<< "$out" || { echo "FAIL: no $f line"; exit 1; }
 done
 for n in 8 64 256 1024 4096; do

@@ -12,8 +12,6 @@
  *   <kernel/cmpxchg.h>   cmpxchg_double (two adjacent words at once)
  *   <kernel/percpu.h>    this_cpu access (asm/percpu.h)
  *   <kernel/processor.h> cpu_relax, for busy-wait loops (asm/cpu_relax.h)
- *   <kernel/nt_store.h>  nt_store_long, nt_store_fence: stores around the
- *                        caches (asm/nt_store.h)
  *   <kernel/smp.h>       smp_processor_id (asm/smp.h), cross-CPU calls;
  *                        smp_prepare_cpus, __cpu_up, smp_cpus_done,
  *                        arch_send_call_function_{single_ipi,ipi_mask},
