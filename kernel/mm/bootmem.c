@@ -77,6 +77,27 @@ static unsigned long find_next_not(const unsigned long *map, unsigned long end, 
 	return end;
 }
 
+/*
+ * One past the last bit in [start, i) that differs from @fill, or start
+ * if none does: find_next_not walking down, for top-down allocations.
+ */
+static unsigned long find_prev_not(const unsigned long *map, unsigned long start, unsigned long i,
+				   unsigned long fill)
+{
+	while (i > start) {
+		unsigned long bit = (i - 1) % BITS_PER_LONG;
+		unsigned long w = (map[(i - 1) / BITS_PER_LONG] ^ fill)
+				  << (BITS_PER_LONG - 1 - bit);
+
+		if (w) {
+			i -= (unsigned long)__builtin_clzl(w);
+			return i > start ? i : start;
+		}
+		i -= bit + 1;
+	}
+	return start;
+}
+
 static unsigned long find_next_set_bit(const unsigned long *map, unsigned long end, unsigned long i)
 {
 	return find_next_not(map, end, i, 0UL);
@@ -599,28 +620,34 @@ static void *alloc_core(bootmem_data_t *b, unsigned long size, unsigned long ali
 
 /*
  * The highest free run of @size bytes in @b at or above @low (a pfn), on
- * page boundaries aligned to @align: the last run that fits, walked from
- * the bottom a word of the bitmap at a time.
+ * page boundaries aligned to @align, looked for from the top down a word
+ * of the bitmap at a time: below the highest free bit, the highest aligned
+ * place that ends there is checked, and only its own bits are read (a
+ * 1 TiB node's bitmap is 32 MiB, nearly all one free run).
  */
 static void *alloc_core_top(bootmem_data_t *b, unsigned long size, unsigned long align,
 			    unsigned long low)
 {
-	unsigned long min = b->node_min_pfn, midx = b->node_low_pfn - min;
+	unsigned long min = b->node_min_pfn, i = b->node_low_pfn - min;
 	unsigned long step = align >> PAGE_SHIFT ? align >> PAGE_SHIFT : 1, pages = PFN_UP(size);
-	unsigned long best = ULONG_MAX, i = low > min ? low - min : 0;
+	unsigned long best = ULONG_MAX, lo = low > min ? low - min : 0;
 
-	while (i < midx) {
-		unsigned long s = find_next_zero_bit(b->node_bootmem_map, midx, i), e, start;
+	while (i > lo) {
+		unsigned long e = find_prev_not(b->node_bootmem_map, lo, i, ~0UL), at, s;
 
-		if (s >= midx)
+		/* Every place lower down is lower still: none fits if this one does not. */
+		if (e - lo < pages)
 			break;
-		e = find_next_set_bit(b->node_bootmem_map, midx, s);
-		if (e - s >= pages) {
-			start = ALIGN_DOWN(min + e - pages, step) - min;
-			if (start >= s)
-				best = start;
+		at = ALIGN_DOWN(min + e - pages, step);
+		if (at < min + lo)
+			break;
+		/* One past the last reserved page in [at, e), or at: all free. */
+		s = find_prev_not(b->node_bootmem_map, at - min, e, 0UL);
+		if (s == at - min) {
+			best = at - min;
+			break;
 		}
-		i = e;
+		i = s;
 	}
 	if (best == ULONG_MAX)
 		return NULL;

@@ -468,6 +468,31 @@ static void bootmem_two_clusters_alloc_high(struct ktest *t)
 }
 
 /*
+ * Top-down with alignment, runs not on word boundaries (the walk goes
+ * down a bitmap word at a time). In B, [HI + 0x7000, HI + 0x7f81)
+ * reserved: the free runs are [HI + 1, HI + 0x7000) and
+ * [HI + 0x7f81, HI + 0x8000) (0x7f pages, starting at bit 1 of a word).
+ *   0x40 pages aligned to 0x80: the top run's last fit HI + 0x7fc0 aligns
+ *        down to HI + 0x7f80, below its start: the run below, HI + 0x7000
+ *        - 0x40 = HI + 0x6fc0 -> HI + 0x6f80 -> 0x10006f80000
+ *   0x40 pages aligned to 0x40: HI + 0x7fc0 fits the top run -> 0x10007fc0000
+ */
+static void bootmem_alloc_high_aligned_runs(struct ktest *t)
+{
+	two_cluster_setup(t);
+	reserve_bootmem(PFN_PHYS(HI + 0x7000), PFN_PHYS(0xf81), BOOTMEM_DEFAULT);
+	KTEST_EXPECT_EQ(t,
+			pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 0x40UL << 12, 0x80UL << 12)),
+			0x10006f80000ULL);
+	KTEST_EXPECT_EQ(t,
+			pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 0x40UL << 12, 0x40UL << 12)),
+			0x10007fc0000ULL);
+	KTEST_EXPECT_FALSE(t, reserved(HI + 0x7fbf));
+	KTEST_EXPECT_TRUE(t, reserved(HI + 0x7fc0));
+	KTEST_EXPECT_TRUE(t, reserved(HI + 0x7fff));
+}
+
+/*
  * Node 1 between node 0's clusters, at 64 GiB: [0x1000000, 0x1008000),
  * its bitmap at its first pfn. Each node allocates from its own bitmaps
  * first, however the goal or the height lie:
@@ -685,6 +710,7 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_two_clusters_free),
 	KTEST_CASE(bootmem_two_clusters_alloc_node),
 	KTEST_CASE(bootmem_two_clusters_alloc_high),
+	KTEST_CASE(bootmem_alloc_high_aligned_runs),
 	KTEST_CASE(bootmem_cluster_nodes_apart),
 	KTEST_CASE(bootmem_two_clusters_boot),
 	KTEST_CASE(bootmem_two_clusters_hand_over),
