@@ -104,12 +104,7 @@ static inline struct page *kmalloc_page(const void *p, const char *who, bool *sl
 	if ((uintptr_t)p >= page_offset_base) {
 		pfn = PFN_DOWN(__pa(p));
 		if (pfn_valid(pfn)) {
-			page = pfn_to_page(pfn);
-			flags = page_flags(page);
-			if (flags & (1UL << PG_tail)) {
-				page = (struct page *)page->lru.next;
-				flags = page_flags(page);
-			}
+			page = compound_head_flags(pfn_to_page(pfn), &flags);
 			*slab = flags & (1UL << PG_slab);
 			/* A large block is a page-aligned buddy allocation. */
 			if (*slab || (!((uintptr_t)p & (PAGE_SIZE - 1)) && page->_refcount > 0))

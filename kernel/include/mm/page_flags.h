@@ -125,6 +125,17 @@ static inline struct page *compound_head(struct page *p)
 	return PageTail(p) ? (struct page *)p->lru.next : p;
 }
 
+/* compound_head(), and the head's flags in *@flags: each page's flags read once. */
+static inline struct page *compound_head_flags(struct page *p, unsigned long *flags)
+{
+	*flags = page_flags(p);
+	if (*flags & (1UL << PG_tail)) {
+		p = (struct page *)p->lru.next;
+		*flags = page_flags(p);
+	}
+	return p;
+}
+
 static inline int page_ref_count(const struct page *p)
 {
 	return p->_refcount;
