@@ -111,7 +111,28 @@ static EFI_STATUS alloc_final_buffers(struct handoff *ho, UINTN size, UINTN dsiz
 	if (EFI_ERROR(s))
 		return s;
 	ho->map = (void *)(uintptr_t)pa;
-	return loader_add_region(pa, ho->map_cap, BOOT_REGION_EFI_MMAP);
+	s = loader_add_region(pa, ho->map_cap, BOOT_REGION_EFI_MMAP);
+	if (EFI_ERROR(s) || !ho->move)
+		return s;
+	/* Pool memory of a map this big: the kernel may reuse it. */
+	return BS->AllocatePool(EfiLoaderData, ho->e820_cap * sizeof(*ho->scratch),
+				(void **)&ho->scratch);
+}
+
+/* The image's place in the map just fetched, when it has to move. */
+static EFI_STATUS find_home(struct handoff *ho, UINTN size, UINTN dsize, int try)
+{
+	if (!ho->move)
+		return EFI_SUCCESS;
+	ho->home = efi_kernel_home(ho->map, size, dsize, ho->move->span, KERNEL_HOME_FLOOR,
+				   ho->scratch);
+	if (ho->home)
+		return EFI_SUCCESS;
+	if (!try) /* printing is still allowed */
+		con_printf("mmk-loader: error: no room for the kernel image (%llu KiB) even in "
+			   "boot-services memory\n",
+			   (unsigned long long)ho->move->span >> 10);
+	return EFI_OUT_OF_RESOURCES;
 }
 
 /*
@@ -186,6 +207,8 @@ EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image, int 
 		if (EFI_ERROR(s))
 			return s;
 	}
+	if (!EFI_ERROR(s))
+		s = find_home(ho, size, dsize, try);
 	/*
 	 * From the first ExitBootServices call on, only GetMemoryMap and
 	 * ExitBootServices are allowed (UEFI 2.10, 7.4): a stale key means
@@ -200,6 +223,8 @@ EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image, int 
 			break;
 		size = ho->map_cap;
 		s = BS->GetMemoryMap(&size, ho->map, &key, &dsize, &dver);
+		if (!EFI_ERROR(s))
+			s = find_home(ho, size, dsize, try);
 	}
 	if (EFI_ERROR(s))
 		return s;
@@ -222,17 +247,21 @@ EFI_STATUS handoff_exit_boot_services(struct handoff *ho, EFI_HANDLE image, int 
 }
 
 /*
- * MS x64 ABI: cr3 in %rcx, entry in %rdx, bootinfo in %r8, enable_nx in %r9.
- * The kernel expects the boot info in %rdi (SysV) and sets its own stack.
+ * MS x64 ABI: cr3 in %rcx, entry in %rdx, bootinfo in %r8, enable_nx in
+ * %r9, move at 40(%rsp) (after the return address and the 32-byte shadow
+ * space). The kernel expects the boot info in %rdi (SysV) and sets its own
+ * stack; no stack is used after the CR3 switch, since the firmware's may
+ * be where the image goes.
  */
 __asm__(".text\n"
 	".globl handoff_jump\n"
 	".p2align 4\n"
 	"handoff_jump:\n"
 	"	cli\n"
+	"	cld\n"
+	"	movq 40(%rsp), %r12\n"
 	"	movq %rcx, %r10\n"
 	"	movq %rdx, %r11\n"
-	"	movq %r8, %rdi\n"
 	"	testq %r9, %r9\n"
 	"	jz 1f\n"
 	"	movl $0xc0000080, %ecx\n" /* EFER */
@@ -243,4 +272,24 @@ __asm__(".text\n"
 	"	orl $0x10000, %eax\n" /* WP: read-only means read-only */
 	"	movq %rax, %cr0\n"
 	"	movq %r10, %cr3\n"
+	"	testq %r12, %r12\n"
+	"	jz 3f\n"
+	"	movq 0(%r12), %rdi\n" /* move->home */
+	"	movq 8(%r12), %rcx\n" /* move->span */
+	"	shrq $3, %rcx\n"
+	"	xorl %eax, %eax\n"
+	"	rep stosq\n"
+	"	movq 16(%r12), %r13\n" /* move->nr */
+	"	leaq 24(%r12), %r14\n" /* move->piece */
+	"2:	testq %r13, %r13\n"
+	"	jz 3f\n"
+	"	movq 0(%r14), %rsi\n"
+	"	movq 0(%r12), %rdi\n"
+	"	addq 8(%r14), %rdi\n"
+	"	movq 16(%r14), %rcx\n"
+	"	rep movsb\n"
+	"	addq $24, %r14\n"
+	"	decq %r13\n"
+	"	jmp 2b\n"
+	"3:	movq %r8, %rdi\n"
 	"	jmp *%r11\n");

@@ -170,10 +170,77 @@ static EFI_STATUS read_kernel_headers(EFI_FILE_HANDLE f, uint64_t fsize, struct 
 	return EFI_SUCCESS;
 }
 
+/* Set by a staged load: the image moves after ExitBootServices. */
+static struct kernel_move *kernel_move;
+static uint32_t kernel_region; /* its entry in the region table */
+
+/*
+ * No free block holds the image (a machine of 48 MiB, where OVMF's boot
+ * services hold most of the memory), or loader_test=move_kernel: read only
+ * the segments' file bytes, packed into one smaller block, and move them
+ * into place once boot-services memory is free (handoff_jump). The block
+ * is not a loader region: the kernel may reuse it.
+ */
+static EFI_STATUS load_kernel_staged(EFI_FILE_HANDLE f, uint64_t fsize, struct kernel_image *img,
+				     UINTN pages)
+{
+	uint64_t need = sizeof(struct kernel_move), st, off;
+	struct kernel_move *mv;
+	EFI_STATUS s;
+
+	for (unsigned i = 0; i < img->phnum; i++)
+		if (img->phdrs[i].p_type == PT_LOAD && img->phdrs[i].p_filesz)
+			need += (img->phdrs[i].p_filesz + 7) & ~7ull;
+	s = alloc_pages(need, EfiLoaderData, &st);
+	if (EFI_ERROR(s)) {
+		uint64_t total, largest = loader_largest_free(&total);
+		char msg[200];
+
+		ksnprintf(msg, sizeof(msg),
+			  "no memory for the kernel image (%llu KiB) nor for its file data "
+			  "(%llu KiB; largest free block %llu KiB of %llu KiB free)",
+			  (unsigned long long)pages * 4, (unsigned long long)need >> 10,
+			  (unsigned long long)largest >> 10, (unsigned long long)total >> 10);
+		return fail(s, msg);
+	}
+	mv = (struct kernel_move *)(uintptr_t)st;
+	mv->span = pages * 4096;
+	off = sizeof(*mv);
+	for (unsigned i = 0; i < img->phnum && !EFI_ERROR(s); i++) {
+		const Elf64_Phdr *ph = &img->phdrs[i];
+
+		if (ph->p_type != PT_LOAD || !ph->p_memsz || !ph->p_filesz)
+			continue;
+		/* elf_check_segments allows at most ELF_MAX_PHDRS segments. */
+		mv->piece[mv->nr++] = (struct kernel_move_piece){
+			BOOT_PAGE_OFFSET + st + off, ph->p_vaddr - img->vstart, ph->p_filesz
+		};
+		s = fs_read_at(f, ph->p_offset, (void *)(uintptr_t)(st + off), ph->p_filesz);
+		off += (ph->p_filesz + 7) & ~7ull;
+	}
+	if (EFI_ERROR(s)) {
+		BS->FreePages(st, EFI_SIZE_TO_PAGES(need));
+		return fail_status(s, "cannot read", "\\kernel.elf");
+	}
+	con_printf("mmk-loader: kernel.elf %llu bytes, %llu KiB image: its %llu KiB of file data "
+		   "wait at phys 0x%llx, to move to boot-services memory after ExitBootServices\n",
+		   (unsigned long long)fsize, (unsigned long long)pages * 4,
+		   (unsigned long long)need >> 10, (unsigned long long)st);
+	kernel_move = mv;
+	/* Until the move, the staged block stands in for the image's place:
+	 * map_kernel builds the tables now and rewrites the leaves after. */
+	bi->kernel_phys = st;
+	bi->kernel_virt = img->vstart;
+	bi->kernel_size = img->vend - img->vstart;
+	kernel_region = bi->nr_regions;
+	return loader_add_region(st, pages * 4096, BOOT_REGION_KERNEL);
+}
+
 /*
  * Each PT_LOAD read from the file straight into its place in one block,
  * at the requested address if free: the file is never held whole, so a
- * machine with just room for the image can boot.
+ * machine with just room for the image can boot. With no such block, the
+ * staged load above.
  */
 static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
 {
@@ -197,16 +264,12 @@ static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
 		s = BS->AllocatePages(AllocateAddress, EfiLoaderCode, pages, &pa);
 	if (EFI_ERROR(s)) /* taken (or absurd): anywhere will do */
 		s = BS->AllocatePages(AllocateAnyPages, EfiLoaderCode, pages, &pa);
+	if (!EFI_ERROR(s) && cmdline_has("loader_test=move_kernel")) {
+		BS->FreePages(pa, pages);
+		s = EFI_OUT_OF_RESOURCES;
+	}
 	if (EFI_ERROR(s)) {
-		uint64_t total, largest = loader_largest_free(&total);
-		char msg[160];
-
-		ksnprintf(
-			msg, sizeof(msg),
-			"no memory for the kernel image (%llu KiB; largest free block %llu KiB of %llu KiB free)",
-			(unsigned long long)pages * 4, (unsigned long long)largest >> 10,
-			(unsigned long long)total >> 10);
-		s = fail(s, msg);
+		s = load_kernel_staged(f, fsize, img, pages);
 		goto close;
 	}
 	memset((void *)(uintptr_t)pa, 0, pages * 4096);
@@ -255,6 +318,29 @@ static EFI_STATUS map_kernel(struct pt_builder *pt, const struct kernel_image *i
 			return s;
 	}
 	return EFI_SUCCESS;
+}
+
+/*
+ * After ExitBootServices: point the image's page-table leaves and its
+ * region at @home. The tables were built for the staged block, so only
+ * leaves change (pt.frozen keeps the firmware from being asked for a page). Nothing
+ * can be printed any more: a failure here (a loader bug) powers QEMU off
+ * with the loader's status under qemu_exit and stops the CPU otherwise.
+ */
+static void move_kernel(struct pt_builder *pt, const struct kernel_image *img, uint64_t home)
+{
+	struct bootinfo_region *r = (struct bootinfo_region *)(uintptr_t)bi->regions;
+
+	bi->kernel_phys = home;
+	r[kernel_region].addr = home;
+	kernel_move->home = BOOT_PAGE_OFFSET + home;
+	pt->frozen = 1;
+	if (!EFI_ERROR(map_kernel(pt, img)))
+		return;
+	if (cmdline_has("qemu_exit"))
+		outb(QEMU_EXIT_PORT, BOOT_EXIT_LOADER_ERROR);
+	for (;;)
+		__asm__ volatile("cli; hlt");
 }
 
 static void find_framebuffer(void)
@@ -356,6 +442,7 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	s = pt_init(&pt);
 	if (!EFI_ERROR(s))
 		s = map_kernel(&pt, &img);
+	ho = (struct handoff){ .move = kernel_move };
 	if (!EFI_ERROR(s))
 		s = handoff_prepare(&ho, &pt, bi);
 	if (EFI_ERROR(s))
@@ -367,5 +454,8 @@ EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	s = handoff_exit_boot_services(&ho, image, cmdline_has("loader_test=grow_map"));
 	if (EFI_ERROR(s))
 		return fail_status(s, "cannot", "exit boot services");
-	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0);
+	if (kernel_move)
+		move_kernel(&pt, &img, ho.home);
+	handoff_jump(pt.root, img.entry, (uintptr_t)bi, pt.nx_mask != 0,
+		     kernel_move ? BOOT_PAGE_OFFSET + (uintptr_t)kernel_move : 0);
 }

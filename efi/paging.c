@@ -20,6 +20,8 @@ static EFI_STATUS pt_alloc(struct pt_builder *pt, uint64_t *page)
 		EFI_PHYSICAL_ADDRESS pa;
 		EFI_STATUS s;
 
+		if (pt->frozen)
+			return EFI_OUT_OF_RESOURCES;
 		s = BS->AllocatePages(AllocateAnyPages, EfiLoaderData,
 				      PT_CHUNK_PAGES, &pa);
 		if (EFI_ERROR(s))

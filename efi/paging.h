@@ -24,6 +24,7 @@ struct pt_builder {
 	uint64_t pool_left; /* pages left in it */
 	uint64_t nx_mask;   /* PTE_NX if the CPU has NX, else 0 */
 	int gbpages;        /* the CPU can map 1 GiB pages */
+	int frozen;         /* boot services are gone: no more table pages */
 };
 
 EFI_STATUS pt_init(struct pt_builder *pt);

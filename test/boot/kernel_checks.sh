@@ -51,7 +51,7 @@ selftest)
 		--cmdline "selftest=pgtable iomem=dump" -- "$@"
 	has '^    ok [0-9]+ pgtable_direct_map_only_ram$'
 	has '^ok 1 pgtable$'
-	has '^# Totals: pass:8 fail:0 skip:0 total:8$'
+	has '^# Totals: pass:9 fail:0 skip:0 total:9$'
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	has '^[0-9a-f]{8,}-[0-9a-f]{8,} : System RAM$'
 	has '^  [0-9a-f]{8,}-[0-9a-f]{8,} : Kernel code$'

@@ -44,7 +44,7 @@ done
 # The files each fuzzer is there to exercise (relative to the root).
 targets() {
 	case $1 in
-	efi_e820) echo efi/efi_e820.c ;;
+	efi_e820) echo efi/efi_e820.c efi/kernel_home.c ;;
 	elf_check) echo efi/elf_check.c ;;
 	acpi) echo kernel/drivers/acpi/tables.c kernel/drivers/acpi/madt.c \
 		kernel/drivers/acpi/srat.c kernel/drivers/acpi/slit.c test/sim/acpidump.c ;;

@@ -9,8 +9,15 @@
  * code under test): the error cases, sortedness, merging, exact coverage
  * of each output entry by input descriptors of its type and back, and, by
  * ASan on an exactly sized buffer, no write beyond the capacity.
+ *
+ * The same map then goes through efi_kernel_home() (where the loader moves
+ * the kernel image after ExitBootServices), its size from byte 1, checked
+ * against a search written here: every page-aligned top a descriptor
+ * edge gives, highest first, the first placement that lies in free
+ * descriptors and touches no other.
  */
 #include <efi_e820.h>
+#include <kernel_home.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +125,90 @@ static void check_table(const struct e820_entry *out, size_t n,
 	}
 }
 
+#define HOME_FLOOR 0x100000u
+#define U64_END ((u128)1 << 64)
+
+static int home_free_type(const struct efi_memory_desc *d)
+{
+	return (d->type == 3 || d->type == 4 || d->type == 7) && !(d->attribute & EFI_MEMORY_SP);
+}
+
+/* [start, end) of the descriptor at @off; a wrapping end is 2^64 or more. */
+static struct efi_memory_desc desc_at(const unsigned char *map, size_t off, u128 *end)
+{
+	struct efi_memory_desc d;
+
+	memcpy(&d, map + off, sizeof(d));
+	*end = (u128)d.phys_addr + ((u128)d.num_pages << 12);
+	return d;
+}
+
+/* Free descriptors count only when non-empty and ending below 2^64. */
+static int home_placement_ok(const unsigned char *map, size_t size, size_t dsz, u128 a, u128 len)
+{
+	static struct piece free_pieces[4096 / 40 + 1];
+	size_t nf = 0;
+
+	for (size_t off = 0; off + dsz <= size; off += dsz) {
+		u128 end;
+		struct efi_memory_desc d = desc_at(map, off, &end);
+
+		if (!d.num_pages)
+			continue;
+		if (home_free_type(&d)) {
+			if (end < U64_END)
+				free_pieces[nf++] = (struct piece){ d.phys_addr, end, 1 };
+		} else if (d.phys_addr < a + len && a < end) {
+			return 0;
+		}
+	}
+	return covered(free_pieces, nf, 1, a, a + len);
+}
+
+static int u128_desc(const void *x, const void *y)
+{
+	u128 a = *(const u128 *)x, b = *(const u128 *)y;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static void check_kernel_home(const unsigned char *map, size_t size, size_t dsz, uint8_t sel)
+{
+	static u128 tops[2 * (4096 / 40 + 1)];
+	static struct efi_range scratch[4096 / 40 + 1];
+	u128 len = ((u128)(sel & 0x3f) + 1) << (sel & 0x40 ? 16 : 12), want = 0;
+	uint64_t got;
+	size_t nt = 0;
+
+	if (sel & 0x80) /* and sizes off the page grid */
+		len -= sel & 0x3f;
+	for (size_t off = 0; off + dsz <= size; off += dsz) {
+		u128 end;
+		struct efi_memory_desc d = desc_at(map, off, &end);
+
+		if (!d.num_pages)
+			continue;
+		if (home_free_type(&d) && end < U64_END)
+			tops[nt++] = end & ~(u128)0xfff;
+		else if (!home_free_type(&d))
+			tops[nt++] = (u128)d.phys_addr & ~(u128)0xfff;
+	}
+	qsort(tops, nt, sizeof(*tops), u128_desc);
+	len = (len + 0xfff) & ~(u128)0xfff;
+	for (size_t i = 0; i < nt; i++)
+		if (tops[i] >= HOME_FLOOR + len &&
+		    home_placement_ok(map, size, dsz, tops[i] - len, len)) {
+			want = tops[i] - len;
+			break;
+		}
+	got = efi_kernel_home(map, size, dsz, (uint64_t)len, HOME_FLOOR, scratch);
+	if (got != want) {
+		fprintf(stderr, "efi_kernel_home: 0x%llx, the search: 0x%llx\n",
+			(unsigned long long)got, (unsigned long long)want);
+		fail("kernel home is not the highest free placement");
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct piece pieces[4096 / 40 + 1];
@@ -153,6 +244,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fail("fitting map refused or grown");
 		check_table(out, nr, pieces, np);
 	}
+	if (dsz >= sizeof(struct efi_memory_desc))
+		check_kernel_home(map, map_size, dsz, data[1]);
 	free(out);
 	free(map);
 	return 0;

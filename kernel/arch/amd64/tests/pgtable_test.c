@@ -332,6 +332,28 @@ static void pgtable_kernel_image_wx(struct ktest *t)
 }
 
 /*
+ * Every page of the image the allocator could hand out (it has a struct
+ * page) is reserved, but for the init sections free_initmem gave back:
+ * memory freed around the image late in boot (boot services, where the
+ * loader may have moved the image) must have kept clear of it.
+ */
+static void pgtable_kernel_image_reserved(struct ktest *t)
+{
+	unsigned long bad = 0;
+
+	for (uint64_t va = (uintptr_t)_text; va < (uintptr_t)__image_end; va += PAGE_SIZE) {
+		unsigned long pfn = PFN_DOWN(__pa_symbol(va));
+
+		if (freed_init(va) || !pfn_valid(pfn) || PageReserved(pfn_to_page(pfn)))
+			continue;
+		if (bad++ < MAX_REPORTS)
+			ktest_printf(t, "kernel image page %#llx (pfn %#lx) is not reserved",
+				     (unsigned long long)va, pfn);
+	}
+	KTEST_EXPECT_EQ(t, bad, 0ul);
+}
+
+/*
  * __pa/__va and __pa_symbol against the hardware: a write through the
  * direct-map alias of a kernel variable must show up in the variable.
  */
@@ -391,15 +413,11 @@ static void pgtable_pfn_page_roundtrip(struct ktest *t)
 }
 
 static const struct ktest_case pgtable_cases[] = {
-	KTEST_CASE(pgtable_no_lower_half),
-	KTEST_CASE(pgtable_no_writable_executable),
-	KTEST_CASE(pgtable_only_documented_areas),
-	KTEST_CASE(pgtable_direct_map_only_ram),
-	KTEST_CASE(pgtable_direct_map_covers_ram),
-	KTEST_CASE(pgtable_kernel_image_wx),
-	KTEST_CASE(pgtable_pa_va_roundtrip),
-	KTEST_CASE(pgtable_pfn_page_roundtrip),
-	KTEST_CASES_END,
+	KTEST_CASE(pgtable_no_lower_half),	   KTEST_CASE(pgtable_no_writable_executable),
+	KTEST_CASE(pgtable_only_documented_areas), KTEST_CASE(pgtable_direct_map_only_ram),
+	KTEST_CASE(pgtable_direct_map_covers_ram), KTEST_CASE(pgtable_kernel_image_wx),
+	KTEST_CASE(pgtable_kernel_image_reserved), KTEST_CASE(pgtable_pa_va_roundtrip),
+	KTEST_CASE(pgtable_pfn_page_roundtrip),	   KTEST_CASES_END,
 };
 
 static const struct ktest_suite pgtable_suite = {
