@@ -760,6 +760,13 @@ void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long a
 	return alloc_node_or_panic(pgdat, size, align, goal, true);
 }
 
+void *__alloc_bootmem_node_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
+				   unsigned long goal)
+{
+	bootmem_check_live(__func__);
+	return alloc_node(pgdat, size, align, goal, true);
+}
+
 void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			       unsigned long goal)
 {

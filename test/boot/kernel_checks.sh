@@ -12,6 +12,8 @@
 #   unknown_suite              selftest=nosuchsuite: status 2
 #   unknown_bench              bench=page_alloc,nosuch: status 2, named
 #   selftest_nonx              selftest=all on -cpu qemu64,-nx: status 0
+#   percpu_page                percpu_alloc=page selftest=smp, 2 CPUs: the
+#                              units in 4K pages, the SMP suite passing
 #   apic_verbose               apic=verbose selftest=timer, 2 CPUs: Linux's
 #                              APIC timer calibration lines in its format,
 #                              QEMU's 1 GHz APIC bus within a factor 1.5
@@ -73,6 +75,18 @@ selftest_nonx)
 	has '^    ok [0-9]+ pgtable_direct_map_only_ram$'
 	has '^    ok [0-9]+ pgtable_only_documented_areas$'
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	has '^mmk: boot complete, status 0$'
+	;;
+percpu_page)
+	# percpu_alloc=page: the per-CPU units in 4K pages (Linux's fallback
+	# when no 2 MiB block is left) on two CPUs; the SMP suite runs on them.
+	boot 0 percpu-page --smp 2 --cmdline "percpu_alloc=page selftest=smp"
+	has '^percpu: [0-9]+ 4K pages/cpu s[0-9]+ r0 d[0-9]+$'
+	! grep -q 'Embedded' "$log.txt" || fail "the units were embedded"
+	has '^smp: Brought up 1 node, 2 CPUs$'
+	has '^# Totals: pass:[0-9]+ fail:0 '
+	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
+	ktap_parse
 	has '^mmk: boot complete, status 0$'
 	;;
 apic_verbose)

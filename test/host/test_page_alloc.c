@@ -5,13 +5,15 @@
  *  - page_alloc_movable, page_alloc_numa: the same cases on a machine with
  *    ZONE_MOVABLE and on a two-node machine;
  *  - page_alloc_mem_init: mem_init's accounting against bootmem's bitmap;
- *  - buddy_invariants: the checker itself finds each corruption it claims to.
+ *  - buddy_invariants: the checker itself finds each corruption it claims to;
+ *  - percpu_first_chunk: the per-CPU units in 2 MiB blocks, or in pages.
  */
 #include "page_alloc_machines.h"
 #include "sim_ktest.h"
 
 #include "../../kernel/mm/internal.h"
 #include "../../kernel/mm/tests/page_alloc_test.h"
+#include <asm/e820.h>
 #include <kernel/percpu.h>
 #include <mm/bootmem.h>
 #include <mm/node_map.h>
@@ -57,6 +59,130 @@ static bool bootmem_free(const bootmem_data_t *b, unsigned long pfn)
 	return pfn >= b->node_min_pfn && pfn < b->node_low_pfn &&
 	       !((b->node_bootmem_map[i / 64] >> (i % 64)) & 1);
 }
+
+/* --- the per-CPU first chunk: 2 MiB blocks, or pages when none is left --- */
+
+#define PIECES 192
+
+/*
+ * 640 KiB, then 192 pieces of 1 MiB RAM each followed by 1 MiB reserved:
+ * no 2 MiB block anywhere, so the 2 MiB-atom embedding must fail and
+ * every unit must come from the pages of one piece.
+ */
+static struct pa_e820 pieces_e820[1 + 2 * PIECES];
+static const struct pa_machine pa_pieces = { "RAM in 1 MiB pieces", pieces_e820,
+					     1 + 2 * PIECES, NULL, 0, "", NULL, 0 };
+
+static void build_pieces(void)
+{
+	pieces_e820[0] = (struct pa_e820){ 0, 0xa0000, E820_TYPE_RAM };
+	for (uint64_t k = 0; k < PIECES; k++) {
+		uint64_t at = (1 + 2 * k) << 20;
+
+		pieces_e820[1 + 2 * k] = (struct pa_e820){ at, at + (1 << 20), E820_TYPE_RAM };
+		pieces_e820[2 + 2 * k] =
+			(struct pa_e820){ at + (1 << 20), at + (2 << 20), E820_TYPE_RESERVED };
+	}
+}
+
+/* The e820 RAM entry of @m holding all of [start, end), or -1. */
+static int ram_entry(const struct pa_machine *m, uint64_t start, uint64_t end)
+{
+	for (unsigned int i = 0; i < m->nr_e820; i++)
+		if (m->e820[i].type == E820_TYPE_RAM && m->e820[i].start <= start &&
+		    end <= m->e820[i].end)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Every possible CPU's unit: page-aligned, each within one RAM entry,
+ * held by bootmem, apart from the others, holding the template's copy
+ * (cpu_number) and an alloc_percpu() slot of its own.
+ */
+static void check_units(struct ktest *t, const struct pa_machine *m, unsigned int want_cpus)
+{
+	unsigned long span = (unsigned long)(__stop_percpu_data - __start_percpu_data) + (32UL << 10);
+	uint64_t start[NR_CPUS];
+	unsigned int n = 0;
+	uint64_t *slot;
+
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		const bootmem_data_t *b;
+		unsigned long held = 0;
+
+		if (!cpu_possible(cpu))
+			continue;
+		start[n] = __pa(per_cpu_ptr((char *)__start_percpu_data, cpu));
+		KTEST_EXPECT_EQ(t, start[n] & (PAGE_SIZE - 1), 0ULL);
+		KTEST_EXPECT_TRUE(t, ram_entry(m, start[n], start[n] + span) >= 0);
+		for (uint64_t pa = start[n]; pa < start[n] + span; pa += PAGE_SIZE)
+			list_for_each_entry(b, &bdata_list, list)
+				held += PFN_DOWN(pa) >= b->node_min_pfn &&
+					PFN_DOWN(pa) < b->node_low_pfn &&
+					!bootmem_free(b, PFN_DOWN(pa));
+		KTEST_EXPECT_EQ(t, held, PFN_UP(span));
+		KTEST_EXPECT_EQ(t, per_cpu(cpu_number, cpu), cpu);
+		for (unsigned int j = 0; j < n; j++)
+			KTEST_EXPECT_TRUE(t, start[j] + span <= start[n] || start[n] + span <= start[j]);
+		n++;
+	}
+	KTEST_EXPECT_EQ(t, n, want_cpus);
+	slot = alloc_percpu(uint64_t);
+	KTEST_ASSERT_NOT_NULL(t, slot);
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (cpu_possible(cpu))
+			*per_cpu_ptr(slot, cpu) = 0x1000 + cpu;
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (cpu_possible(cpu))
+			KTEST_EXPECT_EQ(t, *per_cpu_ptr(slot, cpu), 0x1000ULL + cpu);
+	free_percpu(slot);
+}
+
+/* Where 2 MiB blocks exist: Linux's embedded chunk, no fallback. */
+static void percpu_embedded_where_blocks_exist(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "possible_cpus=4", false), 0);
+	KTEST_EXPECT_EQ(t, sim_log_count("percpu: Embedded "), 1U);
+	KTEST_EXPECT_EQ(t, sim_log_count("falling back to page size"), 0U);
+	check_units(t, &pa_q35_512m, 4);
+}
+
+/*
+ * No 2 MiB block: Linux's warning, then a unit of pages per CPU (it
+ * panicked with "Out of memory" in the 2 MiB allocation before).
+ */
+static void percpu_pages_where_no_block_is_left(struct ktest *t)
+{
+	build_pieces();
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_pieces, "possible_cpus=4", false), 0);
+	KTEST_EXPECT_TRUE(t, sim_log_has_line("setup_percpu: auto allocator failed (-12), "
+					      "falling back to page size"));
+	KTEST_EXPECT_EQ(t, sim_log_count(" 4K pages/cpu s"), 1U);
+	KTEST_EXPECT_EQ(t, sim_log_count("percpu: Embedded "), 0U);
+	check_units(t, &pa_pieces, 4);
+}
+
+/* percpu_alloc=page: pages at once, without the warning. */
+static void percpu_alloc_page_option(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, pa_boot(&pa_q35_512m, "possible_cpus=3 percpu_alloc=page", false), 0);
+	KTEST_EXPECT_EQ(t, sim_log_count(" 4K pages/cpu s"), 1U);
+	KTEST_EXPECT_EQ(t, sim_log_count("allocator failed"), 0U);
+	check_units(t, &pa_q35_512m, 3);
+}
+
+static const struct ktest_case percpu_cases[] = {
+	KTEST_CASE(percpu_embedded_where_blocks_exist),
+	KTEST_CASE(percpu_pages_where_no_block_is_left),
+	KTEST_CASE(percpu_alloc_page_option),
+	KTEST_CASES_END,
+};
+
+static const struct ktest_suite percpu_suite = {
+	"percpu_first_chunk", percpu_cases, sim_ktest_init, sim_ktest_dump_log
+};
+KTEST_SUITE(percpu_suite);
 
 /* Free in its node's bitmap, or one of the bitmaps' own pages. */
 static bool free_or_bitmap(unsigned long pfn)

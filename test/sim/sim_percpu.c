@@ -9,6 +9,7 @@ void sim_percpu_reset(void)
 	sim_percpu_offset = 0;
 	static_size = 0;
 	dyn_base = NULL;
+	pcpu_chosen_fc = "auto";
 	memset(alloc_map, 0, sizeof(alloc_map));
 	memset(bound_map, 0, sizeof(bound_map));
 }

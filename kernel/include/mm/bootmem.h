@@ -153,6 +153,9 @@ void *__alloc_bootmem_low(unsigned long size, unsigned long align, unsigned long
  * first), then any node; panics when out of memory. */
 void *__alloc_bootmem_node(pg_data_t *pgdat, unsigned long size, unsigned long align,
 			   unsigned long goal);
+/* As __alloc_bootmem_node, but NULL when no node has room. */
+void *__alloc_bootmem_node_nopanic(pg_data_t *pgdat, unsigned long size, unsigned long align,
+				   unsigned long goal);
 /* As __alloc_bootmem_node, but not zeroed: for the memmap, whose every
  * struct page is written when it is initialised (at boot or deferred). */
 void *__alloc_bootmem_node_raw(pg_data_t *pgdat, unsigned long size, unsigned long align,
