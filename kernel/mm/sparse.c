@@ -9,6 +9,7 @@
 #include <mm/bootmem.h>
 #include <mm/memory_model.h>
 #include <mm/node_map.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 
 uintptr_t *mem_section;
@@ -63,7 +64,18 @@ void __init sparse_init(void)
 	memmap_bytes = nr_present_sections = nr_memmap_blocks = 0;
 	if (!nr_mem_sections)
 		return;
-	mem_section = alloc_bootmem(nr_mem_sections * sizeof(*mem_section));
+	/*
+	 * One pointer per 2 MiB up to the end of RAM, in one block: Linux's
+	 * two-level table (SPARSEMEM_EXTREME) would cost pfn_to_page a second
+	 * load. So RAM very sparse for its amount (256 MiB at 64 TiB) cannot
+	 * boot here where Linux 6.1 can: say so instead of a bare out-of-memory.
+	 */
+	mem_section = __alloc_bootmem_nopanic(nr_mem_sections * sizeof(*mem_section),
+					      SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT);
+	if (!mem_section)
+		panic("sparse: no room for mem_section[]: %lu sections of 2 MiB up to the end of RAM at %#llx need %luK in one block, %luK of RAM free",
+		      nr_mem_sections, (unsigned long long)PFN_PHYS(end_pfn),
+		      (nr_mem_sections * sizeof(*mem_section)) >> 10, bootmem_free_pages() << 2);
 
 	/* The node map is sorted: sections come in order, runs grow. */
 	for (int i = 0; i < nr_nodemap_entries; i++) {
