@@ -170,6 +170,8 @@ static EFI_STATUS read_kernel_headers(EFI_FILE_HANDLE f, uint64_t fsize, struct 
 	return EFI_SUCCESS;
 }
 
+_Static_assert(KERNEL_MOVE_MAX_PIECES >= ELF_MAX_PHDRS, "a piece for every PT_LOAD");
+
 /* Set by a staged load: the image moves after ExitBootServices. */
 static struct kernel_move *kernel_move;
 static uint32_t kernel_region; /* its entry in the region table */
@@ -323,9 +325,10 @@ static EFI_STATUS map_kernel(struct pt_builder *pt, const struct kernel_image *i
 /*
  * After ExitBootServices: point the image's page-table leaves and its
  * region at @home. The tables were built for the staged block, so only
- * leaves change (pt.frozen keeps the firmware from being asked for a page). Nothing
- * can be printed any more: a failure here (a loader bug) powers QEMU off
- * with the loader's status under qemu_exit and stops the CPU otherwise.
+ * leaves change (pt.frozen keeps the firmware from being asked for a
+ * page). Nothing can be printed any more: a failure here (a loader bug)
+ * powers QEMU off with the loader's status under qemu_exit and stops the
+ * CPU otherwise.
  */
 static void move_kernel(struct pt_builder *pt, const struct kernel_image *img, uint64_t home)
 {

@@ -91,17 +91,39 @@ def report(mmsim, log, opts):
                 print(f'equal    {l}')
             same += i2 - i1
             continue
-        for k in range(max(i2 - i1, j2 - j1)):
-            a = linux[i1 + k] if i1 + k < i2 else ''
-            b = ours[j1 + k] if j1 + k < j2 else ''
-            if a and b:
-                print(f'differs  linux: {a}\n         mmsim: {b}')
-            else:
-                print(f'{"linux" if a else "mmsim"} only  {a or b}')
+        # Pair only lines of one kind (the same zone, node, "Built",
+        # "Memory:"...): a line one side lacks is "only", not "differs".
+        rest = list(ours[j1:j2])
+        for a in linux[i1:i2]:
+            b = next((x for x in rest if line_kind(x) == line_kind(a)), None)
+            if b is None:
+                print(f'linux only  {a}')
+                continue
+            rest.remove(b)
+            print(f'differs  linux: {a}\n         mmsim: {b}')
+            if a.startswith('Built ') and old_low_reserve(log):
+                print('         (Linux before 5.13 reserved only 64K below 1 MiB, not all of it: '
+                      'its Total pages is higher by about those pages)')
+        for b in rest:
+            print(f'mmsim only  {b}')
     total = max(len(linux), len(ours))
     print(f'{same} of {total} lines equal ("linux"/"mmsim": only in that one; '
           '"Memory:" differs by the kernel image\'s size and reservations)')
     return 0 if same == len(linux) == len(ours) else 1
+
+
+def line_kind(line):
+    """What a line is about, without its figures: "Built", "Memory:", "Zone DMA32"..."""
+    m = re.match(r'^(Fallback order for Node \d+|Initmem setup node \d+|  node +\d+:|'
+                 r'  Node \d+:|  \w+ +(?=\[mem|empty)|[A-Z][A-Za-z ]*?)(?=[ :]|$)', line)
+    return m.group(1).strip() if m else line
+
+
+def old_low_reserve(log):
+    """Is the log's kernel older than 5.13 (x86: first 1 MiB always reserved)?"""
+    with open(log, encoding='utf-8', errors='replace') as f:
+        m = re.search(r'Linux version (\d+)\.(\d+)', f.read())
+    return bool(m) and (int(m.group(1)), int(m.group(2))) < (5, 13)
 
 
 def first_boot(lines):
