@@ -389,13 +389,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/*
 		 * The kernel's refusals, all legitimate on tiny or scattered
 		 * RAM: none at all, no room for the bitmap (it covers [0,
-		 * max_pfn), as in Linux's bootmem), no room for the memmap.
-		 * Anything else is a bug.
+		 * max_pfn), as in Linux's bootmem), no room for the section
+		 * table (one pointer per 2 MiB up to max_pfn), no room for the
+		 * memmap. Anything else is a bug.
 		 */
 		const char *m = sim_panic_message();
 
 		CHECK(strstr(m, "no usable RAM") || strstr(m, "Cannot find bootmem map") ||
-			      strstr(m, "Out of memory"),
+			      strstr(m, "no room for mem_section[]") || strstr(m, "Out of memory"),
 		      "panic: %s", m);
 		return 0;
 	}
