@@ -307,6 +307,25 @@ static void e820_no_usable_ram_panics(struct ktest *t)
 }
 
 /*
+ * RAM only below 1 MiB (640 KiB): all of it is kept for the BIOS and real
+ * mode, so the kernel refuses saying so (bootmem's bitmap failed before,
+ * "Cannot find bootmem map of size 4096").
+ */
+static void e820_ram_only_below_1m_panics(struct ktest *t)
+{
+	static const struct ent in[] = { { 0, 0xa0000, RAM }, { 0xf0000, 0x10000, RES } };
+
+	if (SIM_PANIC_TRY() == 0) {
+		boot(in, N(in), "");
+		SIM_PANIC_DONE();
+		KTEST_EXPECT_TRUE(t, false);
+		return;
+	}
+	KTEST_EXPECT_STREQ(t, sim_panic_message(),
+			   "no usable RAM above 1 MiB (the first 1 MiB is kept for the BIOS and real mode): cannot boot");
+}
+
+/*
  * Size 0 at 0: a log prints it as [mem 0x0-0xffffffffffffffff], but it is
  * nothing. It must vanish, warned about, without splitting the usable RAM
  * around it or letting anything after it be lost.
@@ -404,6 +423,7 @@ static const struct ktest_case e820_cases[] = {
 	KTEST_CASE(e820_mem_limit),
 	KTEST_CASE(e820_memmap_reserve),
 	KTEST_CASE(e820_no_usable_ram_panics),
+	KTEST_CASE(e820_ram_only_below_1m_panics),
 	KTEST_CASES_END
 };
 

@@ -347,6 +347,10 @@ void __init x86_memory_init(void (*after_bootmem)(void))
 	max_pfn = e820__end_of_ram_pfn();
 	if (!max_pfn)
 		panic("no usable RAM in the e820 table: cannot boot");
+	/* All of it below 1 MiB is reserved just below: nothing would be left
+	 * (bootmem's own bitmap failed first, naming only its size). */
+	if (max_pfn <= PFN_DOWN(BIOS_END))
+		panic("no usable RAM above 1 MiB (the first 1 MiB is kept for the BIOS and real mode): cannot boot");
 	/* 64-bit has no highmem: max_low_pfn only differs while it matters
 	 * for the low-RAM end print, then covers all RAM as Linux sets it. */
 	if (max_pfn > (1UL << (32 - PAGE_SHIFT)))
