@@ -3,23 +3,11 @@
 #include "console.h"
 #include "efi_e820.h"
 #include "loader.h"
-#include <lib/sort.h>
 #include <lib/string.h>
 
 /* Room for descriptors our own allocations add after we sized the map. */
 #define MAP_SLACK_DESCS 32
 #define EBS_TRIES	8
-
-struct range {
-	uint64_t start, end;
-};
-
-static int range_cmp(const void *a, const void *b)
-{
-	const struct range *x = a, *y = b;
-
-	return x->start < y->start ? -1 : x->start > y->start;
-}
 
 /* Memory the kernel reaches through the direct map: RAM in any role. */
 static int direct_mapped(const struct efi_memory_desc *d)
@@ -41,8 +29,8 @@ static int direct_mapped(const struct efi_memory_desc *d)
 static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 {
 	struct loader_map m;
-	struct range *r;
-	UINTN n = 0, w = 0;
+	struct efi_range *r;
+	UINTN n = 0, w;
 	EFI_STATUS s;
 
 	s = loader_get_map(&m, MAP_SLACK_DESCS);
@@ -71,15 +59,7 @@ static EFI_STATUS map_direct(struct pt_builder *pt, struct bootinfo *bi)
 		n++;
 	}
 	BS->FreePool(m.map);
-	sort(r, n, sizeof(*r), range_cmp);
-	for (UINTN i = 0; i < n; i++) {
-		if (w && r[i].start <= r[w - 1].end) {
-			if (r[i].end > r[w - 1].end)
-				r[w - 1].end = r[i].end;
-			continue;
-		}
-		r[w++] = r[i];
-	}
+	w = efi_ranges_merge(r, n);
 	s = EFI_SUCCESS;
 	for (UINTN i = 0; i < w && !EFI_ERROR(s); i++) {
 		s = pt_map(pt, BOOT_PAGE_OFFSET + r[i].start, r[i].start, r[i].end - r[i].start,

@@ -35,6 +35,22 @@ static int range_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+size_t efi_ranges_merge(struct efi_range *r, size_t n)
+{
+	size_t w = 0;
+
+	sort(r, n, sizeof(*r), range_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (w && r[i].start <= r[w - 1].end) {
+			if (r[i].end > r[w - 1].end)
+				r[w - 1].end = r[i].end;
+			continue;
+		}
+		r[w++] = r[i];
+	}
+	return w;
+}
+
 /* Remove [cs, ce) from the @n sorted, disjoint ranges; returns the new count. */
 static size_t cut(struct efi_range *r, size_t n, uint64_t cs, uint64_t ce)
 {
@@ -61,7 +77,7 @@ uint64_t efi_kernel_home(const void *map, size_t map_size, size_t desc_size, uin
 			 uint64_t floor, struct efi_range *scratch)
 {
 	const char *p = map;
-	size_t n = 0, w = 0;
+	size_t n = 0;
 	uint64_t s, e;
 
 	if (desc_size < sizeof(struct efi_memory_desc) || !bytes)
@@ -77,16 +93,7 @@ uint64_t efi_kernel_home(const void *map, size_t map_size, size_t desc_size, uin
 		if (free_type(&d) && desc_range(&d, &s, &e))
 			scratch[n++] = (struct efi_range){ s, e };
 	}
-	sort(scratch, n, sizeof(*scratch), range_cmp);
-	for (size_t i = 0; i < n; i++) {
-		if (w && scratch[i].start <= scratch[w - 1].end) {
-			if (scratch[i].end > scratch[w - 1].end)
-				scratch[w - 1].end = scratch[i].end;
-			continue;
-		}
-		scratch[w++] = scratch[i];
-	}
-	n = w;
+	n = efi_ranges_merge(scratch, n);
 	for (size_t off = 0; off + desc_size <= map_size; off += desc_size) {
 		struct efi_memory_desc d;
 

@@ -15,6 +15,15 @@ struct efi_range {
 };
 
 /**
+ * efi_ranges_merge - sort ranges by start and merge those that overlap or touch
+ * @r: the ranges, rewritten in place
+ * @n: how many
+ *
+ * Return: the number left, at the front of @r.
+ */
+size_t efi_ranges_merge(struct efi_range *r, size_t n);
+
+/**
  * efi_kernel_home - the highest place for @bytes once boot services are gone
  * @map: the final memory map, as GetMemoryMap returned it
  * @map_size: its size in bytes
