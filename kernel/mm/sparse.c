@@ -2,10 +2,12 @@
 /*
  * The memmap: struct pages for every 2 MiB section that holds RAM, taken
  * from the top of the section's node, one block per run of sections (or
- * smaller blocks when bootmem has no hole that big).
+ * smaller blocks when bootmem has no hole that big), and mem_section[],
+ * the slot per section that finds them, backed by RAM only where RAM is.
  */
 #define pr_fmt(fmt) fmt
 
+#include <mm/arch_section_table.h>
 #include <mm/bootmem.h>
 #include <mm/memory_model.h>
 #include <mm/node_map.h>
@@ -17,6 +19,29 @@ unsigned long nr_mem_sections;
 unsigned long memmap_bytes;
 
 static unsigned long nr_present_sections, nr_memmap_blocks;
+static unsigned long nr_table_pages, last_table_page;
+
+/* Slots per page of mem_section[]: the span of RAM one table page covers (1 GiB). */
+#define SECTIONS_PER_TABLE_PAGE (PAGE_SIZE / sizeof(*mem_section))
+
+/*
+ * The page of mem_section[] holding section @s's slot, backed on first use
+ * from @nid's memory, as Linux 6.1 allocates a mem_section root on the node
+ * of its first present section. Sections come in increasing order, so one
+ * remembered page says whether it is backed already.
+ */
+static void back_section_slot(int nid, unsigned long s)
+{
+	unsigned long page = s / SECTIONS_PER_TABLE_PAGE;
+	void *backing;
+
+	if (nr_table_pages && page == last_table_page)
+		return;
+	backing = alloc_bootmem_node(NODE_DATA(nid), PAGE_SIZE);
+	arch_section_table_back((uintptr_t)mem_section + page * PAGE_SIZE, __pa(backing));
+	last_table_page = page;
+	nr_table_pages++;
+}
 
 /*
  * One block for a run of sections, from the top of the node. When no free
@@ -44,6 +69,7 @@ static void alloc_run(int nid, unsigned long first, unsigned long count)
 	for (unsigned long s = first; s < first + count; s++) {
 		unsigned long pfn = s * PAGES_PER_SECTION;
 
+		back_section_slot(nid, s);
 		mem_section[s] = map + (s - first) * PAGES_PER_SECTION * sizeof(struct page) -
 				 pfn * sizeof(struct page);
 	}
@@ -54,28 +80,27 @@ static void alloc_run(int nid, unsigned long first, unsigned long count)
 
 void __init sparse_init(void)
 {
-	unsigned long end_pfn = 0, run_first = 0, run_end = 0;
+	unsigned long end_pfn = 0, run_first = 0, run_end = 0, table_bytes;
 	int run_nid = NUMA_NO_NODE;
 
 	for (int i = 0; i < nr_nodemap_entries; i++)
 		if (early_node_map[i].end_pfn > end_pfn)
 			end_pfn = early_node_map[i].end_pfn;
 	nr_mem_sections = DIV_ROUND_UP(end_pfn, PAGES_PER_SECTION);
-	memmap_bytes = nr_present_sections = nr_memmap_blocks = 0;
+	memmap_bytes = nr_present_sections = nr_memmap_blocks = nr_table_pages = 0;
 	if (!nr_mem_sections)
 		return;
 	/*
-	 * One pointer per 2 MiB up to the end of RAM, in one block: Linux's
-	 * two-level table (SPARSEMEM_EXTREME) would cost pfn_to_page a second
-	 * load. So RAM very sparse for its amount (256 MiB at 64 TiB) cannot
-	 * boot here where Linux 6.1 can: say so instead of a bare out-of-memory.
+	 * One slot per 2 MiB up to the end of RAM, at one virtual range, so
+	 * pfn_to_page is one load (Linux's two-level SPARSEMEM_EXTREME table
+	 * costs a second); only its pages with a present section's slot take
+	 * RAM, so a hole costs a page per GiB at most, never RAM of its own.
 	 */
-	mem_section = __alloc_bootmem_nopanic(nr_mem_sections * sizeof(*mem_section),
-					      SMP_CACHE_BYTES, BOOTMEM_LOW_LIMIT);
+	table_bytes = PAGE_ALIGN(nr_mem_sections * sizeof(*mem_section));
+	mem_section = arch_section_table_reserve(table_bytes);
 	if (!mem_section)
-		panic("sparse: no room for mem_section[]: %lu sections of 2 MiB up to the end of RAM at %#llx need %luK in one block, %luK of RAM free",
-		      nr_mem_sections, (unsigned long long)PFN_PHYS(end_pfn),
-		      (nr_mem_sections * sizeof(*mem_section)) >> 10, bootmem_free_pages() << 2);
+		panic("sparse: mem_section[] for RAM up to %#llx needs %luK of virtual space, more than the architecture sets aside",
+		      (unsigned long long)PFN_PHYS(end_pfn), table_bytes >> 10);
 
 	/* The node map is sorted: sections come in order, runs grow. */
 	for (int i = 0; i < nr_nodemap_entries; i++) {
@@ -99,7 +124,7 @@ void __init sparse_init(void)
 	if (run_nid != NUMA_NO_NODE)
 		alloc_run(run_nid, run_first, run_end - run_first);
 
-	pr_info("mem_map: %zu bytes per struct page, %lu of %lu 2 MiB sections have RAM, %luK memmap in %lu blocks\n",
+	pr_info("mem_map: %zu bytes per struct page, %lu of %lu 2 MiB sections have RAM, %luK memmap in %lu blocks, mem_section[] %lu of %lu pages backed\n",
 		sizeof(struct page), nr_present_sections, nr_mem_sections, memmap_bytes >> 10,
-		nr_memmap_blocks);
+		nr_memmap_blocks, nr_table_pages, table_bytes >> PAGE_SHIFT);
 }

@@ -52,8 +52,14 @@ selftest)
 	boot 0 "selftest-$machine-$mem" --machine "$machine" -m "$mem" \
 		--cmdline "selftest=pgtable iomem=dump" -- "$@"
 	has '^    ok [0-9]+ pgtable_direct_map_only_ram$'
+	has '^    ok [0-9]+ pgtable_section_table$'
 	has '^ok 1 pgtable$'
-	has '^# Totals: pass:9 fail:0 skip:0 total:9$'
+	has '^# Totals: pass:10 fail:0 skip:0 total:10$'
+	if [ "$machine:$mem" = q35:8G ]; then
+		# RAM [0, 2G) and [4G, 10G): 5120 slots of 2 MiB, a page of them per
+		# GiB; the GiBs at 2G and 3G have none, so their pages are not backed.
+		has '^    # mem_section\[\]: 5120 slots, 8 pages backed, 2 read-only zero$'
+	fi
 	! grep -q 'not ok' "$log.txt" || fail "a KTAP case failed"
 	has '^[0-9a-f]{8,}-[0-9a-f]{8,} : System RAM$'
 	has '^  [0-9a-f]{8,}-[0-9a-f]{8,} : Kernel code$'

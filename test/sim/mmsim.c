@@ -252,8 +252,9 @@ static int cmp_range(const void *a, const void *b)
  * Host bytes for the bootmem bitmaps and mem_section[] of the table's RAM
  * @ram (below max_arch_pfn): a bit per page frame of each bitmap's span,
  * cut where bootmem_cluster_end cuts it (all RAM taken as one node; each
- * node's bitmaps lie within these spans), and a pointer per 2 MiB section
- * up to the end of RAM. A hole below the cut ratio is still paid for.
+ * node's bitmaps lie within these spans), and mem_section[]'s backed
+ * pages: at most one per GiB of RAM and one more per range. A hole below
+ * the cut ratio is still paid for.
  */
 static uint64_t span_bytes(const struct boot_log *log, uint64_t ram)
 {
@@ -281,7 +282,7 @@ static uint64_t span_bytes(const struct boot_log *log, uint64_t ram)
 			end = r[i][1];
 	}
 	spans += end - start;
-	return spans / 4096 / 8 + DIV_ROUND_UP(end, 2ULL << 20) * sizeof(uintptr_t);
+	return spans / 4096 / 8 + (DIV_ROUND_UP(ram, 1ULL << 30) + n) * 4096;
 }
 
 /*
@@ -315,7 +316,7 @@ static int refuse_table(const struct boot_log *log, bool full)
 			ram += end - e->addr;
 	}
 	/*
-	 * Without --full: bootmem's bitmaps and mem_section[] (span_bytes),
+	 * Without --full: bootmem's bitmaps and mem_section[]'s pages (span_bytes),
 	 * and the struct pages of the memmap's own pages, which mem_init sets
 	 * up as reserved (64 bytes per 4 KiB of a memmap that is 1/64 of RAM:
 	 * RAM/4096).

@@ -51,6 +51,17 @@ uint64_t sim_mem_size(void);
 void sim_mem_discard(void);
 
 /**
+ * sim_section_table_pages - the bootmem pages backing mem_section[]
+ * @pages: set to the first of them, in the order sparse_init backed them
+ *
+ * Return: how many (test/sim/sim_section_table.c keeps them).
+ */
+unsigned long sim_section_table_pages(const uint64_t **pages);
+
+/* Unmap mem_section[]'s range: sim_reset does it. */
+void sim_section_table_reset(void);
+
+/**
  * sim_reset - forget all mm state: globals zeroed, memory discarded,
  * log capture cleared, any armed panic disarmed
  */

@@ -43,6 +43,7 @@ void sim_reset(void)
 	INIT_LIST_HEAD(&bdata_list);
 	max_pfn = max_low_pfn = 0;
 	/* sparse.c (its static counters are reset by sparse_init itself) */
+	sim_section_table_reset();
 	mem_section = NULL;
 	nr_mem_sections = 0;
 	memmap_bytes = 0;

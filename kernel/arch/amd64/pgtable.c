@@ -57,6 +57,14 @@ static bool fits(uint64_t virt, phys_addr_t phys, uint64_t left, uint64_t size)
 	return !((virt | phys) & (size - 1)) && left >= size;
 }
 
+uint64_t *kernel_pmd_entry(uint64_t *pgd, uint64_t virt)
+{
+	uint64_t *pud = next_table(&pgd[pt_index(virt, PGDIR_SHIFT)], virt);
+	uint64_t *pmd = next_table(&pud[pt_index(virt, PUD_SHIFT)], virt);
+
+	return &pmd[pt_index(virt, PMD_SHIFT)];
+}
+
 bool kernel_page_mapped(const uint64_t *pgd, uint64_t virt)
 {
 	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };

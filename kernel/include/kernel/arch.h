@@ -17,6 +17,7 @@
  *                        arch_send_call_function_{single_ipi,ipi_mask},
  *                        smp_send_stop
  *   <mm/arch_vmap.h>     vmalloc's range, page mapping and TLB flush
+ *   <mm/arch_section_table.h> mem_section[]'s virtual range, backed by page
  *   <mm/page.h>          page_offset_base (__va/__pa)
  *   <mm/topology.h>      node distances, CPUs of a node
  */

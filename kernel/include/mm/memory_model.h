@@ -2,7 +2,9 @@
 /*
  * pfn <-> struct page, with a sparse memmap of 2 MiB sections: a section
  * has struct pages only if some of it is RAM, so a hole of 2 MiB or more
- * costs nothing but a NULL pointer (8 bytes) in mem_section[].
+ * costs nothing but a zero slot (8 bytes) in mem_section[], and a GiB
+ * without RAM not even that: its page of slots is never backed
+ * (<mm/arch_section_table.h>).
  *
  * Linux's SPARSEMEM (without vmemmap) does the same with 128 MiB sections;
  * ours are one pageblock, 2 MiB, so holes as small as that are free too.
@@ -65,8 +67,9 @@ static inline void *page_address(const struct page *p)
  * sparse_init - allocate the memmap for every section that has RAM
  *
  * From bootmem, on the section's node, one allocation per run of
- * consecutive present sections. Prints the struct page size and the
- * memmap's total size.
+ * consecutive present sections, and a page of mem_section[] for each GiB
+ * with RAM. Prints the struct page size, the memmap's total size and the
+ * table's backed pages.
  */
 void sparse_init(void);
 

@@ -222,6 +222,12 @@ static bool check_known_area(const struct leaf *l, void *ctx)
 			report(ctx, "early ioremap page not NX+WC", l);
 		return true;
 	}
+	if (l->va >= SECTION_TABLE_START && end <= SECTION_TABLE_START + SECTION_TABLE_SIZE) {
+		/* mem_section[]: 4 KiB, never executable (pgtable_section_table checks more). */
+		if (!noexec(l) || l->size != PAGE_SIZE)
+			report(ctx, "mem_section[] page not NX or not 4 KiB", l);
+		return true;
+	}
 	if ((l->va >= VMALLOC_START && end <= EARLY_IOREMAP_START) ||
 	    (l->va >= FIXADDR_START && end <= FIXADDR_TOP + PAGE_SIZE)) {
 		/* vmalloc, vmap, ioremap and fixmap: 4 KiB, never executable. */
@@ -412,12 +418,72 @@ static void pgtable_pfn_page_roundtrip(struct ktest *t)
 	}
 }
 
+/* Has [start, end) any e820 RAM below max_pfn? */
+static bool e820_ram_in(uint64_t start, uint64_t end)
+{
+	uint64_t ram_end = PFN_PHYS(max_pfn);
+
+	for (uint32_t i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		uint64_t hi = e->addr + e->size < ram_end ? e->addr + e->size : ram_end;
+
+		if (e->type == E820_TYPE_RAM && e->addr < end && hi > start && hi > e->addr)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * mem_section[] in its own range: a page of slots whose GiB has RAM (by
+ * the e820 table) is mapped writable to RAM the memmap keeps reserved;
+ * every other page is read-only, reads as zero and is one shared page, so
+ * pfn_valid of a hole is false and a stray write faults.
+ */
+static void pgtable_section_table(struct ktest *t)
+{
+	const unsigned long per_page = PAGE_SIZE / sizeof(*mem_section);
+	unsigned long backed = 0, zero = 0, zero_pa = 0;
+
+	KTEST_ASSERT_EQ(t, (uintptr_t)mem_section, (uintptr_t)SECTION_TABLE_START);
+	for (unsigned long first = 0; first < nr_mem_sections; first += per_page) {
+		bool ram = e820_ram_in((uint64_t)first << SECTION_SIZE_BITS,
+				       (uint64_t)(first + per_page) << SECTION_SIZE_BITS);
+		struct leaf l;
+
+		KTEST_ASSERT_TRUE(t, lookup((uintptr_t)&mem_section[first], &l));
+		KTEST_EXPECT_EQ(t, l.rw, ram);
+		KTEST_EXPECT_TRUE(t, noexec(&l));
+		if (l.rw) {
+			backed++;
+			KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(PFN_DOWN(l.pa))));
+			continue;
+		}
+		if (!zero++)
+			zero_pa = l.pa;
+		KTEST_EXPECT_EQ(t, l.pa, zero_pa);
+		for (unsigned long s = first; s < first + per_page && s < nr_mem_sections; s++)
+			if (mem_section[s]) {
+				KTEST_EXPECT_EQ(t, mem_section[s], 0ul);
+				break;
+			}
+	}
+	ktest_printf(t, "mem_section[]: %lu slots, %lu pages backed, %lu read-only zero",
+		     nr_mem_sections, backed, zero);
+	KTEST_EXPECT_GT(t, backed, 0ul);
+}
+
 static const struct ktest_case pgtable_cases[] = {
-	KTEST_CASE(pgtable_no_lower_half),	   KTEST_CASE(pgtable_no_writable_executable),
-	KTEST_CASE(pgtable_only_documented_areas), KTEST_CASE(pgtable_direct_map_only_ram),
-	KTEST_CASE(pgtable_direct_map_covers_ram), KTEST_CASE(pgtable_kernel_image_wx),
-	KTEST_CASE(pgtable_kernel_image_reserved), KTEST_CASE(pgtable_pa_va_roundtrip),
-	KTEST_CASE(pgtable_pfn_page_roundtrip),	   KTEST_CASES_END,
+	KTEST_CASE(pgtable_no_lower_half),
+	KTEST_CASE(pgtable_no_writable_executable),
+	KTEST_CASE(pgtable_only_documented_areas),
+	KTEST_CASE(pgtable_direct_map_only_ram),
+	KTEST_CASE(pgtable_direct_map_covers_ram),
+	KTEST_CASE(pgtable_kernel_image_wx),
+	KTEST_CASE(pgtable_kernel_image_reserved),
+	KTEST_CASE(pgtable_pa_va_roundtrip),
+	KTEST_CASE(pgtable_pfn_page_roundtrip),
+	KTEST_CASE(pgtable_section_table),
+	KTEST_CASES_END,
 };
 
 static const struct ktest_suite pgtable_suite = {

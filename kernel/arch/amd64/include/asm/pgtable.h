@@ -28,6 +28,13 @@
 #define EARLY_IOREMAP_START 0xffffe8ffc0000000ull
 #define EARLY_IOREMAP_END   (VMALLOC_END + 1)
 
+/*
+ * mem_section[] (section_table.c): a slot per 2 MiB of the 64 TiB direct
+ * map at most, 256 MiB, in the unused space after Linux's vmemmap area.
+ */
+#define SECTION_TABLE_START 0xffffeb0000000000ull
+#define SECTION_TABLE_SIZE  (((1ull << 46) >> 21) * 8)
+
 #define PTRS_PER_TABLE 512
 #define PGDIR_SHIFT    39
 #define PUD_SHIFT      30
@@ -101,6 +108,16 @@ enum pg_level {
  */
 void kernel_map_range(uint64_t *pgd, uint64_t virt, phys_addr_t phys, uint64_t size, uint64_t prot,
 		      enum pg_level max);
+
+/**
+ * kernel_pmd_entry - the PMD entry for @virt under @pgd
+ * @pgd: a PGD from pgtable_alloc()
+ * @virt: any address in the 2 MiB the entry maps
+ *
+ * Missing PUD and PMD tables are allocated from bootmem; a large page in
+ * the way panics. The entry itself is the caller's to fill or read.
+ */
+uint64_t *kernel_pmd_entry(uint64_t *pgd, uint64_t virt);
 
 /** kernel_page_mapped - is the page at @virt mapped (at any level) under @pgd? */
 bool kernel_page_mapped(const uint64_t *pgd, uint64_t virt);
