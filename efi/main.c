@@ -178,7 +178,8 @@ static uint32_t kernel_region; /* its entry in the region table */
 
 /*
  * No free block holds the image (a machine of 48 MiB, where OVMF's boot
- * services hold most of the memory), or loader_test=move_kernel: read only
+ * services hold most of the memory), or loader_test=move_kernel (or
+ * loader_test=no_room, which then fails this block's allocation too): read only
  * the segments' file bytes, packed into one smaller block, and move them
  * into place once boot-services memory is free (handoff_jump). The block
  * is not a loader region: the kernel may reuse it.
@@ -193,7 +194,9 @@ static EFI_STATUS load_kernel_staged(EFI_FILE_HANDLE f, uint64_t fsize, struct k
 	for (unsigned i = 0; i < img->phnum; i++)
 		if (img->phdrs[i].p_type == PT_LOAD && img->phdrs[i].p_filesz)
 			need += (img->phdrs[i].p_filesz + 7) & ~7ull;
-	s = alloc_pages(need, EfiLoaderData, &st);
+	/* loader_test=no_room: as if no block held even the file data. */
+	s = cmdline_has("loader_test=no_room") ? EFI_OUT_OF_RESOURCES
+					       : alloc_pages(need, EfiLoaderData, &st);
 	if (EFI_ERROR(s)) {
 		uint64_t total, largest = loader_largest_free(&total);
 		char msg[200];
@@ -266,7 +269,8 @@ static EFI_STATUS load_kernel(EFI_FILE_HANDLE root, struct kernel_image *img)
 		s = BS->AllocatePages(AllocateAddress, EfiLoaderCode, pages, &pa);
 	if (EFI_ERROR(s)) /* taken (or absurd): anywhere will do */
 		s = BS->AllocatePages(AllocateAnyPages, EfiLoaderCode, pages, &pa);
-	if (!EFI_ERROR(s) && cmdline_has("loader_test=move_kernel")) {
+	if (!EFI_ERROR(s) &&
+	    (cmdline_has("loader_test=move_kernel") || cmdline_has("loader_test=no_room"))) {
 		BS->FreePages(pa, pages);
 		s = EFI_OUT_OF_RESOURCES;
 	}

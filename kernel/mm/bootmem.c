@@ -20,7 +20,6 @@
 #define BITS_PER_LONG 64
 
 bootmem_data_t bootmem_node_data[MAX_NUMNODES];
-bootmem_data_t bootmem_cluster_data[MAX_BOOTMEM_CLUSTERS];
 /* Every bitmap in use, by start pfn (several nodes may share one). */
 struct list_head bdata_list = LIST_HEAD_INIT(bdata_list);
 unsigned long max_pfn, max_low_pfn;
@@ -167,29 +166,83 @@ unsigned long init_bootmem_node(pg_data_t *pgdat, unsigned long freepfn, unsigne
 	return init_bootmem_core(bdata, freepfn, startpfn, endpfn);
 }
 
-unsigned long init_bootmem(unsigned long start, unsigned long pages)
+unsigned long init_bootmem_span(unsigned long mapstart, unsigned long startpfn,
+				unsigned long endpfn)
 {
 	if (NODE_DATA(0))
 		NODE_DATA(0)->bdata = &bootmem_node_data[0];
 	bootmem_node_data[0].nid = NUMA_NO_NODE;
-	return init_bootmem_core(&bootmem_node_data[0], start, 0, pages);
+	return init_bootmem_core(&bootmem_node_data[0], mapstart, startpfn, endpfn);
 }
 
-unsigned long init_bootmem_cluster(bootmem_data_t *bdata, int nid, unsigned long mapstart,
-				   unsigned long startpfn, unsigned long endpfn)
+unsigned long init_bootmem(unsigned long start, unsigned long pages)
 {
+	return init_bootmem_span(start, 0, pages);
+}
+
+unsigned long bootmem_cluster_bytes(unsigned long pages)
+{
+	/* A whole number of longs: the bootmem_data_t after it is aligned. */
+	return bootmap_bytes(pages) + sizeof(bootmem_data_t);
+}
+
+/* Is @b a cluster's, in the block after its bitmap? */
+static bool bdata_in_block(const bootmem_data_t *b)
+{
+	return (const char *)b ==
+	       (const char *)b->node_bootmem_map + bootmap_bytes(b->node_low_pfn - b->node_min_pfn);
+}
+
+unsigned long bootmem_block_pages(const bootmem_data_t *b)
+{
+	unsigned long pages = b->node_low_pfn - b->node_min_pfn;
+
+	return PFN_UP(bdata_in_block(b) ? bootmem_cluster_bytes(pages) : bootmap_bytes(pages));
+}
+
+unsigned long init_bootmem_cluster(int nid, unsigned long mapstart, unsigned long startpfn,
+				   unsigned long endpfn)
+{
+	bootmem_data_t *bdata =
+		(void *)((char *)__va(PFN_PHYS(mapstart)) + bootmap_bytes(endpfn - startpfn));
+
+	memset(bdata, 0, sizeof(*bdata));
 	bdata->nid = nid;
 	return init_bootmem_core(bdata, mapstart, startpfn, endpfn);
+}
+
+static unsigned long node_ram_pages(int nid)
+{
+	unsigned long ram = 0;
+	int i;
+
+	for_each_active_range(i, nid)
+		ram += early_node_map[i].end_pfn - early_node_map[i].start_pfn;
+	return ram;
+}
+
+unsigned long bootmem_cluster_start(int nid, unsigned long start_pfn)
+{
+	unsigned long ram = node_ram_pages(nid);
+	int i;
+
+	/* The map is sorted: the first range ending above @start_pfn. */
+	for_each_active_range(i, nid) {
+		unsigned long s = early_node_map[i].start_pfn;
+
+		if (early_node_map[i].end_pfn <= start_pfn)
+			continue;
+		return s > start_pfn && s - start_pfn > ram * BOOTMEM_HOLE_RATIO ? s : start_pfn;
+	}
+	return start_pfn;
 }
 
 unsigned long bootmem_cluster_end(int nid, unsigned long start_pfn, unsigned long end_pfn,
 				  unsigned long *next_pfn)
 {
-	unsigned long ram = 0, ram_end = 0;
+	unsigned long ram = node_ram_pages(nid), ram_end = 0;
 	int i;
 
-	for_each_active_range(i, nid)
-		ram += early_node_map[i].end_pfn - early_node_map[i].start_pfn;
 	/* The map is sorted: walk the node's RAM up from @start_pfn. */
 	for_each_active_range(i, nid) {
 		unsigned long s = early_node_map[i].start_pfn, e = early_node_map[i].end_pfn;
@@ -455,15 +508,15 @@ static unsigned long free_boot_run(unsigned long start, unsigned long end)
 
 static void free_bootmem_bitmaps(void)
 {
-	bootmem_data_t *b;
+	bootmem_data_t *b, *next;
 
-	for_each_bdata(b) {
+	/* A cluster's bootmem_data_t goes with its block: read it first. */
+	list_for_each_entry_safe(b, next, &bdata_list, list) {
 		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+		unsigned long pages = bootmem_block_pages(b);
 
 		b->node_bootmem_map = NULL;
-		__free_pages_memory(
-			map_pfn, map_pfn + bootmem_bootmap_pages(b->node_low_pfn - b->node_min_pfn),
-			false);
+		__free_pages_memory(map_pfn, map_pfn + pages, false);
 	}
 	INIT_LIST_HEAD(&bdata_list);
 }
@@ -502,7 +555,7 @@ unsigned long free_all_bootmem(void)
 		}
 		/* The bitmap's pages go too (counted now, freed once it is read
 		 * for the last time). */
-		freed += bootmem_bootmap_pages(npages);
+		freed += bootmem_block_pages(b);
 	}
 	bootmem_retired = true;
 	memmap_follows = false;

@@ -593,20 +593,6 @@ static void flush_all(struct kmem_cache *s)
 	on_each_cpu(flush_cpu_slab, s, true);
 }
 
-unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page)
-{
-	unsigned int n = 0;
-
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-
-		if (c->page == page)
-			for (void *p = c->freelist; p; p = get_freepointer(s, p))
-				n++;
-	}
-	return n;
-}
-
 /*
  * Object layout: [left red zone][object][right red zone][free pointer]
  * [alloc track][free track], each part only when needed. The free pointer

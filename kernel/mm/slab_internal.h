@@ -123,9 +123,6 @@ void slab_err(struct kmem_cache *s, struct page *page, const void *obj, const ch
 void print_tracking(struct kmem_cache *s, void *obj);
 unsigned int debug_metadata_size(slab_flags_t flags);
 
-/* Count the objects held on @s's per-CPU freelists that belong to @page. */
-unsigned int cpu_free_objects(struct kmem_cache *s, struct page *page);
-
 /* The slow paths (slab.c): a new cpu slab, a free to a slab not ours. */
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c);
 void __slab_free(struct kmem_cache *s, struct page *page, void *obj);

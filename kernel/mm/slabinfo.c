@@ -6,10 +6,17 @@
 #define pr_fmt(fmt) fmt
 
 #include "slab_internal.h"
+#include <kernel/percpu.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 
 struct slab_counts {
 	unsigned long slabs, objects, free;
+};
+
+struct slab_count_call {
+	struct kmem_cache *s;
+	struct slab_counts c;
 };
 
 static void count_list(struct list_head *list, struct slab_counts *c)
@@ -23,9 +30,33 @@ static void count_list(struct list_head *list, struct slab_counts *c)
 	}
 }
 
+/*
+ * Run on every CPU, interrupts off: its own cpu slab, whose freelist only
+ * it changes, and only with interrupts off. Walking another CPU's list
+ * could follow a pointer out of an object that CPU has just handed out.
+ */
+static void count_cpu_slab(void *info)
+{
+	struct slab_count_call *call = info;
+	struct kmem_cache *s = call->s;
+	struct kmem_cache_cpu *cs = this_cpu_ptr(s->cpu_slab);
+	unsigned long free = 0;
+
+	if (!cs->page)
+		return;
+	for (void *p = cs->freelist; p; p = get_freepointer(s, p))
+		free++;
+	/* Plus those other CPUs freed onto the page's own list meanwhile. */
+	free += slab_objects(cs->page) - slab_inuse(cs->page);
+	__atomic_fetch_add(&call->c.slabs, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&call->c.objects, slab_objects(cs->page), __ATOMIC_RELAXED);
+	__atomic_fetch_add(&call->c.free, free, __ATOMIC_RELAXED);
+}
+
 static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 {
-	c->slabs = c->objects = c->free = 0;
+	struct slab_count_call call = { s, { 0, 0, 0 } };
+
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		struct kmem_cache_node *n = s->node[nid];
 		unsigned long flags;
@@ -34,23 +65,13 @@ static void count_cache(struct kmem_cache *s, struct slab_counts *c)
 			continue;
 		/* As Linux's count_partial: the lists only change under it. */
 		spin_lock_irqsave(&n->list_lock, flags);
-		count_list(&n->partial, c);
-		count_list(&n->full, c);
+		count_list(&n->partial, &call.c);
+		count_list(&n->full, &call.c);
 		spin_unlock_irqrestore(&n->list_lock, flags);
 	}
-	/*
-	 * Cpu slabs are on no list; their free objects are on the CPU's list,
-	 * plus those other CPUs freed onto the page's own list meanwhile.
-	 */
-	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		struct page *page = per_cpu_ptr(s->cpu_slab, cpu)->page;
-
-		if (!page)
-			continue;
-		c->slabs++;
-		c->objects += slab_objects(page);
-		c->free += cpu_free_objects(s, page) + slab_objects(page) - slab_inuse(page);
-	}
+	/* Cpu slabs are on no list: each CPU counts its own. */
+	on_each_cpu(count_cpu_slab, &call, true);
+	*c = call.c;
 }
 
 void slabinfo_show(void)

@@ -19,6 +19,9 @@
 #   move_kernel  loader_test=move_kernel selftest=all on q35 512M: the same
 #             move where boot-services memory is held until after mem_init:
 #             the image's pages stay reserved when the rest is freed
+#   no_room   loader_test=no_room: both the image's and the staged file
+#             data's allocations fail: the loader's refusal, status 3, and
+#             no kernel run
 set -euo pipefail
 build=$1 case=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,6 +68,14 @@ move_kernel)
 	ktap_parse
 	has '^mmk: boot complete, status 0$'
 	pass "mem_options move_kernel"
+	exit 0
+	;;
+no_room)
+	boot 3 mem-options-no-room --cmdline "loader_test=no_room"
+	has '^mmk-loader: error: no memory for the kernel image \([0-9]+ KiB\) nor for its file data \([0-9]+ KiB; largest free block [0-9]+ KiB of [0-9]+ KiB free\)$'
+	! grep -qE 'exiting boot services|Command line:|BIOS-provided' "$log.txt" ||
+		fail "the loader went on after refusing"
+	pass "mem_options no_room (the loader refuses, status 3)"
 	exit 0
 	;;
 exactmap_61M)

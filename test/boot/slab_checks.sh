@@ -68,7 +68,8 @@ selftest)
 	ktap_parse
 	;;
 slabinfo)
-	boot 0 slabinfo --cmdline "mminfo=slabinfo"
+	# 4 CPUs: each counts its own cpu slabs (on_each_cpu), none reads another's list.
+	boot 0 slabinfo --smp 4 --cmdline "mminfo=slabinfo"
 	has '^slabinfo - version: 2\.1$'
 	has '^# name +<active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>$'
 	for c in kmem_cache kmem_cache_node kmalloc-8 kmalloc-16 kmalloc-32 kmalloc-64 \

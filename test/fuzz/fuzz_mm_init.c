@@ -219,7 +219,7 @@ static void check_bootmem(void)
 				word &= (1UL << (pages % 64)) - 1;
 			free_all += (unsigned long)__builtin_popcountl(word);
 		}
-		took(b->node_bootmem_map, bootmem_bootmap_pages(pages) * PAGE_SIZE);
+		took(b->node_bootmem_map, bootmem_block_pages(b) * PAGE_SIZE);
 	}
 	CHECK(free_all == free_ram, "%lu free pages outside RAM", free_all - free_ram);
 	CHECK(free_ram + reserved_ram == active_pages_total(), "accounting");

@@ -44,7 +44,7 @@ extern const struct pa_machine pa_small_64m;	  /* for page_poison=on */
 extern const struct pa_machine pa_two_clusters;
 /* Node 0: 2G low; node 1: 128M at 4G and 128M at 1T (two bitmaps). */
 extern const struct pa_machine pa_node_with_clusters;
-/* 18 clusters of 8M, 16G apart: more than MAX_BOOTMEM_CLUSTERS cuts. */
+/* 18 clusters of 8M, 16G apart: a bitmap each. */
 extern const struct pa_machine pa_18_clusters;
 /* pa_two_nodes with 4 CPUs: APIC 0 on node 0, APICs 1-3 on node 1. */
 extern const struct pa_machine pa_two_nodes_1_3_cpus;

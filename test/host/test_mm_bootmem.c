@@ -381,11 +381,38 @@ static void bootmem_cluster_end_ratio_edge(struct ktest *t)
  *   RAM 0x9e + 0x7f00 + 0x8000 = 0xff9e pages; the hole is 0xfff8000
  *   pages, over 64 * 0xff9e = 0x3fe780: the bitmap is cut at 0x8000.
  *   A over [0, 0x8000): 1 page at pfn 0x200 (std_setup's)
- *   B over [0x10000000, 0x10008000): 0x8000 bits = 4096 bytes, at its first pfn
- *   free: STD_FREE + 0x8000 - 1 = 32669 + 32767 = 65436 pages (TWO_FREE)
+ *   B over [0x10000000, 0x10008000): 0x8000 bits = 4096 bytes, at its first
+ *     pfn, and B's bootmem_data_t after it: pfns HI and HI + 1
+ *   free: STD_FREE + 0x8000 - 2 = 32669 + 32766 = 65435 pages (TWO_FREE)
  */
-#define TWO_FREE 65436UL
+#define TWO_FREE 65435UL
 #define HI	 0x10000000UL
+
+/*
+ * Where the first bitmap starts: at the span's start unless the hole up
+ * to the first RAM is over 64 times the RAM.
+ *   RAM [0x1, 0x9f) [0x100, 0x8000) [HI, HI + 0x8000): 0xff9e pages; the
+ *   first RAM is at 1, the hole below it 1 page: from 0.
+ *   RAM [HI, HI + 0x8000) only: 0x8000 pages, hole HI = 0x10000000 pages
+ *   over 64 * 0x8000 = 0x200000: from HI; from HI + 0x100 (inside it) too.
+ *   RAM [0x100000, 0x108000) only: hole 0x100000 = 32 * 0x8000, not over
+ *   64 times: from 0.
+ */
+static void bootmem_first_bitmap_start(struct ktest *t)
+{
+	add_active_range(0, 0x1, 0x9f);
+	add_active_range(0, 0x100, 0x8000);
+	add_active_range(0, HI, HI + 0x8000);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_start(0, 0), 0UL);
+	remove_all_active_ranges();
+	add_active_range(0, HI, HI + 0x8000);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_start(0, 0), HI);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_start(NUMA_NO_NODE, 0), HI);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_start(0, HI + 0x100), HI + 0x100);
+	remove_all_active_ranges();
+	add_active_range(0, 0x100000, 0x108000);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_start(0, 0), 0UL);
+}
 
 static void two_cluster_setup(struct ktest *t)
 {
@@ -398,11 +425,11 @@ static void two_cluster_setup(struct ktest *t)
 	KTEST_EXPECT_EQ(t, end, 0x8000UL);
 	KTEST_EXPECT_EQ(t, next, HI);
 	KTEST_EXPECT_EQ(t, init_bootmem_node(NODE_DATA(0), 0x200, 0, end), 4096UL);
-	KTEST_EXPECT_EQ(t, init_bootmem_cluster(&bootmem_cluster_data[0], 0, HI, next, HI + 0x8000),
-			4096UL);
+	KTEST_EXPECT_EQ(t, bootmem_cluster_bytes(0x8000), 4096UL + sizeof(bootmem_data_t));
+	KTEST_EXPECT_EQ(t, init_bootmem_cluster(0, HI, next, HI + 0x8000), 4096UL);
 	free_bootmem_with_active_regions(0, HI + 0x8000);
 	reserve_bootmem(PFN_PHYS(0x200), PAGE_SIZE, BOOTMEM_DEFAULT);
-	reserve_bootmem(PFN_PHYS(HI), PAGE_SIZE, BOOTMEM_DEFAULT);
+	reserve_bootmem(PFN_PHYS(HI), 2 * PAGE_SIZE, BOOTMEM_DEFAULT);
 }
 
 /* Both bitmaps hold their RAM; the hole between is nobody's. */
@@ -413,8 +440,9 @@ static void bootmem_two_clusters_free(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, reserved(0x7fff));
 	KTEST_EXPECT_TRUE(t, reserved(0x8000));
 	KTEST_EXPECT_TRUE(t, reserved(HI - 1));
-	KTEST_EXPECT_TRUE(t, reserved(HI)); /* B's bitmap */
-	KTEST_EXPECT_FALSE(t, reserved(HI + 1));
+	KTEST_EXPECT_TRUE(t, reserved(HI));	/* B's bitmap */
+	KTEST_EXPECT_TRUE(t, reserved(HI + 1)); /* and its bootmem_data_t */
+	KTEST_EXPECT_FALSE(t, reserved(HI + 2));
 	KTEST_EXPECT_FALSE(t, reserved(HI + 0x7fff));
 	KTEST_EXPECT_TRUE(t, reserved(HI + 0x8000));
 	free_bootmem(PFN_PHYS(0x8000), PAGE_SIZE);
@@ -428,9 +456,9 @@ static void bootmem_two_clusters_free(struct ktest *t)
  * Bottom-up node allocations, a page each:
  *   goal 16 MiB                 -> 0x1000000 (A holds the goal)
  *   A all reserved, goal 16 MiB -> A has nothing: B from its bottom,
- *                                  pfn HI + 1 = 0x10000001000
+ *                                  pfn HI + 2 = 0x10000002000
  *   goal 0x10004000000 (in B)   -> there
- * Free at the end: B's 0x7fff pages less 2 = 32765.
+ * Free at the end: B's 0x7ffe pages less 2 = 32764.
  */
 static void bootmem_two_clusters_alloc_node(struct ktest *t)
 {
@@ -439,22 +467,22 @@ static void bootmem_two_clusters_alloc_node(struct ktest *t)
 			0x1000000ULL);
 	reserve_bootmem(0, 0x8000000, BOOTMEM_DEFAULT);
 	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 4096, 4096, 0x1000000)),
-			0x10000001000ULL);
+			0x10000002000ULL);
 	KTEST_EXPECT_EQ(t, pa(__alloc_bootmem_node(NODE_DATA(0), 4096, 4096, 0x10004000000ULL)),
 			0x10004000000ULL);
-	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 32765UL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 32764UL);
 }
 
 /*
  * Top-down (the memmap's alloc_bootmem_high_node_raw), 100 MiB = 0x6400
  * pages each:
- *   1st: B's free run [HI + 1, HI + 0x8000) fits: HI + 0x8000 - 0x6400
+ *   1st: B's free run [HI + 2, HI + 0x8000) fits: HI + 0x8000 - 0x6400
  *        = pfn 0x10001c00 -> 0x10001c00000
- *   2nd: B has [HI + 1, HI + 0x1c00) left, too small; A above 16 MiB
+ *   2nd: B has [HI + 2, HI + 0x1c00) left, too small; A above 16 MiB
  *        (pfn 0x1000) has [0x1000, 0x8000): 0x8000 - 0x6400 = 0x1c00
  *        -> 0x1c00000
  *   3rd: A has [0x1000, 0x1c00) left, B too little: NULL
- * Free: TWO_FREE - 2 * 0x6400 = 65436 - 51200 = 14236.
+ * Free: TWO_FREE - 2 * 0x6400 = 65435 - 51200 = 14235.
  */
 static void bootmem_two_clusters_alloc_high(struct ktest *t)
 {
@@ -464,7 +492,7 @@ static void bootmem_two_clusters_alloc_high(struct ktest *t)
 	KTEST_EXPECT_EQ(t, pa(alloc_bootmem_high_node_raw(NODE_DATA(0), 100UL << 20, PAGE_SIZE)),
 			0x1c00000ULL);
 	KTEST_EXPECT_NULL(t, alloc_bootmem_high_node_raw(NODE_DATA(0), 100UL << 20, PAGE_SIZE));
-	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 14236UL);
+	KTEST_EXPECT_EQ(t, bootmem_free_pages(), 14235UL);
 }
 
 /*
@@ -573,8 +601,9 @@ static void bootmem_node_clusters_boot(struct ktest *t)
 
 /*
  * free_all_bootmem hands over every free page of both bitmaps and the
- * bitmaps' own pages (1 + 1, worked out above): totalram_pages is
- * exactly what bootmem held free before, plus 2.
+ * bitmaps' own blocks (worked out above: 1 page, and 2 for the cluster's,
+ * its 4096 bytes of bitmap and its bootmem_data_t after them):
+ * totalram_pages is exactly what bootmem held free before, plus 3.
  */
 static void bootmem_two_clusters_hand_over(struct ktest *t)
 {
@@ -584,28 +613,41 @@ static void bootmem_two_clusters_hand_over(struct ktest *t)
 	free = bootmem_free_pages();
 	mem_init();
 	page_alloc_init_late();
-	KTEST_EXPECT_EQ(t, totalram_pages(), free + 2);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), free + 2);
+	KTEST_EXPECT_EQ(t, totalram_pages(), free + 3);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free + 3);
 }
 
 /*
  * pa_18_clusters: 8 MiB at k * 16 GiB, k = 0..17, one node. Every hole
  * (16 GiB - 8 MiB) is over 64 times the RAM (144 MiB less the low 1 MiB's
- * holes), but bootmem_cluster_data has 16 entries: the node's own bitmap
- * and 16 more; the 17th covers k = 16 and 17 with the hole between:
- *   [16 * 16G, 17 * 16G + 8M) = [0x4000000000, 0x4400800000)
+ * holes): 18 bitmaps, the node's own and 17 clusters', each cluster's
+ * bootmem_data_t right after its bitmap (0x800 bits = 256 bytes) in its
+ * own RAM; the last over [17 * 16G, 17 * 16G + 8M) = pfns
+ * [0x4400000, 0x4400800). (A table of 16 cluster entries made the 17th
+ * cover k = 16 and 17 with the 16 GiB hole between, before.)
  */
-static void bootmem_cluster_limit(struct ktest *t)
+static void bootmem_many_clusters(struct ktest *t)
 {
-	const bootmem_data_t *last;
+	const bootmem_data_t *b, *last;
+	unsigned long k = 0;
 
 	KTEST_ASSERT_EQ(t, pa_boot(&pa_18_clusters, "", false), 0);
-	SIM_EXPECT_LINE(
-		t,
-		"bootmem: more than 16 clusters of RAM: one bitmap over [mem 0x0000004000000000-0x00000044007fffff]");
-	KTEST_EXPECT_EQ(t, nr_bitmaps(), 17UL);
+	KTEST_EXPECT_EQ(t, sim_log_count("more than"), 0U);
+	KTEST_EXPECT_EQ(t, nr_bitmaps(), 18UL);
+	list_for_each_entry(b, &bdata_list, list) {
+		unsigned long pfn = PFN_DOWN(__pa(b->node_bootmem_map));
+
+		KTEST_EXPECT_EQ(t, b->node_min_pfn, k * 0x400000);
+		if (k) {
+			KTEST_EXPECT_EQ(t, (uintptr_t)b, (uintptr_t)b->node_bootmem_map + 256);
+			KTEST_EXPECT_EQ(t, bootmem_block_pages(b), 1UL);
+			KTEST_EXPECT_TRUE(t, pfn >= b->node_min_pfn && pfn < b->node_low_pfn);
+			KTEST_EXPECT_TRUE(t, bootmem_page_reserved(pfn));
+		}
+		k++;
+	}
 	last = list_entry(bdata_list.prev, bootmem_data_t, list);
-	KTEST_EXPECT_EQ(t, last->node_min_pfn, 0x4000000UL);
+	KTEST_EXPECT_EQ(t, last->node_min_pfn, 0x4400000UL);
 	KTEST_EXPECT_EQ(t, last->node_low_pfn, 0x4400800UL);
 }
 
@@ -715,7 +757,8 @@ static const struct ktest_case bootmem_cases[] = {
 	KTEST_CASE(bootmem_two_clusters_boot),
 	KTEST_CASE(bootmem_two_clusters_hand_over),
 	KTEST_CASE(bootmem_node_clusters_boot),
-	KTEST_CASE(bootmem_cluster_limit),
+	KTEST_CASE(bootmem_many_clusters),
+	KTEST_CASE(bootmem_first_bitmap_start),
 	KTEST_CASE(bootmem_retired_alloc),
 	KTEST_CASE(bootmem_retired_alloc_nopanic),
 	KTEST_CASE(bootmem_retired_alloc_low),

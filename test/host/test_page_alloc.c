@@ -191,7 +191,7 @@ static bool free_or_bitmap(unsigned long pfn)
 
 	list_for_each_entry(b, &bdata_list, list) {
 		unsigned long map_pfn = PFN_DOWN(__pa(b->node_bootmem_map));
-		unsigned long map_pages = bootmem_bootmap_pages(b->node_low_pfn - b->node_min_pfn);
+		unsigned long map_pages = bootmem_block_pages(b);
 
 		if (bootmem_free(b, pfn) || (pfn >= map_pfn && pfn < map_pfn + map_pages))
 			return true;

@@ -39,7 +39,6 @@ void sim_reset(void)
 	nr_nodemap_entries = 0;
 	/* bootmem.c */
 	ZERO(bootmem_node_data);
-	ZERO(bootmem_cluster_data);
 	INIT_LIST_HEAD(&bdata_list);
 	max_pfn = max_low_pfn = 0;
 	/* sparse.c (its static counters are reset by sparse_init itself) */

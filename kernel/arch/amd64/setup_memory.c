@@ -196,43 +196,46 @@ static __init void print_cut(int nid, unsigned long hole_start, unsigned long ho
  * for all nodes over [0, max_pfn) (the seed's contig_initmem_init): a bitmap
  * per cluster of the RAM (bootmem_cluster_end; ordinary machines have one),
  * each in the cluster's own RAM if it fits, so allocations for a node come
- * from its memory. @nr_clusters counts bootmem_cluster_data[] in use.
+ * from its memory. A cluster after the first keeps its bootmem_data_t
+ * after its bitmap, so the number of clusters has no limit of its own.
  */
-static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn,
-				      int *nr_clusters)
+static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long s = start_pfn, e, next;
+	unsigned long s = bootmem_cluster_start(nid, start_pfn), e, next;
 	bool first = true;
 
+	if (s > start_pfn && nid == NUMA_NO_NODE)
+		pr_info("bootmem: no RAM in [mem %#018llx-%#018llx], over %d times the RAM: the bitmap starts above it\n",
+			(unsigned long long)PFN_PHYS(start_pfn),
+			(unsigned long long)PFN_PHYS(s) - 1, BOOTMEM_HOLE_RATIO);
+	else if (s > start_pfn)
+		pr_info("bootmem: node %d: no RAM in [mem %#018llx-%#018llx], over %d times its RAM: its bitmap starts above it\n",
+			nid, (unsigned long long)PFN_PHYS(start_pfn),
+			(unsigned long long)PFN_PHYS(s) - 1, BOOTMEM_HOLE_RATIO);
 	do {
-		unsigned long bytes;
+		unsigned long bytes, block;
 		uint64_t bootmap;
 
 		e = bootmem_cluster_end(nid, s, end_pfn, &next);
-		/* A cut needs an entry for the next cluster, past this one's. */
-		if (e < end_pfn && *nr_clusters + !first >= MAX_BOOTMEM_CLUSTERS) {
-			pr_warn("bootmem: more than %d clusters of RAM: one bitmap over [mem %#018llx-%#018llx]\n",
-				MAX_BOOTMEM_CLUSTERS, (unsigned long long)PFN_PHYS(s),
-				(unsigned long long)PFN_PHYS(end_pfn) - 1);
-			e = next = end_pfn;
-		}
-		bytes = bootmem_bootmap_pages(e - s) << PAGE_SHIFT;
-		bootmap = find_bootmap(PFN_PHYS(s), PFN_PHYS(e), bytes);
+		block = first ? bootmem_bootmap_pages(e - s) << PAGE_SHIFT
+			      : PAGE_ALIGN(bootmem_cluster_bytes(e - s));
+		bootmap = find_bootmap(PFN_PHYS(s), PFN_PHYS(e), block);
 		if (bootmap == UINT64_MAX)
-			bootmap = find_bootmap(0, PFN_PHYS(max_pfn), bytes);
+			bootmap = find_bootmap(0, PFN_PHYS(max_pfn), block);
 		if (bootmap == UINT64_MAX && nid == NUMA_NO_NODE)
-			panic("Cannot find bootmem map of size %lu", bytes);
+			panic("Cannot find bootmem map of size %lu", block);
 		if (bootmap == UINT64_MAX)
-			panic("Cannot find bootmem map of size %lu for node %d", bytes, nid);
-		if (!first)
-			bytes = init_bootmem_cluster(&bootmem_cluster_data[(*nr_clusters)++], nid,
-						     PFN_DOWN(bootmap), s, e);
-		else if (nid == NUMA_NO_NODE)
-			bytes = init_bootmem(PFN_DOWN(bootmap), e);
-		else
-			bytes = init_bootmem_node(NODE_DATA(nid), PFN_DOWN(bootmap), s, e);
+			panic("Cannot find bootmem map of size %lu for node %d", block, nid);
+		if (!first) {
+			bytes = init_bootmem_cluster(nid, PFN_DOWN(bootmap), s, e);
+			block = bootmem_cluster_bytes(e - s);
+		} else if (nid == NUMA_NO_NODE) {
+			block = bytes = init_bootmem_span(PFN_DOWN(bootmap), s, e);
+		} else {
+			block = bytes = init_bootmem_node(NODE_DATA(nid), PFN_DOWN(bootmap), s, e);
+		}
 		/* Reserved where it is; early_res keeps later bitmaps off it. */
-		reserve_early(bootmap, bootmap + bytes, "bootmem bitmap");
+		reserve_early(bootmap, bootmap + block, "bootmem bitmap");
 		if (nid == NUMA_NO_NODE)
 			pr_info("bootmem: bitmap of %lu bytes at [mem %#010llx-%#010llx] for %lu pages\n",
 				bytes, (unsigned long long)bootmap,
@@ -257,7 +260,7 @@ static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned
 static __init void initmem_init(void)
 {
 	unsigned long prev_end = 0;
-	int nid, nodes = 0, nr_clusters = 0;
+	int nid, nodes = 0;
 	bool interleaved = false;
 
 	for_each_online_node(nid) {
@@ -271,7 +274,7 @@ static __init void initmem_init(void)
 	if (nodes <= 1 || interleaved) {
 		if (interleaved)
 			pr_info("bootmem: node spans interleave: one bitmap for all nodes\n");
-		setup_node_bootmem(NUMA_NO_NODE, 0, max_pfn, &nr_clusters);
+		setup_node_bootmem(NUMA_NO_NODE, 0, max_pfn);
 		for_each_online_node(nid)
 			NODE_DATA(nid)->bdata = &bootmem_node_data[0];
 	} else {
@@ -279,7 +282,7 @@ static __init void initmem_init(void)
 			unsigned long s, e;
 
 			get_pfn_range_for_nid(nid, &s, &e);
-			setup_node_bootmem(nid, s, e, &nr_clusters);
+			setup_node_bootmem(nid, s, e);
 		}
 	}
 	reserve_early_res();

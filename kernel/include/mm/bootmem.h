@@ -26,9 +26,6 @@ typedef struct bootmem_data {
 } bootmem_data_t;
 
 extern bootmem_data_t bootmem_node_data[MAX_NUMNODES];
-/* Bitmaps of the RAM clusters after a node's first (bootmem_cluster_end). */
-#define MAX_BOOTMEM_CLUSTERS 16
-extern bootmem_data_t bootmem_cluster_data[MAX_BOOTMEM_CLUSTERS];
 /* The bitmaps in use, sorted by node_min_pfn (the seed's bdata_list). */
 extern struct list_head bdata_list;
 
@@ -61,6 +58,13 @@ unsigned long init_bootmem_core(bootmem_data_t *bdata, unsigned long mapstart,
 
 /* init_bootmem_core() for node 0 over [0, pages), bitmap at pfn @start. */
 unsigned long init_bootmem(unsigned long start, unsigned long pages);
+
+/*
+ * init_bootmem() over [startpfn, endpfn): the one bitmap for all nodes
+ * when RAM starts far above 0 (bootmem_cluster_start).
+ */
+unsigned long init_bootmem_span(unsigned long mapstart, unsigned long startpfn,
+				unsigned long endpfn);
 
 /**
  * init_bootmem_node - node @pgdat's bootmem over [startpfn, endpfn)
@@ -102,16 +106,41 @@ unsigned long bootmem_cluster_end(int nid, unsigned long start_pfn, unsigned lon
 				  unsigned long *next_pfn);
 
 /**
+ * bootmem_cluster_start - where @nid's first bitmap starts
+ * @nid: node, or NUMA_NO_NODE for all RAM
+ * @start_pfn: start of the node's span (0 for all RAM)
+ *
+ * Return: @start_pfn, or the node's first RAM when the hole before it is
+ * over BOOTMEM_HOLE_RATIO times the node's RAM (RAM only far up: a bitmap
+ * from 0 would span the whole hole, as bootmem_cluster_end cuts between).
+ */
+unsigned long bootmem_cluster_start(int nid, unsigned long start_pfn);
+
+/**
+ * bootmem_cluster_bytes - bytes of a cluster's block: its bitmap over
+ * @pages page frames, then its bootmem_data_t
+ */
+unsigned long bootmem_cluster_bytes(unsigned long pages);
+
+/**
  * init_bootmem_cluster - another bitmap of node @nid, over [startpfn, endpfn)
- * @bdata: an unused entry of bootmem_cluster_data[]
  * @nid: node, or NUMA_NO_NODE when the node's first bitmap came from
  *       init_bootmem() (one for all nodes)
+ * @mapstart: first pfn of a free block of bootmem_cluster_bytes() bytes
  *
- * The node's allocations search it together with its first bitmap
- * (init_bootmem_node() or init_bootmem()). Return: the bitmap's bytes.
+ * The cluster's bootmem_data_t lives in the block after its bitmap, so
+ * there can be as many clusters as the RAM has. The node's allocations
+ * search it together with its first bitmap (init_bootmem_node() or
+ * init_bootmem()). Return: the bitmap's bytes.
  */
-unsigned long init_bootmem_cluster(bootmem_data_t *bdata, int nid, unsigned long mapstart,
-				   unsigned long startpfn, unsigned long endpfn);
+unsigned long init_bootmem_cluster(int nid, unsigned long mapstart, unsigned long startpfn,
+				   unsigned long endpfn);
+
+/**
+ * bootmem_block_pages - pages of @b's bitmap, with its bootmem_data_t when
+ * that lives there (a cluster's); what mem_init gives back for it
+ */
+unsigned long bootmem_block_pages(const bootmem_data_t *b);
 
 /* Free every active range of @nid (NUMA_NO_NODE: all) below @max_low_pfn. */
 void free_bootmem_with_active_regions(int nid, unsigned long max_low_pfn);

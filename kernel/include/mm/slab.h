@@ -143,7 +143,10 @@ size_t ksize(const void *p);
 /* Errors the debug checks and the always-on free checks reported. */
 extern unsigned long slab_errors;
 
-/* The /proc/slabinfo-style dump and the memory overhead (mminfo=slabinfo). */
+/*
+ * The /proc/slabinfo-style dump and the memory overhead (mminfo=slabinfo).
+ * Each CPU counts its own cpu slabs (on_each_cpu): call it with interrupts on.
+ */
 void slabinfo_show(void);
 
 #endif
