@@ -228,9 +228,13 @@ static void check_bootmem(void)
 	for (unsigned long i = 0; i < table_pages; i++)
 		took(__va(table_page[i]), PAGE_SIZE);
 	for (unsigned long sec = 0; sec < nr_mem_sections; sec++)
-		if (mem_section[sec])
+		if (mem_section[sec]) {
+			/* The kernel's unbacked table pages are read-only. */
+			CHECK(sim_section_table_backed(sec * sizeof(*mem_section) / PAGE_SIZE),
+			      "mem_section[%lu] set in an unbacked page", sec);
 			took(pfn_to_page(sec * PAGES_PER_SECTION),
 			     PAGES_PER_SECTION * sizeof(struct page));
+		}
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
 		if (node_online(nid))
 			took(NODE_DATA(nid), sizeof(pg_data_t));

@@ -290,6 +290,10 @@ static void sparse_table_ram_above_1tib(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, bootmem_page_reserved(PFN_DOWN(pages[i])));
 	}
 	KTEST_EXPECT_NE(t, pages[0], pages[1]);
+	KTEST_EXPECT_TRUE(t, sim_section_table_backed(0));
+	KTEST_EXPECT_FALSE(t, sim_section_table_backed(1));
+	KTEST_EXPECT_FALSE(t, sim_section_table_backed(1023));
+	KTEST_EXPECT_TRUE(t, sim_section_table_backed(1024));
 	KTEST_EXPECT_TRUE(t, pfn_valid(0x3ffff));
 	KTEST_EXPECT_FALSE(t, pfn_valid(0x40000));
 	KTEST_EXPECT_FALSE(t, pfn_valid(0x8000000)); /* 512 GiB: an unbacked page of slots */

@@ -58,6 +58,9 @@ void sim_mem_discard(void);
  */
 unsigned long sim_section_table_pages(const uint64_t **pages);
 
+/* Was page @page of mem_section[] (slots @page * 512 on) backed by sparse_init? */
+bool sim_section_table_backed(unsigned long page);
+
 /* Unmap mem_section[]'s range: sim_reset does it. */
 void sim_section_table_reset(void);
 
