@@ -19,6 +19,10 @@
 #   move_kernel  loader_test=move_kernel selftest=all on q35 512M: the same
 #             move where boot-services memory is held until after mem_init:
 #             the image's pages stay reserved when the rest is freed
+#   clusters  q35 10G with memmap=exactmap memmap=640K@0 memmap=60M@1M
+#             memmap=64M@8G: a hole over 64 times the RAM, so two bootmem
+#             bitmaps (the second one's bootmem_data_t in its RAM) and
+#             mem_section[] with 7 of its 9 pages never backed
 #   no_room   loader_test=no_room: both the image's and the staged file
 #             data's allocations fail: the loader's refusal, status 3, and
 #             no kernel run
@@ -68,6 +72,25 @@ move_kernel)
 	ktap_parse
 	has '^mmk: boot complete, status 0$'
 	pass "mem_options move_kernel"
+	exit 0
+	;;
+clusters)
+	# By hand: RAM [0, 640K) [1M, 61M) [8G, 8G + 64M), 159 + 15360 + 16384 =
+	# 31903 pages (127612K); the hole [61M, 8G) is 0x1fc300 pages, over 64 *
+	# 31903 = 2041792: a bitmap for [0, 0x3d00) (15616 bits, 1952 bytes) and
+	# one for [0x200000, 0x204000) (2048 bytes) at its first byte. Sections:
+	# 31 + 32 = 63 of (8G + 64M) / 2M = 4128, memmap 63 * 32K = 2016K; the
+	# table 4128 * 8 bytes = 9 pages, backed: page 0 and page 8.
+	boot 0 mem-options-clusters -m 10G \
+		--cmdline 'memmap=exactmap memmap=640K@0 memmap=60M@1M memmap=64M@8G mminfo=buddyinfo'
+	has '^bootmem: bitmap of 1952 bytes at \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] for 15616 pages$'
+	has '^bootmem: hole \[mem 0x0000000003d00000-0x00000001ffffffff\] is over 64 times the RAM: a bitmap for each side$'
+	has '^bootmem: bitmap of 2048 bytes at \[mem 0x200000000-0x2000007ff\] for 16384 pages$'
+	has '^mem_map: 64 bytes per struct page, 63 of 4128 2 MiB sections have RAM, 2016K memmap in 2 blocks, mem_section\[\] 2 of 9 pages backed$'
+	has '^Memory: [0-9]+K/127612K available'
+	has '^Node 0, zone +Normal'
+	has '^mmk: boot complete, status 0$'
+	pass "mem_options clusters (two bitmaps, a sparse mem_section[])"
 	exit 0
 	;;
 no_room)
