@@ -9,7 +9,9 @@
 #   exactmap  memmap=exactmap memmap=640K@0 memmap=255M@1M
 #   exactmap_61M  memmap=exactmap memmap=640K@0 memmap=60M@1M: the kernel image
 #             and the persistent log left outside RAM (hung silently after
-#             the page-table switch: the log's first write faulted)
+#             the page-table switch: the log's first write faulted), with
+#             selftest=all (the pgtable and vmalloc suites read the image's
+#             tables through the direct map and faulted there before)
 #   small     -m 49M selftest=all: boot-services memory used at once, not held
 #   loader_48M -m 48M selftest=all: no free block holds the kernel image
 #             while boot services run: the loader stages its file data and
@@ -22,7 +24,7 @@
 #   clusters  q35 10G with memmap=exactmap memmap=640K@0 memmap=60M@1M
 #             memmap=64M@8G: a hole over 64 times the RAM, so two bootmem
 #             bitmaps (the second one's bootmem_data_t in its RAM) and
-#             mem_section[] with 7 of its 9 pages never backed
+#             mem_section[] with 7 of its 9 pages never backed; selftest=all
 #   no_room   loader_test=no_room: both the image's and the staged file
 #             data's allocations fail: the loader's refusal, status 3, and
 #             no kernel run
@@ -82,13 +84,16 @@ clusters)
 	# 31 + 32 = 63 of (8G + 64M) / 2M = 4128, memmap 63 * 32K = 2016K; the
 	# table 4128 * 8 bytes = 9 pages, backed: page 0 and page 8.
 	boot 0 mem-options-clusters -m 10G \
-		--cmdline 'memmap=exactmap memmap=640K@0 memmap=60M@1M memmap=64M@8G mminfo=buddyinfo'
+		--cmdline 'memmap=exactmap memmap=640K@0 memmap=60M@1M memmap=64M@8G mminfo=buddyinfo selftest=all'
 	has '^bootmem: bitmap of 1952 bytes at \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] for 15616 pages$'
 	has '^bootmem: hole \[mem 0x0000000003d00000-0x00000001ffffffff\] is over 64 times the RAM: a bitmap for each side$'
 	has '^bootmem: bitmap of 2048 bytes at \[mem 0x200000000-0x2000007ff\] for 16384 pages$'
 	has '^mem_map: 64 bytes per struct page, 63 of 4128 2 MiB sections have RAM, 2016K memmap in 2 blocks, mem_section\[\] 2 of 9 pages backed$'
 	has '^Memory: [0-9]+K/127612K available'
 	has '^Node 0, zone +Normal'
+	has '^    # mem_section\[\]: 4128 slots, 2 pages backed, 7 read-only zero$'
+	has '^# Totals: pass:[0-9]+ fail:0 '
+	ktap_parse
 	has '^mmk: boot complete, status 0$'
 	pass "mem_options clusters (two bitmaps, a sparse mem_section[])"
 	exit 0
@@ -103,7 +108,9 @@ no_room)
 	;;
 exactmap_61M)
 	opts='memmap=exactmap memmap=640K@0 memmap=60M@1M'
-	boot 0 mem-options-exactmap-61M --cmdline "$opts"
+	# Every self-test too: they read the image's own page tables and
+	# symbols where the image is, not through a direct map it is not in.
+	boot 0 mem-options-exactmap-61M --cmdline "$opts selftest=all"
 	# Where the loader put the log decides whether it is outside RAM
 	# (61 MiB here): read from the log's own line, not assumed.
 	at=$(sed -n 's/^pstore: persistent log at \(0x[0-9a-f]*\), 256K.*/\1/p' "$log.txt")
@@ -112,6 +119,8 @@ exactmap_61M)
 		has '^paging: persistent log \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] is outside the memory map: [0-9]+ KiB of it mapped for the log$'
 	fi
 	has '^Memory: [0-9]+K/[0-9]+K available'
+	has '^# Totals: pass:[0-9]+ fail:0 '
+	ktap_parse
 	has '^mmk: boot complete, status 0$'
 	python3 "$here/check_mem_options.py" "$log.txt" "$opts" || fail "layout differs from Linux 6.1's rules"
 	pass "mem_options exactmap_61M (log at $at)"

@@ -51,6 +51,11 @@ const struct bootinfo_region *boot_regions(void)
 	return regions_ptr;
 }
 
+uint32_t boot_nr_regions(void)
+{
+	return bi_copy.nr_regions;
+}
+
 const void *boot_efi_mmap(void)
 {
 	return efi_mmap_ptr;

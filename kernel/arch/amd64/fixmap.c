@@ -40,9 +40,7 @@ static void fixmap_hook_tables(uint64_t *pgd)
 		panic("fixmap: a 1 GiB page covers the fixmap");
 	/* Our own table through the image mapping: the image may lie above
 	 * mem=, outside the direct map. */
-	pmd = (*pud_slot & PTE_PFN_MASK) == __pa_symbol(fixmap_pmd)
-		      ? fixmap_pmd
-		      : __va(*pud_slot & PTE_PFN_MASK);
+	pmd = pgtable_va(*pud_slot & PTE_PFN_MASK);
 	pmd_slot = &pmd[index_at(FIXADDR_TOP, PMD_SHIFT)];
 	if (*pmd_slot & _PAGE_PRESENT && (*pmd_slot & PTE_PFN_MASK) != __pa_symbol(fixmap_pte))
 		panic("fixmap: its 2 MiB block is already mapped");

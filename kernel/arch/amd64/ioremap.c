@@ -7,8 +7,10 @@
 
 #include <asm/e820.h>
 #include <asm/ioremap.h>
+#include <asm/pgtable.h>
 #include <kernel/arch.h>
 #include <kernel/printk.h>
+#include <kernel/sections.h>
 #include <mm/vmalloc.h>
 
 /* The e820 types paging_init puts in the direct map (init_64.c). */
@@ -46,6 +48,16 @@ static void *__ioremap(phys_addr_t phys, unsigned long size, enum vm_cache cache
 		pr_warn("ioremap on RAM at %#010llx - %#010llx (%s)\n", (unsigned long long)phys,
 			(unsigned long long)(phys + size - 1),
 			e820_type_name(ram->type, type, sizeof(type)));
+		dump_stack();
+		return NULL;
+	}
+	/*
+	 * The image is mapped write-back wherever it lies, even where
+	 * memmap=exactmap or mem= leave it out of RAM: no uncached alias.
+	 */
+	if (start < __pa_symbol(__image_end) && end > __pa_symbol(_text)) {
+		pr_warn("ioremap on the kernel image at %#010llx - %#010llx\n",
+			(unsigned long long)phys, (unsigned long long)(phys + size - 1));
 		dump_stack();
 		return NULL;
 	}

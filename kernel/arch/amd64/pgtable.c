@@ -7,6 +7,7 @@
  */
 #include <asm/pgtable.h>
 #include <kernel/panic.h>
+#include <kernel/sections.h>
 #include <mm/bootmem.h>
 
 /* Cleared by x86_init_phys_base() when the CPU has no NX bit. */
@@ -20,6 +21,13 @@ static unsigned int pt_index(uint64_t virt, unsigned int shift)
 static uint64_t *entry_table(uint64_t entry)
 {
 	return __va(entry & PTE_PFN_MASK);
+}
+
+void *pgtable_va(phys_addr_t pa)
+{
+	if (pa >= __pa_symbol(_text) && pa < __pa_symbol(__image_end))
+		return (void *)(uintptr_t)(pa - phys_base + __START_KERNEL_map);
+	return __va(pa);
 }
 
 uint64_t *pgtable_alloc(void)

@@ -31,7 +31,7 @@ static uint64_t pte_of(unsigned long va)
 
 		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
 			return 0;
-		t = __va(e & PTE_PFN_MASK);
+		t = pgtable_va(e & PTE_PFN_MASK);
 	}
 	return t[(va >> PAGE_SHIFT) & (PTRS_PER_TABLE - 1)];
 }

@@ -83,6 +83,16 @@ extern unsigned long phys_base;
  */
 #define __pa_symbol(x) ((phys_addr_t)((uintptr_t)(x)-__START_KERNEL_map + phys_base))
 
+/**
+ * pgtable_va - where to read the page table at @pa
+ *
+ * The fixmap's tables are static, in the image's bss: they are read
+ * through the image mapping, since memmap=exactmap or mem= may leave the
+ * image out of RAM and so out of the direct map. Every other table is
+ * bootmem's or the page allocator's, in the direct map.
+ */
+void *pgtable_va(phys_addr_t pa);
+
 /* The kernel's own PGD, live once paging_init() has loaded it. */
 extern uint64_t *init_top_pgt;
 

@@ -97,6 +97,7 @@ const struct bootinfo *copy_boot_data(const struct bootinfo *bi);
 
 /* The copies (or, past their size limits, the originals). */
 const struct bootinfo_region *boot_regions(void);
+uint32_t boot_nr_regions(void);
 const void *boot_efi_mmap(void);
 
 /* Physical address of the page kept below 1 MiB for the SMP trampoline. */
