@@ -226,6 +226,8 @@ static __init void setup_node_bootmem(int nid, unsigned long start_pfn, unsigned
 			panic("Cannot find bootmem map of size %lu", block);
 		if (bootmap == UINT64_MAX)
 			panic("Cannot find bootmem map of size %lu for node %d", block, nid);
+		/* From here @block is the bytes used, not the pages found: a
+		 * later find_e820_area may share the last page (the layout's). */
 		if (!first) {
 			bytes = init_bootmem_cluster(nid, PFN_DOWN(bootmap), s, e);
 			block = bootmem_cluster_bytes(e - s);
